@@ -1,0 +1,2 @@
+// Benchmarks are added per module; run with `swift run -c release orchlab-bench`.
+print("no benchmarks yet")

@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way: the engine knows nothing of NetBox or routers, the simulators
+// know nothing of workflows, Topology wires the simulators from a lab file, and the CLI sits on top.
+let package = Package(
+    name: "OrchLab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "orchlab", targets: ["orchlab"]),
+        .library(name: "WorkflowEngine", targets: ["WorkflowEngine"]),
+        .library(name: "WorkflowEngineTesting", targets: ["WorkflowEngineTesting"]),
+        .library(name: "NetBoxSim", targets: ["NetBoxSim"]),
+        .library(name: "RouterSim", targets: ["RouterSim"]),
+        .library(name: "Topology", targets: ["Topology"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "SQLite", dependencies: ["CSQLite"]),
+        .target(name: "WorkflowEngine", dependencies: ["SQLite"]),
+        .target(name: "WorkflowEngineTesting", dependencies: ["WorkflowEngine"]),
+        .target(name: "NetBoxSim", dependencies: ["SQLite"]),
+        .target(name: "RouterSim"),
+        .target(name: "Topology", dependencies: ["NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "orchlab", dependencies: [
+            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "orchlab-bench", dependencies: [
+            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology",
+        ], path: "Benchmarks/orchlab-bench"),
+        .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
+        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "orchlab"]),
+        .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim"]),
+        .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
+        .testTarget(name: "TopologyTests", dependencies: ["Topology", "orchlab"], resources: []),
+    ]
+)

@@ -1,0 +1,141 @@
+import CSQLite
+import Foundation
+
+/// A connection to one SQLite database (a file, or `:memory:`), through the system libsqlite3.
+///
+/// Every public call takes the connection's recursive lock, so one `Database` may be shared across
+/// tasks; `transaction` holds the lock for its whole body so no other caller interleaves statements.
+/// Prepared statements are cached by SQL text because the engine and NetBox run the same few
+/// statements millions of times.
+public final class Database: @unchecked Sendable {
+    public let path: String
+    let handle: OpaquePointer
+    private let lock = NSRecursiveLock()
+    private var statementCache: [String: Statement] = [:]
+    private var transactionDepth = 0
+
+    /// Opens (creating if needed) the database. A file database is put in WAL mode with
+    /// `synchronous=NORMAL`, which is durable across process crashes (the case the engine guards).
+    public init(path: String = ":memory:", readOnly: Bool = false) throws(SQLiteError) {
+        self.path = path
+        var db: OpaquePointer?
+        let flags = readOnly
+            ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            if let db { sqlite3_close_v2(db) }
+            throw SQLiteError(code: rc, message: message, sql: nil, path: path)
+        }
+        handle = db
+        sqlite3_busy_timeout(db, 5_000)
+        do {
+            // Reading the schema catches a file that is not a database before anything is written.
+            try execute("SELECT count(*) FROM sqlite_master")
+            if path != ":memory:" && !path.isEmpty && !readOnly {
+                try execute("PRAGMA journal_mode=WAL")
+                try execute("PRAGMA synchronous=NORMAL")
+            }
+            try execute("PRAGMA foreign_keys=ON")
+        } catch {
+            sqlite3_close_v2(db)
+            throw error
+        }
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    public var isInMemory: Bool { path == ":memory:" || path.isEmpty }
+
+    /// Runs one or more statements that return no rows.
+    public func execute(_ sql: String) throws(SQLiteError) {
+        lock.lock(); defer { lock.unlock() }
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if rc != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(errorMessage)
+            throw SQLiteError(code: rc, message: message, sql: sql, path: path)
+        }
+    }
+
+    /// Runs a statement with bound parameters and returns the number of changed rows.
+    @discardableResult
+    public func run(_ sql: String, _ parameters: [SQLValue] = []) throws(SQLiteError) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        let statement = try prepared(sql)
+        defer { statement.reset() }
+        try statement.bind(parameters)
+        while try statement.step() {}
+        return Int(sqlite3_changes(handle))
+    }
+
+    /// Runs a query and maps each row.
+    public func query<T>(_ sql: String, _ parameters: [SQLValue] = [], _ map: (Row) throws -> T) throws -> [T] {
+        lock.lock(); defer { lock.unlock() }
+        let statement = try prepared(sql)
+        defer { statement.reset() }
+        try statement.bind(parameters)
+        var result: [T] = []
+        while try statement.step() {
+            result.append(try map(Row(statement: statement)))
+        }
+        return result
+    }
+
+    /// The first row of a query, mapped, or nil.
+    public func queryOne<T>(_ sql: String, _ parameters: [SQLValue] = [], _ map: (Row) throws -> T) throws -> T? {
+        lock.lock(); defer { lock.unlock() }
+        let statement = try prepared(sql)
+        defer { statement.reset() }
+        try statement.bind(parameters)
+        guard try statement.step() else { return nil }
+        return try map(Row(statement: statement))
+    }
+
+    public var lastInsertRowID: Int64 {
+        lock.lock(); defer { lock.unlock() }
+        return sqlite3_last_insert_rowid(handle)
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    /// Nested calls become savepoints, so a failing inner block does not undo the outer one.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        lock.lock(); defer { lock.unlock() }
+        let depth = transactionDepth
+        let savepoint = "sp\(depth)"
+        try execute(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
+        transactionDepth += 1
+        do {
+            let value = try body()
+            transactionDepth -= 1
+            try execute(depth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
+            return value
+        } catch {
+            transactionDepth -= 1
+            if depth == 0 {
+                try? execute("ROLLBACK")
+            } else {
+                try? execute("ROLLBACK TO \(savepoint)")
+                try? execute("RELEASE \(savepoint)")
+            }
+            throw error
+        }
+    }
+
+    public var isInTransaction: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return transactionDepth > 0
+    }
+
+    private func prepared(_ sql: String) throws(SQLiteError) -> Statement {
+        if let cached = statementCache[sql] { return cached }
+        let statement = try Statement(database: self, sql: sql)
+        statementCache[sql] = statement
+        return statement
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SQLite
+import Testing
+
+@Suite struct DatabaseTests {
+    @Test func insertAndQueryRoundTrip() throws {
+        let db = try Database()
+        try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL, score REAL, data BLOB)")
+        try db.run("INSERT INTO t (name, score, data) VALUES (?, ?, ?)", ["a", 1.5, .blob([1, 2, 3])])
+        try db.run("INSERT INTO t (name, score, data) VALUES (?, ?, ?)", ["b", nil, nil])
+        let rows = try db.query("SELECT id, name, score, data FROM t ORDER BY id") { row in
+            (row.int(0), row.string(1), row.isNull(2) ? nil : row.double(2), row.blob(3))
+        }
+        #expect(rows.count == 2)
+        #expect(rows[0].1 == "a" && rows[0].2 == 1.5 && rows[0].3 == [1, 2, 3])
+        #expect(rows[1].1 == "b" && rows[1].2 == nil && rows[1].3 == [])
+    }
+
+    @Test func failedTransactionRollsBackEverything() throws {
+        let db = try Database()
+        try db.execute("CREATE TABLE t (name TEXT UNIQUE)")
+        try db.run("INSERT INTO t VALUES ('kept')")
+        #expect(throws: SQLiteError.self) {
+            try db.transaction {
+                try db.run("INSERT INTO t VALUES ('lost')")
+                try db.run("INSERT INTO t VALUES ('kept')")  // UNIQUE violation
+            }
+        }
+        let names = try db.query("SELECT name FROM t") { $0.string(0) }
+        #expect(names == ["kept"])
+    }
+
+    @Test func nestedTransactionFailureKeepsOuterWork() throws {
+        let db = try Database()
+        try db.execute("CREATE TABLE t (name TEXT)")
+        try db.transaction {
+            try db.run("INSERT INTO t VALUES ('outer')")
+            _ = try? db.transaction {
+                try db.run("INSERT INTO t VALUES ('inner')")
+                throw CancellationError()
+            }
+        }
+        #expect(try db.query("SELECT name FROM t") { $0.string(0) } == ["outer"])
+    }
+
+    @Test func fileDatabaseSurvivesReopenInWALMode() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sqlite-\(UUID().uuidString).db").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let db = try Database(path: path)
+            try db.execute("CREATE TABLE t (v INTEGER)")
+            try db.run("INSERT INTO t VALUES (?)", [42])
+            #expect(try db.queryOne("PRAGMA journal_mode") { $0.string(0) } == "wal")
+        }
+        let reopened = try Database(path: path)
+        #expect(try reopened.queryOne("SELECT v FROM t") { $0.int(0) } == 42)
+    }
+
+    @Test func garbageFileIsRejectedAndLeftUntouched() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("garbage-\(UUID().uuidString).db").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let garbage = Data(repeating: 0x41, count: 4096)
+        try garbage.write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: SQLiteError.self) { try Database(path: path) }
+        #expect(error?.isNotADatabase == true)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
+    }
+}

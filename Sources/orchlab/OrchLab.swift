@@ -1,10 +1,10 @@
 import ArgumentParser
 
 @main
-struct OrchLab: ParsableCommand {
+struct OrchLab: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "orchlab",
         abstract: "Network simulation and testing harness for network-service orchestration.",
-        subcommands: []
+        subcommands: [RunCommand.self, TopologyCommand.self]
     )
 }

@@ -1,0 +1,5 @@
+enum RouterBenchmarks {
+    static func run() throws {
+        print("not written yet")
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct TopologyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "topology", abstract: "Check, import and generate lab topologies.")
+}

@@ -36,7 +36,7 @@ enum Measure {
     /// Peak resident set size of this process so far, in MiB (Linux reports ru_maxrss in KiB).
     static func peakRSSMiB() -> Double {
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
         return Double(usage.ru_maxrss) / 1024
     }
 

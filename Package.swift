@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "NetBoxSim", targets: ["NetBoxSim"]),
         .library(name: "RouterSim", targets: ["RouterSim"]),
         .library(name: "Topology", targets: ["Topology"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -26,8 +27,9 @@ let package = Package(
         .target(name: "NetBoxSim", dependencies: ["SQLite"]),
         .target(name: "RouterSim"),
         .target(name: "Topology", dependencies: ["NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenarios", dependencies: [.product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "orchlab", dependencies: [
-            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology",
+            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "orchlab-bench", dependencies: [
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "orchlab"]),
         .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "orchlab"], resources: []),
     ]
 )

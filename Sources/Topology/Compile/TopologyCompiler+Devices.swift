@@ -59,6 +59,7 @@ extension TopologyCompiler {
         let role = required(traits.role, "role", device)
         let type = required(traits.deviceType, "device_type", device)
         addedDevices.append((seed.devices.count, device))
+        if type.flatMap({ templates[$0] }) == nil { untypedDevices.insert(device.name) }
         seed.devices.append(NetBoxSeed.Device(
             id: device.id, name: device.name, deviceType: type ?? "", role: role ?? "", site: site ?? "",
             status: traits.status ?? "active", description: device.description ?? ""))

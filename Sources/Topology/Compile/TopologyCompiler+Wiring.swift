@@ -14,6 +14,7 @@ extension TopologyCompiler {
             return nil
         }
         guard let isPhysical = interfaces[endpoint.interface] else {
+            guard !untypedDevices.contains(endpoint.device) else { return nil }
             log.error(
                 endpoint.origin,
                 "\(what) to interface '\(endpoint.interface)' that device '\(endpoint.device)' does not have\(Suggestion.hint(for: endpoint.interface, in: interfaces.keys))",

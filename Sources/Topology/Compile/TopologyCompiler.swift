@@ -22,6 +22,9 @@ final class TopologyCompiler {
     /// For each device, its interfaces by name and whether each can take a cable (not virtual).
     var ports: [String: [String: Bool]] = [:]
     var interfaceIDs = UniqueKeys<Int>()
+    /// Devices whose type could not be resolved (already reported): their template interfaces are unknown,
+    /// so references to them are not reported again as missing.
+    var untypedDevices: Set<String> = []
     /// Devices that made it into the seed, with their index there.
     var addedDevices: [(index: Int, device: Topology.Device)] = []
     /// Each device's resolved loopback, in device order, and the addresses it makes primary.

@@ -34,7 +34,8 @@ struct TopologyParser {
 
     func list<T>(_ reader: inout MappingReader, _ key: String, _ element: (Node, String) -> T?) -> [T] {
         guard let nodes = reader.sequence(key) else { return [] }
-        return nodes.enumerated().compactMap { index, node in element(node, "\(key)[\(index)]") }
+        let path = reader.origin.path(of: key)
+        return nodes.enumerated().compactMap { index, node in element(node, "\(path)[\(index)]") }
     }
 
     func traitSets(_ reader: inout MappingReader, _ key: String) -> [Topology.TraitSet] {

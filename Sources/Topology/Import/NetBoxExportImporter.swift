@@ -19,10 +19,20 @@ struct NetBoxExportImporter {
             self.reader = reader
         }
         mutating func string(_ key: String) -> String? { reader.string(key) }
+        /// The field, unless it holds the value the native format assumes anyway (kept out to stay short).
+        mutating func string(_ key: String, unless fallback: String) -> String? {
+            reader.string(key).flatMap { $0 == fallback ? nil : $0 }
+        }
+        mutating func bool(_ key: String, unless fallback: Bool) -> Bool? {
+            reader.bool(key).flatMap { $0 == fallback ? nil : $0 }
+        }
         mutating func id(_ key: String = "id") -> Int? { reader.node(key)?.mapping?["id"]?.int ?? reader.int(key) }
         mutating func bool(_ key: String) -> Bool? { reader.bool(key) }
         /// Choice fields come as `"planned"` in exports and `{value, label}` from the API.
-        mutating func choice(_ key: String) -> String? { reader.node(key)?.mapping?["value"]?.string ?? reader.string(key) }
+        mutating func choice(_ key: String, unless fallback: String? = nil) -> String? {
+            let value = reader.node(key)?.mapping?["value"]?.string ?? reader.string(key)
+            return value == fallback ? nil : value
+        }
     }
 
     func topology(from root: Node) -> Topology? {
@@ -31,8 +41,7 @@ struct NetBoxExportImporter {
             guard let name = key.string, !Self.sections.contains(name), !name.hasPrefix("_") else { continue }
             let count = value.sequence?.count ?? 0
             log.warning(
-                Origin(path: name, location: key.location), "\(count) object(s) not imported: OrchLab does not model \(name)",
-                expected: "one of \(Self.sections.joined(separator: ", "))")
+                Origin(path: name, location: key.location), "\(count) object(s) not imported: OrchLab does not model \(name)")
         }
         func rows(_ section: String) -> [Row] {
             (mapping[section]?.sequence.map(Array.init) ?? []).enumerated().compactMap { index, node in
@@ -44,8 +53,8 @@ struct NetBoxExportImporter {
         for var row in rows("dcim.site") {
             guard let name = row.string("name") else { continue }
             let site = Topology.Site(
-                name: name, slug: row.string("slug"), id: row.id(), status: row.choice("status"),
-                description: row.string("description"), origin: row.origin)
+                name: name, slug: row.string("slug"), id: row.id(), status: row.choice("status", unless: "active"),
+                description: row.string("description", unless: ""), origin: row.origin)
             topology.sites.append(site)
             if let id = site.id { sites[id] = site.slug ?? Slug.make(from: name) }
         }
@@ -57,7 +66,7 @@ struct NetBoxExportImporter {
         }
         for var row in rows("dcim.devicerole") {
             guard let name = row.string("name") else { continue }
-            let role = Topology.DeviceRole(name: name, slug: row.string("slug"), id: row.id(), color: row.string("color"), origin: row.origin)
+            let role = Topology.DeviceRole(name: name, slug: row.string("slug"), id: row.id(), color: row.string("color", unless: "9e9e9e"), origin: row.origin)
             topology.deviceRoles.append(role)
             if let id = role.id { roles[id] = role.slug ?? Slug.make(from: name) }
         }
@@ -80,10 +89,11 @@ struct NetBoxExportImporter {
             var traits = Topology.DeviceTraits(
                 site: lookup(row.id("site"), in: sites, row.origin, "site"),
                 role: lookup(row.id("role") ?? row.id("device_role"), in: roles, row.origin, "role"),
-                deviceType: lookup(row.id("device_type"), in: types, row.origin, "device_type"), status: row.choice("status"))
+                deviceType: lookup(row.id("device_type"), in: types, row.origin, "device_type"),
+                status: row.choice("status", unless: "active"))
             traits.origin = row.origin
             topology.devices.append(Topology.Device(
-                name: name, id: id, traits: traits, description: row.string("description"),
+                name: name, id: id, traits: traits, description: row.string("description", unless: ""),
                 interfaces: InterfaceRunCompactor.compact(interfaces.specs[id] ?? []),
                 primaryIPv4: row.id("primary_ip4").flatMap { addresses.text[$0] },
                 primaryIPv6: row.id("primary_ip6").flatMap { addresses.text[$0] }, origin: row.origin))
@@ -91,8 +101,9 @@ struct NetBoxExportImporter {
         for var row in rows("ipam.prefix") {
             guard let prefix = row.string("prefix") else { continue }
             topology.prefixes.append(Topology.Prefix(
-                prefix: prefix, id: row.id(), status: row.choice("status"), isPool: row.bool("is_pool"),
-                description: row.string("description"), origin: row.origin))
+                prefix: prefix, id: row.id(), status: row.choice("status", unless: "active"),
+                isPool: row.bool("is_pool", unless: false), description: row.string("description", unless: ""),
+                origin: row.origin))
         }
         topology.addresses = addresses.list
         topology.cables = cables(rows("dcim.cable"), interfaces: interfaces.names)
@@ -121,7 +132,8 @@ struct NetBoxExportImporter {
             }
             specs[device, default: []].append(Topology.InterfaceSpec(
                 name: name, id: id, type: row.choice("type"), speedKbps: row.reader.int("speed"),
-                enabled: row.bool("enabled"), mgmtOnly: row.bool("mgmt_only"), description: row.string("description"),
+                enabled: row.bool("enabled", unless: true), mgmtOnly: row.bool("mgmt_only", unless: false),
+                description: row.string("description", unless: ""),
                 origin: row.origin))
             names[id] = Topology.Endpoint(device: deviceName, interface: name, origin: row.origin)
         }
@@ -133,8 +145,8 @@ struct NetBoxExportImporter {
         for var row in rows {
             guard let address = row.string("address") else { continue }
             var result = Topology.Address(
-                address: address, id: row.id(), status: row.choice("status"), description: row.string("description"),
-                origin: row.origin)
+                address: address, id: row.id(), status: row.choice("status", unless: "active"),
+                description: row.string("description", unless: ""), origin: row.origin)
             if row.string("assigned_object_type") == "dcim.interface", let id = row.id("assigned_object_id") {
                 result.interface = interfaces[id]
                 if result.interface == nil { log.error(row.origin, field: "assigned_object_id", "interface id \(id) is not in the export") }
@@ -158,7 +170,8 @@ struct NetBoxExportImporter {
             }
             guard let a = end("a_terminations"), let b = end("b_terminations") else { return nil }
             return Topology.Cable(
-                a: a, b: b, id: row.id(), status: row.choice("status"), description: row.string("description"), origin: row.origin)
+                a: a, b: b, id: row.id(), status: row.choice("status", unless: "connected"),
+                description: row.string("description", unless: ""), origin: row.origin)
         }
     }
 }

@@ -1,8 +1,9 @@
 /// "Did you mean" hints for misspelt keys and references.
 enum Suggestion {
-    /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
+    /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
+    /// (a one-letter name is not a typo of another one-letter name).
     static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
-        let limit = max(2, word.count / 3)
+        let limit = min(max(1, word.count / 3), word.count - 1)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
@@ -15,21 +16,23 @@ enum Suggestion {
         closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
+    /// Edits (insert, delete, substitute, swap two neighbours) turning `a` into `b`; swaps count once
+    /// because they are the commonest typo (`stauts`).
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
+        var rows = [Array(0...b.count)]
         for i in 1...a.count {
-            current[0] = i
+            var row = [i] + [Int](repeating: 0, count: b.count)
             for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                row[j] = min(rows[i - 1][j] + 1, row[j - 1] + 1, rows[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { row[j] = min(row[j], rows[i - 2][j - 2] + 1) }
             }
-            swap(&previous, &current)
+            rows.append(row)
         }
-        return previous[b.count]
+        return rows[a.count][b.count]
     }
 
     /// `a, b, c` or `a, b, c, … (12 in all)` for long lists.

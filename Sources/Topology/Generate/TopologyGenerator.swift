@@ -102,6 +102,7 @@ public struct TopologyGenerator: Sendable {
         let superSpines = routers > Self.podSize ? Self.superSpines : 0
         let pods = (routers - superSpines + Self.podSize - 1) / Self.podSize
         topology.deviceRoles = ["Super Spine", "Spine", "Leaf"].map { Topology.DeviceRole(name: $0) }
+        topology.defaults.role = nil
         topology.groups = ["super-spine", "spine", "leaf"].map {
             Topology.TraitSet(name: $0, traits: Topology.DeviceTraits(role: $0))
         }

@@ -14,6 +14,10 @@ struct TopologyCommand: AsyncParsableCommand {
         for diagnostic in diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
     }
 
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     static func write(_ text: String, to output: String?) throws {
         guard let output else { return print(text, terminator: "") }
         try text.write(toFile: output, atomically: true, encoding: .utf8)
@@ -30,12 +34,10 @@ struct TopologyCommand: AsyncParsableCommand {
             do {
                 let compiled = try TopologyLoader.load(contentsOf: file)
                 TopologyCommand.report(compiled.warnings)
-                let warnings = compiled.warnings.count
-                print("\(file): ok: \(compiled.summary); \(warnings) warning\(warnings == 1 ? "" : "s")")
+                print("\(file): ok: \(compiled.summary); \(TopologyCommand.plural(compiled.warnings.count, "warning"))")
             } catch {
                 TopologyCommand.report(error.diagnostics)
-                let count = error.errors.count
-                print("\(file): invalid: \(count) error\(count == 1 ? "" : "s"), \(error.warnings.count) warning(s); nothing loaded")
+                print("\(file): invalid: \(TopologyCommand.plural(error.errors.count, "error")), \(TopologyCommand.plural(error.warnings.count, "warning")); nothing loaded")
                 throw TopologyCommand.invalid
             }
         }

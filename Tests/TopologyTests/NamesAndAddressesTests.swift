@@ -51,9 +51,12 @@ import Testing
         #expect(!pool.hasHostBits)
         #expect(try #require(IPNetwork("10.0.0.1/24")).hasHostBits)
         #expect(try #require(IPNetwork("10.0.0.1/24")).network.description == "10.0.0.0/24")
-        #expect(pool.contains(try #require(IPNetwork("2001:db8:1f::1/128"))))
-        #expect(!pool.contains(try #require(IPNetwork("2001:db8:20::1/128"))))
-        #expect(!pool.contains(try #require(IPNetwork("10.0.0.1/32"))))
+        var prefixes = TopologyCompiler.PrefixIndex()
+        prefixes.insert(pool)
+        #expect(prefixes.covers(try #require(IPNetwork("2001:db8:1f::1/128"))))
+        #expect(!prefixes.covers(try #require(IPNetwork("2001:db8:20::1/128"))))
+        #expect(!prefixes.covers(try #require(IPNetwork("10.0.0.1/32"))))
+        #expect(!prefixes.covers(try #require(IPNetwork("2001:db8::/40"))))
     }
 }
 

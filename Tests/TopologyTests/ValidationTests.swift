@@ -132,6 +132,11 @@ import Testing
         #expect(found[3].message == "malformed prefix '2001:db8::g/32'")
     }
 
+    @Test func aPrefixWithHostBitsDoesNotAlsoMakeItsAddressesOutsiders() throws {
+        let found = Fixtures.diagnostics(try base(replacing: "{prefix: 10.0.0.0/24}", with: "{prefix: 10.0.0.1/24}"))
+        #expect(found.map(\.message) == ["host bits set in prefix '10.0.0.1/24'"])
+    }
+
     @Test func addressOutsideEveryPrefixIsOnlyAWarning() throws {
         let yaml = try base(replacing: "{ipv4: 10.0.0.2/32}", with: "{ipv4: 192.0.2.2/32}")
         let compiled = try TopologyLoader.load(yaml: yaml, file: "lab.yaml")

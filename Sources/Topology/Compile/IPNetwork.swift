@@ -34,15 +34,9 @@ struct IPNetwork: Hashable, CustomStringConvertible {
         self.family = family; self.address = address; self.length = length
     }
 
-    private var mask: UInt128 {
-        let hostBits = bitWidth - length
-        let all: UInt128 = family == .v4 ? 0xFFFF_FFFF : ~0
-        return hostBits >= 128 ? 0 : (all >> hostBits) << hostBits
-    }
-
     /// The network this address is in (host bits cleared).
-    var network: IPNetwork { IPNetwork(family: family, address: address & mask, length: length) }
-    var hasHostBits: Bool { address & mask != address }
+    var network: IPNetwork { truncated(to: length) }
+    var hasHostBits: Bool { network.address != address }
     /// The same address as a single host (/32 or /128), for uniqueness by host.
     var host: IPNetwork { IPNetwork(family: family, address: address, length: bitWidth) }
 
@@ -51,10 +45,6 @@ struct IPNetwork: Hashable, CustomStringConvertible {
         let shift = bitWidth - length
         let cleared = shift >= 128 ? 0 : (address >> shift) << shift
         return IPNetwork(family: family, address: cleared, length: length)
-    }
-
-    func contains(_ other: IPNetwork) -> Bool {
-        other.family == family && other.length >= length && other.address & mask == address & mask
     }
 
     /// Canonical text: dotted quad, or RFC 5952 IPv6 (lowercase, longest zero run compressed).

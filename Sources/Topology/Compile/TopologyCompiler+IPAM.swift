@@ -34,6 +34,8 @@ extension TopologyCompiler {
                 continue
             }
             guard !network.hasHostBits else {
+                // Still counts for "inside a prefix", so its addresses are not also reported as outside every prefix.
+                index.insert(network.network)
                 log.error(
                     prefix.origin, field: "prefix", "host bits set in prefix '\(prefix.prefix)'",
                     expected: "the network address \(network.network)")

@@ -50,33 +50,27 @@ final class TopologyCompiler {
 
     /// Sites, manufacturers, device roles and device types: the objects devices refer to by slug.
     private func catalog(_ topology: Topology) {
-        var names = UniqueKeys<String>(), ids = UniqueKeys<Int>()
+        var catalog = NamedObjects(what: "site")
         for site in topology.sites {
-            let slug = site.slug ?? Slug.make(from: site.name)
-            names.claim(site.name, "site name '\(site.name)'", by: site.origin, field: "name", log: log)
-            siteSlugs.claim(slug, "site slug '\(slug)'", by: site.origin, field: "slug", log: log)
-            claim(site.id, in: &ids, "site", site.origin)
+            let slug = catalog.register(site.name, slug: site.slug, id: site.id, site.origin, in: self)
             seed.sites.append(NetBoxSeed.Site(
                 id: site.id, name: site.name, slug: slug, status: site.status ?? "active",
                 description: site.description ?? ""))
         }
-        names = UniqueKeys(); ids = UniqueKeys()
+        siteSlugs = catalog.slugs
+        catalog = NamedObjects(what: "manufacturer")
         for manufacturer in topology.manufacturers {
-            let slug = manufacturer.slug ?? Slug.make(from: manufacturer.name)
-            names.claim(manufacturer.name, "manufacturer name '\(manufacturer.name)'", by: manufacturer.origin, field: "name", log: log)
-            manufacturerSlugs.claim(slug, "manufacturer slug '\(slug)'", by: manufacturer.origin, field: "slug", log: log)
-            claim(manufacturer.id, in: &ids, "manufacturer", manufacturer.origin)
+            let slug = catalog.register(manufacturer.name, slug: manufacturer.slug, id: manufacturer.id, manufacturer.origin, in: self)
             seed.manufacturers.append(NetBoxSeed.Manufacturer(id: manufacturer.id, name: manufacturer.name, slug: slug))
         }
-        names = UniqueKeys(); ids = UniqueKeys()
+        manufacturerSlugs = catalog.slugs
+        catalog = NamedObjects(what: "device role")
         for role in topology.deviceRoles {
-            let slug = role.slug ?? Slug.make(from: role.name)
-            names.claim(role.name, "device role name '\(role.name)'", by: role.origin, field: "name", log: log)
-            roleSlugs.claim(slug, "device role slug '\(slug)'", by: role.origin, field: "slug", log: log)
-            claim(role.id, in: &ids, "device role", role.origin)
+            let slug = catalog.register(role.name, slug: role.slug, id: role.id, role.origin, in: self)
             seed.deviceRoles.append(NetBoxSeed.DeviceRole(id: role.id, name: role.name, slug: slug, color: role.color ?? "9e9e9e"))
         }
-        ids = UniqueKeys()
+        roleSlugs = catalog.slugs
+        var ids = UniqueKeys<Int>()
         var typeSlugs = UniqueKeys<String>()
         for type in topology.deviceTypes {
             let slug = type.slug ?? Slug.make(from: type.model)
@@ -88,6 +82,24 @@ final class TopologyCompiler {
             if isNew { templates[slug] = expandTemplates(type.interfaces) }
             seed.deviceTypes.append(NetBoxSeed.DeviceType(
                 id: type.id, manufacturer: type.manufacturer ?? "", model: type.model, slug: slug))
+        }
+    }
+
+    /// Names, slugs (derived from the name when not written) and ids of one kind of catalog object, each unique.
+    private struct NamedObjects {
+        let what: String
+        var names = UniqueKeys<String>(), slugs = UniqueKeys<String>(), ids = UniqueKeys<Int>()
+
+        init(what: String) {
+            self.what = what
+        }
+
+        mutating func register(_ name: String, slug: String?, id: Int?, _ origin: Origin, in compiler: TopologyCompiler) -> String {
+            let slug = slug ?? Slug.make(from: name)
+            names.claim(name, "\(what) name '\(name)'", by: origin, field: "name", log: compiler.log)
+            slugs.claim(slug, "\(what) slug '\(slug)'", by: origin, field: "slug", log: compiler.log)
+            compiler.claim(id, in: &ids, what, origin)
+            return slug
         }
     }
 

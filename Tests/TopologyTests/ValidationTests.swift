@@ -213,6 +213,18 @@ import Testing
         #expect(found.map(\.path) == ["device_types[0].manufacturer", "devices[1].colour", "links[0].endpoints[1]"])
     }
 
+    @Test func anchorsAndMergeKeysWork() throws {
+        let yaml = try base(replacing: "  - name: r2\n    loopback: {ipv4: 10.0.0.2/32}\n", with: """
+              - &router {name: r2, status: staged, loopback: {ipv4: 10.0.0.2/32}}
+              - {<<: *router, name: r3, loopback: {ipv4: 10.0.0.3/32}}
+
+            """)
+        let devices = try TopologyLoader.load(yaml: yaml).seed.devices
+        #expect(devices.map(\.name) == ["r1", "r2", "r3"])
+        #expect(devices.map(\.status) == ["active", "staged", "staged"])
+        #expect(devices.map(\.primaryIPv4) == ["10.0.0.1/32", "10.0.0.2/32", "10.0.0.3/32"])
+    }
+
     @Test func yamlSyntaxErrorsHaveALine() {
         let found = errors("sites:\n  - {name: Lab\ndevices: [\n")
         #expect(found.count == 1)

@@ -12,7 +12,7 @@ struct MappingReader {
     init?(_ node: Node, path: String, keys: [String]?, log: DiagnosticLog) {
         self.log = log
         let origin = Origin(path: path, location: node.location)
-        guard let mapping = node.mapping else {
+        guard let mapping = node.mapping.map(Self.resolvingMergeKeys) else {
             log.error(origin, "expected a mapping, found \(node.kindName)", expected: keys.map { "a mapping with keys \(Suggestion.list($0))" } ?? "a mapping")
             return nil
         }
@@ -32,6 +32,20 @@ struct MappingReader {
                     "unknown key '\(name)'\(Suggestion.hint(for: name, in: keys))", expected: "one of \(Suggestion.list(keys, limit: 20))")
             }
         }
+    }
+
+    /// YAML merge keys (`<<: *common`, or a list of aliases): the merged mappings' fields, unless the
+    /// mapping sets them itself.
+    static func resolvingMergeKeys(_ mapping: Node.Mapping) -> Node.Mapping {
+        guard mapping.contains(where: { $0.key.string == "<<" }) else { return mapping }
+        var pairs = mapping.filter { $0.key.string != "<<" }.map { ($0.key, $0.value) }
+        for (key, value) in mapping where key.string == "<<" {
+            let sources = value.mapping.map { [$0] } ?? value.sequence?.compactMap(\.mapping) ?? []
+            for (field, fieldValue) in sources.flatMap({ $0 }) where !pairs.contains(where: { $0.0 == field }) {
+                pairs.append((field, fieldValue))
+            }
+        }
+        return Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark)
     }
 
     func node(_ key: String) -> Node? {

@@ -37,6 +37,6 @@ let package = Package(
         .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "orchlab"]),
         .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
-        .testTarget(name: "TopologyTests", dependencies: ["Topology", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "TopologyTests", dependencies: ["Topology", "orchlab", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -63,7 +63,12 @@ extension TopologyCompiler {
         seed.devices.append(NetBoxSeed.Device(
             id: device.id, name: device.name, deviceType: type ?? "", role: role ?? "", site: site ?? "",
             status: traits.status ?? "active", description: device.description ?? ""))
+        addInterfaces(of: device, type: type, loopback: traits.loopback)
+    }
 
+    /// The device's interfaces in NetBox order: its type's templates, its own, then its loopback.
+    private func addInterfaces(of device: Topology.Device, type: String?, loopback: Topology.Loopback?) {
+        let origin = device.origin
         var names: [String: Bool] = [:]
         var physical: [String] = []
         func add(_ interface: NetBoxSeed.Interface, _ spec: Origin, nameField: String = "name", idField: String = "id") {
@@ -90,7 +95,7 @@ extension TopologyCompiler {
                 add(interface(spec, device: device.name, name: name, id: spec.id.map { $0 + offset }), spec.origin)
             }
         }
-        if let loopback = traits.loopback {
+        if let loopback {
             let interface = NetBoxSeed.Interface(
                 id: loopback.id, device: device.name, name: loopback.name ?? Self.defaultLoopbackName, type: "virtual",
                 description: loopback.description ?? "")

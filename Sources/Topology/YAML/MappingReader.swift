@@ -3,7 +3,8 @@ import Yams
 /// Reads the fields of one YAML mapping with typed accessors; every wrong type, missing field or
 /// unknown key becomes a diagnostic naming the field's line and path.
 struct MappingReader {
-    let mapping: Node.Mapping
+    /// Fields by key: Yams' own lookup compares keys as nodes, resolving tags each time, which is slow.
+    private var fields: [String: Node] = [:]
     private(set) var origin: Origin
     let log: DiagnosticLog
 
@@ -16,10 +17,10 @@ struct MappingReader {
             log.error(origin, "expected a mapping, found \(node.kindName)", expected: keys.map { "a mapping with keys \(Suggestion.list($0))" } ?? "a mapping")
             return nil
         }
-        self.mapping = mapping
         self.origin = origin
         for (key, value) in mapping {
             let name = key.string ?? ""
+            fields[name] = value
             guard let keys else {
                 self.origin.fieldLocations[name] = value.location
                 continue
@@ -49,7 +50,7 @@ struct MappingReader {
     }
 
     func node(_ key: String) -> Node? {
-        guard let value = mapping[key], value.tagName != .null else { return nil }
+        guard let value = fields[key], value.tagName != .null else { return nil }
         return value
     }
 

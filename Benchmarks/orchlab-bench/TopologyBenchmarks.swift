@@ -1,5 +1,43 @@
+import Foundation
+import Topology
+
+/// Loading a 1,000-router lab (73,000 interfaces): YAML text → parsed, checked and compiled into the
+/// NetBox seed and fleet. Targets (issue 3): load ≤ 1 s, RSS increase ≤ 200 MB. Loading the seed into
+/// NetBox itself is measured by the netbox group.
 enum TopologyBenchmarks {
     static func run() throws {
-        print("not written yet")
+        for shape in [TopologyGenerator.Shape.ring, .clos] {
+            try measure(routers: 1_000, shape: shape)
+        }
+    }
+
+    private static func measure(routers: Int, shape: TopologyGenerator.Shape) throws {
+        let label = "\(routers)-router \(shape.rawValue)"
+        var yaml = ""
+        let generate = try Measure.samples(iterations: 5, warmup: 1) {
+            yaml = TopologyWriter.yaml(try TopologyGenerator(routers: routers, shape: shape).topology())
+        }
+        Measure.report("\(label): generate + write YAML (\(yaml.utf8.count / 1024) KiB)", generate)
+
+        let rssBefore = Measure.currentRSSMiB()
+        var kept: CompiledTopology?
+        let load = try Measure.samples(iterations: 7, warmup: 2) {
+            kept = try TopologyLoader.load(yaml: yaml, file: "generated.yaml")
+        }
+        let rssAfter = Measure.currentRSSMiB()
+        let compiled = try kept.map { $0 } ?? TopologyLoader.load(yaml: yaml)
+        Measure.report("\(label): load = parse + check + compile (\(compiled.seed.interfaces.count) interfaces, \(compiled.fleet.links.count) links)", load)
+        print(String(format: "\(label): RSS increase with one compiled lab held: %.1f MiB", rssAfter - rssBefore))
+
+        // The two halves of a load: reading the YAML into the model, and checking/compiling the model.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("orchlab-bench-\(shape.rawValue).yaml").path
+        try yaml.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        var topology: Topology?
+        let parse = try Measure.samples(iterations: 7, warmup: 1) { topology = try TopologyLoader.read(contentsOf: file).topology }
+        Measure.report("\(label):   of which parse", parse)
+        let model = try topology.map { $0 } ?? TopologyLoader.read(contentsOf: file).topology
+        let compile = try Measure.samples(iterations: 7, warmup: 1) { _ = try model.compiled() }
+        Measure.report("\(label):   of which check + compile", compile)
     }
 }

@@ -1,0 +1,130 @@
+import Yams
+
+/// Reads a containerlab topology (`*.clab.yml`) into the native model: nodes become devices (their kind
+/// resolved through defaults, kinds and groups as containerlab does), each clab kind a device type, each
+/// group a device role, and every link endpoint an interface of its node. Containerlab settings that
+/// mean nothing to NetBox (images, binds, env…) are not imported.
+struct ContainerlabImporter {
+    let log: DiagnosticLog
+
+    func topology(from root: Node) -> Topology? {
+        guard var document = MappingReader(root, path: "", keys: nil, log: log),
+              let body = document.required("topology", { $0.node($1) }),
+              var clab = MappingReader(body, path: "topology", keys: nil, log: log) else { return nil }
+        let name = document.string("name") ?? "lab"
+        let defaults = settings(clab.node("defaults"), path: "topology.defaults")
+        let groupSettings = namedSettings(&clab, "groups")
+
+        var topology = Topology(name: name)
+        topology.sites = [Topology.Site(name: name, slug: Slug.make(from: name))]
+        topology.defaults = Topology.DeviceTraits(site: Slug.make(from: name), role: "router")
+        topology.deviceRoles = [Topology.DeviceRole(name: "router")]
+        var kindsUsed: [String] = [], groupsUsed: [String] = []
+        var devices: [String: Topology.Device] = [:], order: [String] = []
+        if let nodes = clab.required("nodes", { $0.node($1) }) {
+            guard let mapping = nodes.mapping else {
+                log.error(clab.origin, field: "nodes", "wrong type: found \(nodes.kindName)", expected: "a mapping of node names to settings")
+                return nil
+            }
+            for (key, value) in mapping {
+                guard let nodeName = key.string else { continue }
+                let path = "topology.nodes.\(nodeName)"
+                let node = settings(value, path: path)
+                var group = node.values["group"]
+                let kind = node.values["kind"] ?? group.flatMap { groupSettings[$0]?.values["kind"] } ?? defaults.values["kind"]
+                guard let kind else {
+                    log.error(node.origin, "node '\(nodeName)' has no kind", expected: "'kind' on the node, its group, or in topology.defaults")
+                    continue
+                }
+                if !kindsUsed.contains(kind) { kindsUsed.append(kind) }
+                if let name = group, groupSettings[name] == nil {
+                    log.error(node.origin, field: "group", "unknown group '\(name)'\(Suggestion.hint(for: name, in: groupSettings.keys))")
+                    group = nil
+                }
+                if let group, !groupsUsed.contains(group) { groupsUsed.append(group) }
+                devices[nodeName] = Topology.Device(name: nodeName, kind: kind, group: group, origin: Origin(path: path, location: value.location))
+                order.append(nodeName)
+            }
+        }
+        topology.links = links(&clab)
+        for link in topology.links {
+            for end in [link.a, link.b] {
+                guard var device = devices[end.device], !device.interfaces.contains(where: { $0.name == end.interface }) else { continue }
+                device.interfaces.append(Topology.InterfaceSpec(name: end.interface, type: "other"))
+                devices[end.device] = device
+            }
+        }
+        topology.devices = order.compactMap { devices[$0] }.map { device in
+            var device = device
+            device.interfaces = InterfaceRunCompactor.compact(device.interfaces)
+            return device
+        }
+        let vendors = kindsUsed.map(vendor)
+        topology.manufacturers = vendors.reduce(into: []) { list, vendor in
+            if !list.contains(where: { $0.name == vendor }) { list.append(Topology.Manufacturer(name: vendor)) }
+        }
+        topology.deviceTypes = zip(kindsUsed, vendors).map { Topology.DeviceType(model: $0, slug: Slug.make(from: $0), manufacturer: $1) }
+        topology.kinds = kindsUsed.map { Topology.TraitSet(name: $0, traits: Topology.DeviceTraits(deviceType: Slug.make(from: $0))) }
+        topology.groups = groupsUsed.map { Topology.TraitSet(name: $0, traits: Topology.DeviceTraits(role: Slug.make(from: $0))) }
+        topology.deviceRoles += groupsUsed.map { Topology.DeviceRole(name: $0, slug: Slug.make(from: $0)) }
+        return topology
+    }
+
+    /// `nokia_srlinux` → `nokia`; kinds without a vendor prefix (`linux`, `bridge`) → `generic`.
+    private func vendor(of kind: String) -> String {
+        guard let underscore = kind.firstIndex(of: "_") else { return "generic" }
+        return String(kind[..<underscore])
+    }
+
+    /// The string settings of a node, kind, group or defaults entry (the ones the import uses).
+    private struct Settings {
+        var values: [String: String] = [:]
+        var origin: Origin
+    }
+
+    private func settings(_ node: Node?, path: String) -> Settings {
+        guard let node, var reader = MappingReader(node, path: path, keys: nil, log: log) else {
+            return Settings(origin: Origin(path: path, location: node?.location ?? .unknown))
+        }
+        var values: [String: String] = [:]
+        for key in ["kind", "group"] { values[key] = reader.string(key) }
+        return Settings(values: values, origin: reader.origin)
+    }
+
+    private func namedSettings(_ reader: inout MappingReader, _ key: String) -> [String: Settings] {
+        guard let mapping = reader.node(key)?.mapping else { return [:] }
+        var result: [String: Settings] = [:]
+        for (name, value) in mapping {
+            guard let name = name.string else { continue }
+            result[name] = settings(value, path: "topology.\(key).\(name)")
+        }
+        return result
+    }
+
+    /// `endpoints: ["r1:eth1", "r2:eth1"]`, or the newer form `endpoints: [{node: r1, interface: eth1}, …]`.
+    private func links(_ reader: inout MappingReader) -> [Topology.Link] {
+        guard let nodes = reader.sequence("links") else { return [] }
+        return nodes.enumerated().compactMap { index, node in
+            let path = "topology.links[\(index)]"
+            guard var link = MappingReader(node, path: path, keys: nil, log: log),
+                  let ends = link.required("endpoints", { $0.sequence($1) }) else { return nil }
+            guard ends.count == 2 else {
+                log.error(link.origin, field: "endpoints", "\(ends.count) endpoints", expected: "exactly two")
+                return nil
+            }
+            let endpoints = ends.enumerated().compactMap { endIndex, end in endpoint(end, path: "\(path).endpoints[\(endIndex)]") }
+            guard endpoints.count == 2 else { return nil }
+            return Topology.Link(a: endpoints[0], b: endpoints[1], origin: link.origin)
+        }
+    }
+
+    private func endpoint(_ node: Node, path: String) -> Topology.Endpoint? {
+        let origin = Origin(path: path, location: node.location)
+        if let text = node.scalar?.string, let endpoint = Topology.Endpoint(text, origin: origin) { return endpoint }
+        if let mapping = node.mapping, let device = mapping["node"]?.string, let interface = mapping["interface"]?.string {
+            return Topology.Endpoint(device: device, interface: interface, origin: origin)
+        }
+        log.error(origin, "malformed endpoint: found \(node.kindName)", expected: "'node:interface' or {node: …, interface: …}")
+        return nil
+    }
+}

@@ -1,0 +1,36 @@
+import Yams
+
+/// Turns YAML text into a node tree, or one diagnostic at the position libyaml gave up.
+enum YAMLDocument {
+    static func compose(_ text: String, log: DiagnosticLog) -> Node? {
+        do {
+            guard let root = try Yams.compose(yaml: text) else {
+                log.error(at: SourceLocation(line: 1, column: 1), path: "", "the file is empty", expected: "a YAML mapping")
+                return nil
+            }
+            return root
+        } catch let error as YamlError {
+            let (location, message) = describe(error)
+            log.error(at: location, path: "", message)
+            return nil
+        } catch {
+            log.error(at: SourceLocation(line: 1, column: 1), path: "", "not readable as YAML: \(error)")
+            return nil
+        }
+    }
+
+    private static func describe(_ error: YamlError) -> (SourceLocation, String) {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return (SourceLocation(line: mark.line, column: mark.column), "invalid YAML: \(text)")
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return (
+                SourceLocation(line: context.mark.line, column: context.mark.column),
+                "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
+        default:
+            return (SourceLocation(line: 1, column: 1), "invalid YAML: \(error)")
+        }
+    }
+}

@@ -1,5 +1,5 @@
 /// One router's running config before and after the scenario.
-public struct RouterConfigDiff: Sendable, Hashable, Codable {
+public struct RouterConfigDiff: Sendable, Hashable, Encodable {
     public var device: String
     public var before: String
     public var after: String
@@ -14,4 +14,9 @@ public struct RouterConfigDiff: Sendable, Hashable, Codable {
     }
 
     public var changed: Bool { before != after }
+
+    /// Reports carry the diff only: whole configs would dominate a report of many scenarios.
+    private enum CodingKeys: String, CodingKey {
+        case device, unifiedDiff
+    }
 }

@@ -4,10 +4,12 @@ import Foundation
 /// sorted path order. Exercise folders and snapshot folders are not scenarios.
 public enum ScenarioDiscovery {
     public static let defaultRoot = "Scenarios"
-    static let skippedFolders: Set<String> = ["exercises", "__snapshots__"]
 
     /// - Throws: `ScenarioFileError` naming each path that does not exist.
-    public static func files(in paths: [String], defaultRoot: String = defaultRoot) throws(ScenarioFileError) -> [String] {
+    /// - Parameter skipping: folder names whose files are not scenarios (exercise files are
+    ///   read by `orchlab grade` instead).
+    public static func files(in paths: [String], defaultRoot: String = defaultRoot,
+                             skipping: Set<String> = ["exercises", "__snapshots__"]) throws(ScenarioFileError) -> [String] {
         let roots = paths.isEmpty ? [defaultRoot] : paths
         var found: Set<String> = []
         var issues: [ScenarioIssue] = []
@@ -19,7 +21,7 @@ public enum ScenarioDiscovery {
                 continue
             }
             if isDirectory.boolValue {
-                found.formUnion(yamlFiles(under: root))
+                found.formUnion(yamlFiles(under: root, skipping: skipping))
             } else {
                 found.insert(normalized(root))
             }
@@ -28,12 +30,12 @@ public enum ScenarioDiscovery {
         return found.sorted()
     }
 
-    static func yamlFiles(under root: String) -> [String] {
+    static func yamlFiles(under root: String, skipping: Set<String>) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return [] }
         var result: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let components = relative.split(separator: "/").map(String.init)
-            if components.dropLast().contains(where: skippedFolders.contains) { continue }
+            if components.dropLast().contains(where: skipping.contains) { continue }
             if relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
                 result.append(normalized((root as NSString).appendingPathComponent(relative)))
             }

@@ -113,11 +113,12 @@ extension ScenarioReader {
     }
 
     private func processCheck(_ node: Node, _ at: FieldPath, _ fields: Fields) -> Assertion.Check? {
-        guard let process = processName(node, at) else { return nil }
-        let check = ProcessCheck(
-            process: process, outcome: fields["outcome"].flatMap { outcome($0, fields.path("outcome")) },
-            steps: fields["steps"].flatMap { reader.strings($0, fields.path("steps"), what: "a list of step names") },
-            audit: fields["audit"].flatMap { reader.patterns($0, fields.path("audit")) } ?? [])
+        let process = processName(node, at)
+        let outcome = fields["outcome"].flatMap { self.outcome($0, fields.path("outcome")) }
+        let steps = fields["steps"].flatMap { reader.strings($0, fields.path("steps"), what: "a list of step names") }
+        let audit = fields["audit"].flatMap { reader.patterns($0, fields.path("audit")) } ?? []
+        guard let process else { return nil }
+        let check = ProcessCheck(process: process, outcome: outcome, steps: steps, audit: audit)
         guard check.outcome != nil || check.steps != nil || !check.audit.isEmpty else { return nothingToCheck(fields, "process") }
         return .process(check)
     }

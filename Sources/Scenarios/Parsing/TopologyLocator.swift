@@ -6,7 +6,12 @@ import Foundation
 /// `workshop` means `Topologies/workshop.yaml` in the nearest folder above the scenario that has
 /// one, then in the working directory, so scenarios anywhere under the repository can say `workshop`.
 public struct TopologyLocator: Sendable {
-    public init() {}
+    /// Folders whose `Topologies/` is searched after the usual places (e.g. a shared lab library).
+    public var fallbackDirectories: [String]
+
+    public init(fallbackDirectories: [String] = []) {
+        self.fallbackDirectories = fallbackDirectories
+    }
 
     public func candidates(for value: String, scenarioFile: String) -> [String] {
         let scenarioDirectory = URL(fileURLWithPath: scenarioFile).deletingLastPathComponent()
@@ -22,8 +27,10 @@ public struct TopologyLocator: Sendable {
             if parent.path == directory.path { break }
             directory = parent
         }
-        let local = URL(fileURLWithPath: "Topologies/\(value).yaml").standardizedFileURL.path
-        if !result.contains(local) { result.append(local) }
+        for directory in ["."] + fallbackDirectories {
+            let candidate = URL(fileURLWithPath: directory).appendingPathComponent("Topologies/\(value).yaml").standardizedFileURL.path
+            if !result.contains(candidate) { result.append(candidate) }
+        }
         return result
     }
 

@@ -152,7 +152,7 @@ extension ScenarioReader {
     func fault(_ node: Node, _ path: FieldPath) -> Fault? {
         let kinds = ScenarioVocabulary.faultKeys.keys.sorted()
         if case .scalar = node {
-            return reader.choice(node, path, from: ["clear"], what: "fault") == nil ? nil : .clear
+            return reader.choice(node, path, from: ScenarioVocabulary.faultWords, what: "fault") == nil ? nil : .clear
         }
         guard let entries = reader.entries(node, path, expected: "a fault mapping or clear") else { return nil }
         guard entries.count == 1, let entry = entries.first else {

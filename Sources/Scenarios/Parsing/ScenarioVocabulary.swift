@@ -40,8 +40,10 @@ public enum ScenarioVocabulary {
         "link_down": ["device", "port"],
         "link_up": ["device", "port"],
         "kill_engine": ["after_step"],
-        "clear": [],
     ]
+
+    /// Faults written as a plain word: `fault: clear`.
+    public static let faultWords = ["clear"]
 
     /// Engineer modes written as a plain word, and the keys of the mapping form.
     public static let engineerModes = ["apply_and_confirm", "confirm_only", "leave_suspended"]

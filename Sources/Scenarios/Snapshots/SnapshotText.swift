@@ -36,7 +36,8 @@ enum SnapshotText {
             } else if line.hasPrefix("### ") {
                 part = String(line.dropFirst(4))
             }
-            if changed {
+            // Blank lines separate sections; one added or removed with a section belongs to neither.
+            if changed, !line.isEmpty {
                 let name = part.map { "\(section) › \($0)" } ?? section
                 if !changes.contains(name) { changes.append(name) }
             }

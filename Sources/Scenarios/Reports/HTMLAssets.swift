@@ -46,7 +46,7 @@ enum HTMLAssets {
         .concat(s.actions.filter(function(a){return a.expected!=null||a.status!=='passed';}).map(function(a){return {ok:a.status==='passed',name:a.summary,msg:a.message,exp:a.expected,act:a.actual,loc:a.location,skip:a.status==='not_run'};}));
       if(rows.length){section(box,'Checks');var t=el('table','checks');var h=el('tr');['','check','expected','actual','where'].forEach(function(x){h.appendChild(el('th',null,x));});t.appendChild(h);
         rows.forEach(function(r){var tr=el('tr');tr.appendChild(el('td',r.skip?'':r.ok?'ok':'bad',r.skip?'–':r.ok?'✔':'✘'));var n=el('td',null,r.name);if(r.msg){n.appendChild(el('div','where',r.msg));}tr.appendChild(n);
-          var e=el('td');if(r.exp!=null)e.appendChild(pre(r.exp,'expected'));tr.appendChild(e);var a=el('td');if(r.act!=null)a.appendChild(pre(r.act,'actual'));tr.appendChild(a);
+          var e=el('td');if(r.exp!=null)e.appendChild(pre(r.exp,'expected'));tr.appendChild(e);var a=el('td');if(r.act!=null)a.appendChild(pre(r.act,r.ok?null:'actual'));tr.appendChild(a);
           tr.appendChild(el('td','where',r.loc.file+':'+r.loc.line));t.appendChild(tr);});box.appendChild(t);}
       var changed=s.config_diffs.filter(function(d){return d.unified_diff;});
       if(changed.length){section(box,'Config changes');changed.forEach(function(d){box.appendChild(el('div',null,d.device));box.appendChild(diff(d.unified_diff));});}

@@ -23,20 +23,13 @@ extension ScenarioValue {
         switch self {
         case .null, .bool, .int, .double, .string: return self
         case .reference(let reference):
-            guard let value = result(reference) else {
-                throw UnresolvedReference(reference: reference.description, reason: "no such result or field")
-            }
-            return value
+            return try Self.lookup(reference, in: result)
         case .template(let parts):
             var text = ""
             for part in parts {
                 switch part {
                 case .text(let literal): text += literal
-                case .reference(let reference):
-                    guard let value = result(reference) else {
-                        throw UnresolvedReference(reference: reference.description, reason: "no such result or field")
-                    }
-                    text += value.description
+                case .reference(let reference): text += try Self.lookup(reference, in: result).description
                 }
             }
             return .string(text)
@@ -54,5 +47,14 @@ extension ScenarioValue {
             for (key, value) in values { resolved[key] = try value.resolved(result: result, interface: interface) }
             return .map(resolved)
         }
+    }
+
+    private static func lookup(
+        _ reference: ResultReference, in result: (ResultReference) -> ScenarioValue?
+    ) throws(UnresolvedReference) -> ScenarioValue {
+        guard let value = result(reference) else {
+            throw UnresolvedReference(reference: reference.description, reason: "no such result or field")
+        }
+        return value
     }
 }

@@ -94,19 +94,6 @@ public struct HTMLReport {
         return html + "</tbody></table>\n</section>\n"
     }
 
-    private func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// XML escaping is also valid HTML text and attribute escaping.
+    private func escape(_ text: String) -> String { XMLText.escape(text) }
 }

@@ -1,4 +1,4 @@
-/// Escaping for XML 1.0 text and attribute values.
+/// Escaping for XML 1.0 text and attribute values (also valid in HTML).
 enum XMLText {
     static func escape(_ text: String, attribute: Bool = false) -> String {
         var out = ""

@@ -79,8 +79,13 @@ public struct ExerciseParser: Sendable {
     }
 
     private func points(_ node: Node, _ path: FieldPath, reader: NodeReader) -> Double? {
-        let tag = Resolver.default.resolveTag(of: node)
-        guard reader.isPlain(node), tag == .int || tag == .float, let value = node.float, value >= 0, value.isFinite else {
+        let value: Double
+        switch PlainScalar(node) {
+        case .int(let number): value = Double(number)
+        case .double(let number): value = number
+        default: value = -1
+        }
+        guard value >= 0, value.isFinite else {
             reader.fail(node, path, "expected points as a number ≥ 0, found \(reader.kindName(node))")
             return nil
         }

@@ -83,7 +83,7 @@ final class NodeReader {
     }
 
     func int(_ node: Node, _ path: FieldPath, minimum: Int) -> Int? {
-        guard isPlain(node), Resolver.default.resolveTag(of: node) == .int, let value = node.int else {
+        guard case .int(let value) = PlainScalar(node) else {
             fail(node, path, "expected an integer ≥ \(minimum), found \(describe(node))")
             return nil
         }
@@ -95,7 +95,7 @@ final class NodeReader {
     }
 
     func bool(_ node: Node, _ path: FieldPath) -> Bool? {
-        guard isPlain(node), Resolver.default.resolveTag(of: node) == .bool, let value = node.bool else {
+        guard case .bool(let value) = PlainScalar(node) else {
             fail(node, path, "expected true or false, found \(describe(node))")
             return nil
         }
@@ -146,12 +146,7 @@ final class NodeReader {
         return valid ? values : nil
     }
 
-    func isNull(_ node: Node) -> Bool { isPlain(node) && Resolver.default.resolveTag(of: node) == .null }
-
-    func isPlain(_ node: Node) -> Bool {
-        if case .scalar(let scalar) = node { return scalar.style == .plain }
-        return false
-    }
+    func isNull(_ node: Node) -> Bool { PlainScalar(node) == .null }
 
     func kindName(_ node: Node) -> String {
         switch node {

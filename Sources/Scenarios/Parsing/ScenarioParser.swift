@@ -34,7 +34,7 @@ public struct ScenarioParser: Sendable {
     /// The document's root node, or `nil` with an issue for YAML syntax errors and empty files.
     static func compose(_ yaml: String, reader: NodeReader) -> Node? {
         do {
-            guard let root = try Yams.compose(yaml: yaml) else {
+            guard let root = try Yams.compose(yaml: yaml, .basic) else {
                 reader.fail(nil, FieldPath(), "the file is empty; expected a mapping")
                 return nil
             }
@@ -184,7 +184,7 @@ final class ScenarioReader {
     /// Registers an `as:` name.
     private func define(_ node: Node, _ path: FieldPath) -> String? {
         guard let name = reader.nonEmptyString(node, path, expected: "a name (letters, digits, _ and -)") else { return nil }
-        guard name.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_-]*/) != nil else {
+        guard name.isScenarioIdentifier else {
             reader.fail(node, path, "'\(name)' is not a valid name; use letters, digits, _ and -, starting with a letter or _")
             return nil
         }

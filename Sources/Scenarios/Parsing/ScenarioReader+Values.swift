@@ -4,17 +4,14 @@ import Yams
 extension ScenarioReader {
     func value(_ node: Node, _ path: FieldPath) -> ScenarioValue? {
         switch node {
-        case .scalar(let scalar):
-            if scalar.style == .plain {
-                switch Resolver.default.resolveTag(of: node) {
-                case .null: return .null
-                case .bool: return node.bool.map(ScenarioValue.bool)
-                case .int: return node.int.map(ScenarioValue.int)
-                case .float: return node.float.map(ScenarioValue.double)
-                default: break
-                }
+        case .scalar:
+            switch PlainScalar(node) {
+            case .null: return .null
+            case .bool(let value): return .bool(value)
+            case .int(let value): return .int(value)
+            case .double(let value): return .double(value)
+            case .string(let text): return self.text(text, node, path)
             }
-            return text(scalar.string, node, path)
         case .sequence(let sequence):
             let values = sequence.enumerated().map { value($0.element, path.index($0.offset)) }
             return values.contains(nil) ? nil : .list(values.compactMap { $0 })
@@ -73,7 +70,7 @@ extension ScenarioReader {
     func reference(_ written: String, _ node: Node, _ path: FieldPath) -> ResultReference? {
         let components = written.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let name = components.first, !components.contains(where: \.isEmpty),
-              name.wholeMatch(of: /[A-Za-z_][A-Za-z0-9_-]*/) != nil else {
+              name.isScenarioIdentifier else {
             reader.fail(node, path, "'\(written)' is not a reference; expected name or name.field, e.g. node_a.subscription_id")
             return nil
         }

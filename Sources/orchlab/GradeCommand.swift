@@ -30,11 +30,11 @@ struct GradeCommand: ParsableCommand {
     @Argument(help: "Exercise files or folders (default: Scenarios/exercises).")
     var paths: [String] = []
 
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    }
-
     func run() throws {
+        if let jobs, jobs < 1 {
+            print("orchlab grade: --jobs must be at least 1")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
         var options = GradeOptions()
         options.paths = paths
         options.workflows = workflows

@@ -1,4 +1,3 @@
-import Foundation
 import Yams
 
 /// Reads composed YAML nodes into typed values and collects every problem on the way, so one
@@ -75,7 +74,7 @@ final class NodeReader {
 
     func nonEmptyString(_ node: Node, _ path: FieldPath, expected: String = "a non-empty string") -> String? {
         guard let value = string(node, path, expected: expected) else { return nil }
-        guard !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !value.allSatisfy(\.isWhitespace) else {
             fail(node, path, "expected \(expected), found an empty string")
             return nil
         }

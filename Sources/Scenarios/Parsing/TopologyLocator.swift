@@ -14,21 +14,22 @@ public struct TopologyLocator: Sendable {
     }
 
     public func candidates(for value: String, scenarioFile: String) -> [String] {
-        let scenarioDirectory = URL(fileURLWithPath: scenarioFile).deletingLastPathComponent()
+        // Plain string work: Foundation's URL standardisation cost more than parsing the file.
+        var directory = Self.absoluteComponents(scenarioFile)
+        directory.removeLast()
         if value.contains("/") || value.hasSuffix(".yaml") || value.hasSuffix(".yml") {
-            let url = value.hasPrefix("/") ? URL(fileURLWithPath: value) : scenarioDirectory.appendingPathComponent(value)
-            return [url.standardizedFileURL.path]
+            let components = value.hasPrefix("/") ? Self.absoluteComponents(value)
+                : Self.normalized(directory + value.split(separator: "/").map(String.init))
+            return [Self.path(components)]
         }
         var result: [String] = []
-        var directory = scenarioDirectory.standardizedFileURL
         while true {
-            result.append(directory.appendingPathComponent("Topologies/\(value).yaml").path)
-            let parent = directory.deletingLastPathComponent().standardizedFileURL
-            if parent.path == directory.path { break }
-            directory = parent
+            result.append(Self.path(directory + ["Topologies", "\(value).yaml"]))
+            guard !directory.isEmpty else { break }
+            directory.removeLast()
         }
-        for directory in ["."] + fallbackDirectories {
-            let candidate = URL(fileURLWithPath: directory).appendingPathComponent("Topologies/\(value).yaml").standardizedFileURL.path
+        for folder in ["."] + fallbackDirectories {
+            let candidate = Self.path(Self.absoluteComponents(folder) + ["Topologies", "\(value).yaml"])
             if !result.contains(candidate) { result.append(candidate) }
         }
         return result
@@ -38,4 +39,20 @@ public struct TopologyLocator: Sendable {
     public func resolve(_ value: String, scenarioFile: String) -> String? {
         candidates(for: value, scenarioFile: scenarioFile).first { FileManager.default.fileExists(atPath: $0) }
     }
+
+    /// The absolute path's components with `.` and `..` resolved.
+    private static func absoluteComponents(_ path: String) -> [String] {
+        let base = path.hasPrefix("/") ? [] : FileManager.default.currentDirectoryPath.split(separator: "/").map(String.init)
+        return normalized(base + path.split(separator: "/").map(String.init))
+    }
+
+    private static func normalized(_ components: [String]) -> [String] {
+        var result: [String] = []
+        for component in components where component != "." && !component.isEmpty {
+            if component == ".." { _ = result.popLast() } else { result.append(component) }
+        }
+        return result
+    }
+
+    private static func path(_ components: [String]) -> String { "/" + components.joined(separator: "/") }
 }

@@ -37,8 +37,8 @@ public struct HTMLReport {
         """
         html += failureSection()
         html += scenarioTable()
-        let data = String(decoding: try JSONReport.encode(results, pretty: false), as: UTF8.self)
-            .replacingOccurrences(of: "</", with: "<\\/")
+        // Slashes stay escaped (`<\/`), so no string in the data can close the script element.
+        let data = String(decoding: try JSONReport.encode(results, pretty: false, escapeSlashes: true), as: UTF8.self)
         html += "<script id=\"orchlab-data\" type=\"application/json\">\(data)</script>\n"
         html += "<script>\(HTMLAssets.script)</script>\n</body>\n</html>\n"
         return html

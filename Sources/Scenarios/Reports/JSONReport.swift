@@ -20,10 +20,13 @@ public struct JSONReport: Encodable {
     }
 
     /// Snake-case keys in sorted order, so equal results give equal bytes.
-    static func encode<T: Encodable>(_ value: T, pretty: Bool) throws -> Data {
+    static func encode<T: Encodable>(_ value: T, pretty: Bool, escapeSlashes: Bool = false) throws -> Data {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        var formatting: JSONEncoder.OutputFormatting = [.sortedKeys]
+        if pretty { formatting.insert(.prettyPrinted) }
+        if !escapeSlashes { formatting.insert(.withoutEscapingSlashes) }
+        encoder.outputFormatting = formatting
         return try encoder.encode(value)
     }
 }

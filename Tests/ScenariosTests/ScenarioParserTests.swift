@@ -327,3 +327,34 @@ actions:
         #expect(!"1abc".isScenarioIdentifier && !"a.b".isScenarioIdentifier && !"".isScenarioIdentifier && !"nöde".isScenarioIdentifier)
     }
 }
+
+@Suite struct ScenarioParserRobustnessTests {
+    /// Mangled scenarios never crash the parser: each either parses or yields located issues.
+    @Test func mangledFilesGiveIssuesNotCrashes() throws {
+        let workspace = try TestWorkspace()
+        var generator = SeededGenerator(seed: 42)
+        let lines = fullExample.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let fragments = ["", "null", "[]", "{}", "- x", "? [a]: b", "&a x", "*a", "${", "${}", "{ref: }", "9999999999999999999999",
+                         "\t", "\"", "start:", "assert:", "  - fault: {}", "form: [1, 2]", "tags: {a: 1}", "expect: {failed: \"(\"}"]
+        var rejected = 0
+        for _ in 0..<300 {
+            var mangled = lines
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let index = Int.random(in: 0..<mangled.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: mangled.remove(at: index)
+                case 1: mangled[index] += " " + fragments.randomElement(using: &generator)!
+                default: mangled.insert(fragments.randomElement(using: &generator)!, at: index)
+                }
+            }
+            do {
+                _ = try workspace.parse(mangled.joined(separator: "\n"))
+            } catch {
+                rejected += 1
+                #expect(!error.issues.isEmpty)
+                #expect(error.issues.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 && !$0.message.isEmpty })
+            }
+        }
+        #expect(rejected > 150, "most mangled files are invalid (\(rejected) of 300 rejected)")
+    }
+}

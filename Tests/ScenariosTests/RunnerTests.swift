@@ -161,3 +161,25 @@ import Testing
         #expect(throws: ScenarioFileError.self) { try result.get() }
     }
 }
+
+@Suite struct RunDeterminismTests {
+    /// Without timings, two parallel runs of the same suite write the same bytes in every report.
+    @Test func reportsAreByteStableAcrossRuns() throws {
+        let workspace = try TestWorkspace()
+        for index in 0..<12 {
+            try workspace.scenario("Scenarios/s\(index).yaml", name: "scenario \(index)", assertions: ["a", "b"])
+        }
+        var reports: [[String]] = []
+        for run in 0..<2 {
+            var options = RunOptions()
+            options.paths = [workspace.path("Scenarios")]
+            options.jobs = 3
+            options.recordTimings = false
+            options.reportDirectory = workspace.path("reports\(run)")
+            #expect(ScenarioRunner.run(options, execution: FakeExecution.passing(except: ["b"]), console: CapturedConsole().console()) == 1)
+            reports.append(try ["junit.xml", "results.json", "summary.md", "report.html"].map { try workspace.read("reports\(run)/\($0)") })
+        }
+        #expect(reports[0] == reports[1])
+        #expect(reports[0][1].contains("\"duration_seconds\" : 0,"))
+    }
+}

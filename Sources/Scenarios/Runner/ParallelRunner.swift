@@ -6,6 +6,7 @@ import Synchronization
 struct ParallelRunner: Sendable {
     let workers: Int
     let failFast: Bool
+    var recordTimings = true
 
     /// - Parameters:
     ///   - finish: applied to each result on its worker before it counts (snapshot check).
@@ -16,7 +17,7 @@ struct ParallelRunner: Sendable {
         completed: @escaping @Sendable (Int, ScenarioResult) -> Void
     ) -> [ScenarioResult] {
         let queue = WorkQueue(count: scenarios.count)
-        let failFast = failFast
+        let failFast = failFast, recordTimings = recordTimings
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, scenarios.count))) { _ in
             while let index = queue.take() {
                 let scenario = scenarios[index]
@@ -26,7 +27,7 @@ struct ParallelRunner: Sendable {
                 let elapsed = clock.now - start
                 result.name = scenario.name
                 result.location = scenario.location
-                result.durationSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                result.durationSeconds = recordTimings ? elapsed.seconds : 0
                 result = finish(scenario, result)
                 queue.store(result, at: index, stopping: failFast && [.failed, .error].contains(result.status))
                 completed(index, result)
@@ -78,4 +79,8 @@ private final class WorkQueue: Sendable {
     func results() -> [ScenarioResult?] {
         state.withLock { $0.results }
     }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -15,6 +15,9 @@ public struct RunOptions: Sendable {
     public var workflows: WorkflowSet?
     /// Worker threads; all cores by default.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// Record each scenario's duration. Off, every duration is 0 and a run's reports are
+    /// byte-for-byte the same each time (given a deterministic execution).
+    public var recordTimings = true
 
     public init() {}
 }

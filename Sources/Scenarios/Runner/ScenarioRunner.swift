@@ -40,7 +40,7 @@ public enum ScenarioRunner {
         console.line(ConsoleFormat.failures(results, console).joined(separator: "\n"))
         let summary = RunSummary(results)
         console.line(console.paint(summary.sentence, summary.allPassed ? .green : .red)
-                     + " in \(ConsoleFormat.duration(Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18)) wall")
+                     + (options.recordTimings ? " in \(ConsoleFormat.duration(wall.seconds)) wall" : ""))
         if let directory = options.reportDirectory {
             do {
                 let files = try ReportWriter(directory: directory).write(results)
@@ -60,7 +60,7 @@ public enum ScenarioRunner {
         let progress = LiveProgress(console: console, total: scenarios.count)
         let store = SnapshotStore()
         let update = options.updateSnapshots
-        return ParallelRunner(workers: options.jobs, failFast: options.failFast).run(
+        return ParallelRunner(workers: options.jobs, failFast: options.failFast, recordTimings: options.recordTimings).run(
             scenarios, execute: execution,
             finish: { scenario, result in
                 var result = result

@@ -33,7 +33,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "orchlab-bench", dependencies: [
-            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology",
+            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios",
         ], path: "Benchmarks/orchlab-bench"),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "orchlab"]),

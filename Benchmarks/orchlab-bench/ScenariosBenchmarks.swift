@@ -1,0 +1,103 @@
+import Foundation
+import Scenarios
+
+/// The scenario runner's own cost around the execution: loading 1,000 scenario files, running
+/// them through the parallel runner with an execution that does no workflow work, and writing
+/// the four reports. The end-to-end suite time adds the real execution on top of this.
+enum ScenariosBenchmarks {
+    static let count = 1_000
+
+    static func run() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("orchlab-bench-scenarios-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try generateSuite(in: root)
+        let folder = (root as NSString).appendingPathComponent("Scenarios")
+
+        let rssBefore = Measure.currentRSSMiB()
+        var scenarios: [Scenario] = []
+        let load = try Measure.samples(iterations: 5, warmup: 1) { scenarios = try ScenarioRunner.load(paths: [folder]).get() }
+        Measure.report("load and validate \(count) scenario files", load)
+
+        let silent = Console(colour: false, interactive: false) { _ in }
+        var options = RunOptions()
+        options.reportDirectory = nil
+        var results: [ScenarioResult] = []
+        let execute = Measure.samples(iterations: 5, warmup: 1) {
+            results = ScenarioRunner.execute(scenarios, options: options, execution: recordOnly, console: silent)
+        }
+        Measure.report("runner around \(count) scenarios (\(options.jobs) threads, execution records results only)", execute)
+
+        let reports = (root as NSString).appendingPathComponent("reports")
+        let write = try Measure.samples(iterations: 5, warmup: 1) { try ReportWriter(directory: reports).write(results) }
+        Measure.report("write JUnit, JSON, Markdown and HTML for \(count) results", write)
+        let html = try FileManager.default.attributesOfItem(atPath: (reports as NSString).appendingPathComponent("report.html"))
+        print(String(format: "report.html for %d results: %.2f MiB; RSS increase %.1f MiB",
+                     count, Double(html[.size] as? Int ?? 0) / 1_048_576, Measure.currentRSSMiB() - rssBefore))
+    }
+
+    /// Stands in for the execution so only the runner is measured: every start completes and
+    /// every assertion is recorded as passed, with a timeline, a config diff and a drawing.
+    private static let recordOnly: ScenarioExecution = { scenario in
+        var result = ScenarioResult(scenario: scenario)
+        for action in scenario.actions {
+            switch action.kind {
+            case .start(let start):
+                result.actions.append(ActionResult(action: action, status: .passed, process: start.name, expected: "completed",
+                                                   actual: "completed"))
+                result.processes.append(ProcessTimeline(name: start.name ?? start.workflow, workflow: start.workflow,
+                                                        outcome: .completed,
+                                                        steps: (1...8).map { StepRecord(name: "step \($0)", status: "success") }))
+            case .assert(let assertion):
+                result.assertions.append(AssertionResult(assertion: assertion, passed: true, actual: "as expected"))
+            default:
+                result.actions.append(ActionResult(action: action, status: .passed))
+            }
+        }
+        result.configDiffs = [RouterConfigDiff(device: "loc1-core", before: "hostname loc1-core\n",
+                                               after: "hostname loc1-core\ninterface 1/1/c2/1\n ipv6 address 2001:db8:10::/127\n")]
+        return result
+    }
+
+    private static func generateSuite(in root: String) throws {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: "\(root)/Topologies", withIntermediateDirectories: true)
+        try "name: workshop\n".write(toFile: "\(root)/Topologies/workshop.yaml", atomically: true, encoding: .utf8)
+        for index in 0..<count {
+            let folder = "\(root)/Scenarios/group\(index / 100)"
+            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let yaml = """
+            name: generated \(index)
+            tags: [generated, group\(index / 100)]
+            topology: workshop
+            actions:
+              - start: create_node
+                as: a
+                form: {select_device_choice: loc1-core}
+              - start: create_node
+                as: b
+                form: {select_device_choice: loc2-core}
+              - start: create_circuit
+                as: c
+                form:
+                  - router_a: ${a.subscription_id}
+                  - router_b: ${b.subscription_id}
+                  - a_port: {interface: {device: loc1-core, port: 1/1/c2/1}}
+                    b_port: {interface: {device: loc2-core, port: 1/1/c1/1}}
+                expect: completed
+              - assert: circuit active
+                subscription: ${c}
+                status: active
+              - assert: cable connected
+                cable: [{device: loc1-core, port: 1/1/c2/1}, {device: loc2-core, port: 1/1/c1/1}]
+                status: connected
+              - assert: path
+                path: {from: loc1-core, to: loc2-core}
+                via: [loc1-core, loc2-core]
+              - assert: no leaks
+                no_leaked_resources: true
+
+            """
+            try yaml.write(toFile: "\(folder)/s\(index).yaml", atomically: true, encoding: .utf8)
+        }
+    }
+}

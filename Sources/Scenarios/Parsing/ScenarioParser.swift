@@ -1,0 +1,219 @@
+import Foundation
+import Yams
+
+/// Turns scenario YAML into a `Scenario`, or a `ScenarioFileError` listing every problem.
+public struct ScenarioParser: Sendable {
+    public var locator: TopologyLocator
+
+    public init(locator: TopologyLocator = TopologyLocator()) {
+        self.locator = locator
+    }
+
+    public func parse(yaml: String, file: String) throws(ScenarioFileError) -> Scenario {
+        let reader = NodeReader(file: file)
+        guard let root = Self.compose(yaml, reader: reader) else { throw ScenarioFileError(issues: reader.issues) }
+        let scenario = ScenarioReader(reader: reader, locator: locator).scenario(root, FieldPath())
+        guard let scenario, reader.issues.isEmpty else { throw ScenarioFileError(issues: reader.issues) }
+        return scenario
+    }
+
+    public func load(file: String) throws(ScenarioFileError) -> Scenario {
+        try parse(yaml: Self.read(file), file: file)
+    }
+
+    static func read(_ file: String) throws(ScenarioFileError) -> String {
+        do {
+            return try String(contentsOfFile: file, encoding: .utf8)
+        } catch {
+            throw ScenarioFileError(issues: [ScenarioIssue(
+                location: SourceLocation(file: file, line: 1, column: 1), field: "",
+                message: "cannot read the file: \(error.localizedDescription)")])
+        }
+    }
+
+    /// The document's root node, or `nil` with an issue for YAML syntax errors and empty files.
+    static func compose(_ yaml: String, reader: NodeReader) -> Node? {
+        do {
+            guard let root = try Yams.compose(yaml: yaml, .basic) else {
+                reader.fail(nil, FieldPath(), "the file is empty; expected a mapping")
+                return nil
+            }
+            return root
+        } catch let error as YamlError {
+            reader.record(yamlIssue(error, file: reader.file))
+        } catch {
+            reader.fail(nil, FieldPath(), "not valid YAML: \(error)")
+        }
+        return nil
+    }
+
+    private static func yamlIssue(_ error: YamlError, file: String) -> ScenarioIssue {
+        func issue(_ mark: Mark?, _ message: String) -> ScenarioIssue {
+            ScenarioIssue(location: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1),
+                          field: "", message: message)
+        }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return issue(mark, "not valid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return issue(context.mark, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping")
+        default:
+            return issue(nil, "not valid YAML: \(error)")
+        }
+    }
+}
+
+/// Reads one scenario mapping; remembers the `as:` names defined so far so later references are checked.
+final class ScenarioReader {
+    let reader: NodeReader
+    let locator: TopologyLocator
+    /// `as:` names in definition order, with the action that defined each.
+    private(set) var names: [String] = []
+    private var assertionNames: Set<String> = []
+
+    init(reader: NodeReader, locator: TopologyLocator) {
+        self.reader = reader
+        self.locator = locator
+    }
+
+    /// - Parameter defaultName: used when the mapping has no `name:` (an exercise's inline scenario).
+    func scenario(_ node: Node, _ path: FieldPath, defaultName: String? = nil) -> Scenario? {
+        let required = (defaultName == nil ? ["name"] : []) + ["topology", "actions"]
+        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.scenarioKeys, required: required,
+                                         what: "scenario") else { return nil }
+        let name = fields["name"].flatMap { reader.nonEmptyString($0, fields.path("name")) } ?? defaultName
+        let description = fields["description"].flatMap { reader.string($0, fields.path("description")) } ?? ""
+        let tags = fields["tags"].flatMap { reader.strings($0, fields.path("tags"), what: "a tag or a list of tags") } ?? []
+        let workflows = fields["workflows"].flatMap {
+            reader.choice($0, fields.path("workflows"), from: WorkflowSet.allCases.map(\.rawValue), what: "workflow set")
+        }.flatMap(WorkflowSet.init(rawValue:)) ?? .reference
+        let seed = fields["seed"].flatMap { reader.int($0, fields.path("seed"), minimum: 0) }.map(UInt64.init)
+        let topology = fields["topology"].flatMap { self.topology($0, fields.path("topology")) }
+        let actions = fields["actions"].flatMap { self.actions($0, fields.path("actions")) }
+        guard let name, let topology, let actions else { return nil }
+        return Scenario(name: name, description: description, tags: tags, topology: topology.value,
+                        topologyPath: topology.path, workflows: workflows, seed: seed, actions: actions,
+                        location: reader.location(of: node))
+    }
+
+    private func topology(_ node: Node, _ path: FieldPath) -> (value: String, path: String)? {
+        guard let value = reader.nonEmptyString(node, path, expected: "a topology name or file") else { return nil }
+        guard let resolved = locator.resolve(value, scenarioFile: reader.file) else {
+            let tried = locator.candidates(for: value, scenarioFile: reader.file)
+            reader.fail(node, path, "topology '\(value)' not found; looked for \(tried.joined(separator: ", "))")
+            return nil
+        }
+        return (value, resolved)
+    }
+
+    private func actions(_ node: Node, _ path: FieldPath) -> [ScenarioAction]? {
+        guard case .sequence(let sequence) = node, !sequence.isEmpty else {
+            reader.fail(node, path, "expected a non-empty list of actions, found \(reader.kindName(node))")
+            return nil
+        }
+        let actions = sequence.enumerated().map { action($0.element, index: $0.offset, path.index($0.offset)) }
+        return actions.contains(nil) ? nil : actions.compactMap { $0 }
+    }
+
+    func action(_ node: Node, index: Int, _ path: FieldPath) -> ScenarioAction? {
+        guard let entries = reader.entries(node, path, expected: "an action mapping") else { return nil }
+        let kinds = ScenarioVocabulary.actionKinds
+        let present = entries.filter { kinds.contains($0.key) }
+        guard present.count == 1, let kind = present.first?.key else {
+            if present.isEmpty {
+                let typo = entries.lazy.compactMap { entry in
+                    Suggestion.closest(to: entry.key, in: kinds).map { "'\($0)' for '\(entry.key)'" }
+                }.first
+                let note = typo.map { " (did you mean \($0)?)" } ?? ""
+                reader.fail(node, path, "unknown action; an action starts with one of \(kinds.joined(separator: ", "))\(note)")
+            } else {
+                reader.fail(present[1].keyNode, path,
+                            "an action has exactly one of \(kinds.joined(separator: ", ")); found \(present.map(\.key).joined(separator: " and ")) (start a new list item for each)")
+            }
+            return nil
+        }
+        let location = reader.location(of: node)
+        let parsed: ScenarioAction.Kind?
+        switch kind {
+        case "start": parsed = start(node, path)
+        case "resume": parsed = continuation(node, path, kind: kind).map(ScenarioAction.Kind.resume)
+        case "retry": parsed = continuation(node, path, kind: kind).map(ScenarioAction.Kind.retry)
+        case "abort": parsed = abort(node, path)
+        case "fault": parsed = faultAction(node, path)
+        default: parsed = assertion(node, path).map(ScenarioAction.Kind.assert)
+        }
+        return parsed.map { ScenarioAction(index: index, location: location, kind: $0) }
+    }
+
+    private func start(_ node: Node, _ path: FieldPath) -> ScenarioAction.Kind? {
+        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.actionKeys["start"]!, what: "start action")
+        else { return nil }
+        let workflow = fields["start"].flatMap { reader.nonEmptyString($0, fields.path("start"), expected: "a workflow name") }
+        let subscription = fields["subscription"].flatMap { value($0, fields.path("subscription")) }
+        let pages = fields["form"].flatMap { formPages($0, fields.path("form")) } ?? []
+        let engineer = fields["engineer"].flatMap { self.engineer($0, fields.path("engineer")) } ?? .applyAndConfirm
+        let expect = fields["expect"].flatMap { outcome($0, fields.path("expect")) }
+        // The name is defined after the form is read: a start cannot refer to its own result.
+        let name = fields["as"].flatMap { define($0, fields.path("as")) }
+        guard let workflow else { return nil }
+        return .start(StartWorkflow(workflow: workflow, name: name, subscription: subscription, pages: pages,
+                                    engineer: engineer, expect: expect))
+    }
+
+    private func continuation(_ node: Node, _ path: FieldPath, kind: String) -> ContinueProcess? {
+        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.actionKeys[kind]!, what: "\(kind) action")
+        else { return nil }
+        let process = fields[kind].flatMap { processName($0, fields.path(kind)) }
+        let engineer = fields["engineer"].flatMap { self.engineer($0, fields.path("engineer")) } ?? .applyAndConfirm
+        let expect = fields["expect"].flatMap { outcome($0, fields.path("expect")) }
+        return process.map { ContinueProcess(process: $0, engineer: engineer, expect: expect) }
+    }
+
+    private func abort(_ node: Node, _ path: FieldPath) -> ScenarioAction.Kind? {
+        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.actionKeys["abort"]!, what: "abort action")
+        else { return nil }
+        return fields["abort"].flatMap { processName($0, fields.path("abort")) }.map { .abort(process: $0) }
+    }
+
+    private func faultAction(_ node: Node, _ path: FieldPath) -> ScenarioAction.Kind? {
+        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.actionKeys["fault"]!, what: "fault action")
+        else { return nil }
+        return fields["fault"].flatMap { fault($0, fields.path("fault")) }.map(ScenarioAction.Kind.fault)
+    }
+
+    /// Registers an `as:` name.
+    private func define(_ node: Node, _ path: FieldPath) -> String? {
+        guard let name = reader.nonEmptyString(node, path, expected: "a name (letters, digits, _ and -)") else { return nil }
+        guard name.isScenarioIdentifier else {
+            reader.fail(node, path, "'\(name)' is not a valid name; use letters, digits, _ and -, starting with a letter or _")
+            return nil
+        }
+        guard !names.contains(name) else {
+            reader.fail(node, path, "the name '\(name)' is already used by an earlier action")
+            return nil
+        }
+        names.append(name)
+        return name
+    }
+
+    /// A name defined by an earlier `as:`.
+    func processName(_ node: Node, _ path: FieldPath) -> String? {
+        guard let name = reader.nonEmptyString(node, path, expected: "the name of an earlier action (its as:)") else { return nil }
+        return checkDefined(name, node, path) ? name : nil
+    }
+
+    func checkDefined(_ name: String, _ node: Node, _ path: FieldPath) -> Bool {
+        guard !names.contains(name) else { return true }
+        let known = names.isEmpty ? "no earlier action has an as: name" : "names defined so far: \(names.joined(separator: ", "))"
+        reader.fail(node, path, "unknown name '\(name)'; \(known)" + Suggestion.hint(for: name, in: names))
+        return false
+    }
+
+    func registerAssertion(_ name: String, _ node: Node, _ path: FieldPath) -> Bool {
+        guard assertionNames.insert(name).inserted else {
+            reader.fail(node, path, "another assertion in this scenario is already named '\(name)'; names must be unique")
+            return false
+        }
+        return true
+    }
+}

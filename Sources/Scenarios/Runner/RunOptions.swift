@@ -1,0 +1,31 @@
+import Foundation
+
+/// What `orchlab run` was asked to do.
+public struct RunOptions: Sendable {
+    /// Scenario files or folders; empty means `Scenarios/`.
+    public var paths: [String] = []
+    public var selection = ScenarioSelection()
+    /// Print the plan without running anything.
+    public var listOnly = false
+    public var failFast = false
+    public var updateSnapshots = false
+    /// `nil` writes no reports.
+    public var reportDirectory: String? = ReportWriter.defaultDirectory
+    /// Run every scenario against this workflow set instead of the one it names.
+    public var workflows: WorkflowSet?
+    /// Worker threads; all cores by default.
+    public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// Record each scenario's duration. Off, every duration is 0 and a run's reports are
+    /// byte-for-byte the same each time (given a deterministic execution).
+    public var recordTimings = true
+
+    public init() {}
+}
+
+/// Process exit codes of `orchlab run` and `orchlab grade`.
+public enum ExitStatus {
+    public static let passed: Int32 = 0
+    public static let failed: Int32 = 1
+    /// A scenario or exercise file with errors, a bad option, a missing path, or nothing to run with.
+    public static let invalidInput: Int32 = 2
+}

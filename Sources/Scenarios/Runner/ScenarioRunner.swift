@@ -1,0 +1,127 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// `orchlab run`: discover, load, select, execute in parallel, compare snapshots, print, report.
+public enum ScenarioRunner {
+    /// Runs the suite `options` describes and returns the process exit code.
+    ///
+    /// - Parameter execution: runs one scenario; `nil` while execution is not available, in
+    ///   which case only `--list` works and anything else exits with invalid input.
+    public static func run(_ options: RunOptions, execution: ScenarioExecution?, console: Console) -> Int32 {
+        let scenarios: [Scenario]
+        switch load(paths: options.paths) {
+        case .failure(let error):
+            report(error, console)
+            return ExitStatus.invalidInput
+        case .success(let loaded):
+            scenarios = options.selection.apply(to: loaded).map { scenario in
+                var scenario = scenario
+                if let workflows = options.workflows { scenario.workflows = workflows }
+                return scenario
+            }
+        }
+        if options.listOnly {
+            printPlan(scenarios, options, console)
+            return ExitStatus.passed
+        }
+        guard let execution else {
+            console.line("orchlab: scenario execution is not available in this build; only --list works")
+            return ExitStatus.invalidInput
+        }
+        guard !scenarios.isEmpty else {
+            console.line("orchlab: no scenario matches the selection")
+            return ExitStatus.invalidInput
+        }
+        let clock = ContinuousClock()
+        let started = clock.now
+        let results = execute(scenarios, options: options, execution: execution, console: console)
+        let wall = clock.now - started
+        console.line(ConsoleFormat.failures(results, console).joined(separator: "\n"))
+        let summary = RunSummary(results)
+        console.line(console.paint(summary.sentence, summary.allPassed ? .green : .red)
+                     + (options.recordTimings ? " in \(ConsoleFormat.duration(wall.seconds)) wall" : ""))
+        if let directory = options.reportDirectory {
+            do {
+                let files = try ReportWriter(directory: directory).write(results)
+                console.line("reports: " + files.joined(separator: ", "))
+            } catch {
+                console.line("orchlab: cannot write reports into \(directory): \(error.localizedDescription)")
+                return ExitStatus.invalidInput
+            }
+        }
+        return summary.allPassed ? ExitStatus.passed : ExitStatus.failed
+    }
+
+    /// Runs `scenarios` on `options.jobs` threads, checks snapshots, prints a line per scenario in
+    /// suite order, and returns the results in that order.
+    public static func execute(_ scenarios: [Scenario], options: RunOptions, execution: @escaping ScenarioExecution,
+                               console: Console) -> [ScenarioResult] {
+        let progress = LiveProgress(console: console, total: scenarios.count)
+        let store = SnapshotStore()
+        let update = options.updateSnapshots
+        return ParallelRunner(workers: options.jobs, failFast: options.failFast, recordTimings: options.recordTimings).run(
+            scenarios, execute: execution,
+            finish: { scenario, result in
+                var result = result
+                result.snapshotCheck = store.check(scenario, result, update: update)
+                return result
+            },
+            completed: progress.completed)
+    }
+
+    /// Every scenario under `paths`, sorted by path; or every problem in every file.
+    public static func load(paths: [String]) -> Result<[Scenario], ScenarioFileError> {
+        let files: [String]
+        do {
+            files = try ScenarioDiscovery.files(in: paths)
+        } catch {
+            return .failure(error)
+        }
+        let parser = ScenarioParser()
+        let loaded = Mutex([Result<Scenario, ScenarioFileError>?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let result = Result { () throws(ScenarioFileError) in try parser.load(file: files[index]) }
+            loaded.withLock { $0[index] = result }
+        }
+        let results = loaded.withLock { $0 }.compactMap { $0 }
+        let issues = results.flatMap { result -> [ScenarioIssue] in
+            if case .failure(let error) = result { return error.issues }
+            return []
+        }
+        guard issues.isEmpty else { return .failure(ScenarioFileError(issues: issues)) }
+        let scenarios = results.compactMap { try? $0.get() }
+        if let duplicate = firstDuplicateName(scenarios) { return .failure(duplicate) }
+        return .success(scenarios)
+    }
+
+    /// Reports key results by scenario name, so two scenarios may not share one.
+    private static func firstDuplicateName(_ scenarios: [Scenario]) -> ScenarioFileError? {
+        var seen: [String: Scenario] = [:]
+        for scenario in scenarios {
+            if let earlier = seen[scenario.name] {
+                return ScenarioFileError(issues: [ScenarioIssue(
+                    location: scenario.location, field: "name",
+                    message: "the scenario name '\(scenario.name)' is already used by \(earlier.file)")])
+            }
+            seen[scenario.name] = scenario
+        }
+        return nil
+    }
+
+    static func report(_ error: ScenarioFileError, _ console: Console) {
+        for issue in error.issues {
+            console.line(console.paint("error: ", .red) + issue.description)
+        }
+        console.line("\(error.issues.count) problem\(error.issues.count == 1 ? "" : "s") in scenario input; nothing was run")
+    }
+
+    private static func printPlan(_ scenarios: [Scenario], _ options: RunOptions, _ console: Console) {
+        for scenario in scenarios {
+            let tags = scenario.tags.isEmpty ? "" : " [" + scenario.tags.joined(separator: ", ") + "]"
+            console.line("\(scenario.file): \(scenario.name)\(tags) — \(scenario.actions.count) actions, \(scenario.assertions.count) assertions, workflows \(scenario.workflows.rawValue)")
+        }
+        let shard = options.selection.shard.map { " (shard \($0))" } ?? ""
+        console.line("\(scenarios.count) scenario\(scenarios.count == 1 ? "" : "s") selected\(shard)")
+    }
+}

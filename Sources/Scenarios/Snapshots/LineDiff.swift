@@ -1,0 +1,126 @@
+/// A line diff by Myers' O(ND) algorithm, printed as a unified diff.
+public struct LineDiff: Sendable {
+    public enum Edit: Sendable, Hashable {
+        case same(String)
+        case removed(String)
+        case added(String)
+    }
+
+    public let edits: [Edit]
+
+    public init(old: String, new: String) {
+        self.init(oldLines: Self.lines(old), newLines: Self.lines(new))
+    }
+
+    public init(oldLines: [String], newLines: [String]) {
+        edits = Self.myers(oldLines, newLines)
+    }
+
+    public var hasChanges: Bool {
+        edits.contains { if case .same = $0 { false } else { true } }
+    }
+
+    /// `---`/`+++` headers and `@@` hunks with `context` unchanged lines around each change;
+    /// empty when nothing changed.
+    public func unified(oldName: String, newName: String, context: Int = 3) -> String {
+        guard hasChanges else { return "" }
+        var out = ["--- \(oldName)", "+++ \(newName)"]
+        for hunk in hunks(context: context) {
+            out.append("@@ -\(hunk.oldStart),\(hunk.oldCount) +\(hunk.newStart),\(hunk.newCount) @@")
+            out += hunk.edits.map { edit in
+                switch edit {
+                case .same(let line): " " + line
+                case .removed(let line): "-" + line
+                case .added(let line): "+" + line
+                }
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public struct Hunk: Sendable, Hashable {
+        /// 1-based first line in the old and new text (0 for an empty side, as diff(1) does).
+        public var oldStart: Int
+        public var oldCount: Int
+        public var newStart: Int
+        public var newCount: Int
+        public var edits: [Edit]
+    }
+
+    public func hunks(context: Int = 3) -> [Hunk] {
+        let changed = edits.indices.filter { if case .same = edits[$0] { false } else { true } }
+        guard !changed.isEmpty else { return [] }
+        // Merge changes whose context windows touch into one range of edit indices.
+        var ranges: [ClosedRange<Int>] = []
+        for index in changed {
+            let low = max(0, index - context), high = min(edits.count - 1, index + context)
+            if let last = ranges.last, low <= last.upperBound + 1 {
+                ranges[ranges.count - 1] = last.lowerBound...max(high, last.upperBound)
+            } else {
+                ranges.append(low...high)
+            }
+        }
+        // Line numbers at each edit index.
+        var oldLine = [Int](), newLine = [Int]()
+        var o = 1, n = 1
+        for edit in edits {
+            oldLine.append(o)
+            newLine.append(n)
+            switch edit {
+            case .same: o += 1; n += 1
+            case .removed: o += 1
+            case .added: n += 1
+            }
+        }
+        return ranges.map { range in
+            let slice = Array(edits[range])
+            let oldCount = slice.filter { if case .added = $0 { false } else { true } }.count
+            let newCount = slice.filter { if case .removed = $0 { false } else { true } }.count
+            return Hunk(oldStart: oldCount == 0 ? oldLine[range.lowerBound] - 1 : oldLine[range.lowerBound], oldCount: oldCount,
+                        newStart: newCount == 0 ? newLine[range.lowerBound] - 1 : newLine[range.lowerBound], newCount: newCount,
+                        edits: slice)
+        }
+    }
+
+    static func lines(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    private static func myers(_ a: [String], _ b: [String]) -> [Edit] {
+        let n = a.count, m = b.count, limit = n + m
+        guard limit > 0 else { return [] }
+        let offset = limit + 1
+        var v = [Int](repeating: 0, count: 2 * limit + 3)
+        var trace: [[Int]] = []
+        search: for d in 0...limit {
+            trace.append(v)
+            for k in stride(from: -d, through: d, by: 2) {
+                var x = (k == -d || (k != d && v[k - 1 + offset] < v[k + 1 + offset])) ? v[k + 1 + offset] : v[k - 1 + offset] + 1
+                var y = x - k
+                while x < n, y < m, a[x] == b[y] { x += 1; y += 1 }
+                v[k + offset] = x
+                if x >= n, y >= m { break search }
+            }
+        }
+        var edits: [Edit] = []
+        var x = n, y = m
+        for d in stride(from: trace.count - 1, through: 0, by: -1) {
+            let v = trace[d], k = x - y
+            let previousK = (k == -d || (k != d && v[k - 1 + offset] < v[k + 1 + offset])) ? k + 1 : k - 1
+            let previousX = v[previousK + offset], previousY = previousX - previousK
+            while x > previousX, y > previousY {
+                edits.append(.same(a[x - 1]))
+                x -= 1; y -= 1
+            }
+            guard d > 0 else { break }
+            if x == previousX {
+                edits.append(.added(b[y - 1])); y -= 1
+            } else {
+                edits.append(.removed(a[x - 1])); x -= 1
+            }
+        }
+        return edits.reversed()
+    }
+}

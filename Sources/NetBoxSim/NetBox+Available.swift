@@ -15,7 +15,7 @@ public struct AvailableIP: Sendable, Equatable {
 extension NetBox {
     /// `GET /api/ipam/prefixes/{id}/available-prefixes/`: free space as maximal aligned blocks.
     public func availablePrefixes(in prefixID: Int) throws(NetBoxError) -> [AvailablePrefix] {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             guard let parent = store.prefixes[prefixID] else { throw .notFound("Prefix") }
             return store.tries[parent.prefix.family]!.freeBlocks(in: parent.prefix).map(AvailablePrefix.init)
         }
@@ -57,7 +57,7 @@ extension NetBox {
 
     /// `GET /api/ipam/prefixes/{id}/available-ips/?limit=N` (default 50).
     public func availableIPs(in prefixID: Int, limit: Int = 50) throws(NetBoxError) -> [AvailableIP] {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             guard let parent = store.prefixes[prefixID] else { throw .notFound("Prefix") }
             return store.freeAddresses(in: parent, limit: limit).map(AvailableIP.init)
         }

@@ -4,7 +4,7 @@ extension NetBox {
     /// `GET /api/dcim/cables/` with filters `id`, `status`, `device` (names; cables touching the
     /// device), `device_id`, `interface_id`, `label`; ordered by id.
     public func cables(_ query: NetBoxQuery = [:]) throws(NetBoxError) -> Page<Cable> {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             var filters = FilterSet<Cable>(query)
             let devicesOf = { (cable: Cable) -> Set<Int> in
                 Set((cable.aTerminations + cable.bTerminations).compactMap { store.interfaces[$0]?.deviceID })
@@ -39,7 +39,7 @@ extension NetBox {
     }
 
     public func cable(id: Int) throws(NetBoxError) -> Cable {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             guard let cable = store.cables[id] else { throw .notFound("Cable") }
             return cable
         }

@@ -6,7 +6,7 @@ extension NetBox {
     /// `GET /api/dcim/devices/` with filters `id`, `name` (and `name__ic`), `status`, `site`,
     /// `site_id`, `role`, `role_id`, `device_type`; ordered by name.
     public func devices(_ query: NetBoxQuery = [:]) throws(NetBoxError) -> Page<Device> {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             var filters = FilterSet<Device>(query)
             filters.integer("id") { $0.id }
             filters.text("name") { $0.name }
@@ -27,7 +27,7 @@ extension NetBox {
     }
 
     public func device(id: Int) throws(NetBoxError) -> Device {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             guard let device = store.devices[id] else { throw .notFound("Device") }
             return device
         }
@@ -97,7 +97,7 @@ extension NetBox {
     /// `speed` (+ `__gte`/`__lte`), `occupied`, `cabled`, `enabled`, `mgmt_only`, `mark_connected`,
     /// `cable_id`; ordered by device then natural interface name.
     public func interfaces(_ query: NetBoxQuery = [:]) throws(NetBoxError) -> Page<Interface> {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             var filters = FilterSet<Interface>(query)
             filters.integer("id") { $0.id }
             filters.reference("device", resolve: store.device(named:)) { $0.deviceID }
@@ -118,7 +118,7 @@ extension NetBox {
     }
 
     public func interface(id: Int) throws(NetBoxError) -> Interface {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             guard let interface = store.interfaces[id] else { throw .notFound("Interface") }
             return interface
         }

@@ -5,7 +5,7 @@ extension NetBox {
     /// `parent` (inside a prefix), `status`, `family`, `description`, `interface_id`,
     /// `assigned_object_id`, `device` (names), `device_id`, `dns_name`; ordered by host then mask.
     public func ipAddresses(_ query: NetBoxQuery = [:]) throws(NetBoxError) -> Page<IPAddress> {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             var filters = FilterSet<IPAddress>(query)
             filters.integer("id") { $0.id }
             filters.choice("status", IPAddressStatus.self) { $0.status }
@@ -32,7 +32,7 @@ extension NetBox {
     }
 
     public func ipAddress(id: Int) throws(NetBoxError) -> IPAddress {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             guard let ip = store.ipAddresses[id] else { throw .notFound("IPAddress") }
             return ip
         }

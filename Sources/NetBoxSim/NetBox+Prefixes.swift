@@ -5,7 +5,7 @@ extension NetBox {
     /// `within`, `within_include`, `contains`, `status`, `is_pool`, `family`, `mask_length`,
     /// `description`; ordered by family, network, length (parents first).
     public func prefixes(_ query: NetBoxQuery = [:]) throws(NetBoxError) -> Page<Prefix> {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             var filters = FilterSet<Prefix>(query)
             filters.integer("id") { $0.id }
             filters.choice("status", PrefixStatus.self) { $0.status }
@@ -41,7 +41,7 @@ extension NetBox {
     }
 
     public func prefix(id: Int) throws(NetBoxError) -> Prefix {
-        try read { store throws(NetBoxError) in
+        try locked { store throws(NetBoxError) in
             guard let prefix = store.prefixes[id] else { throw .notFound("Prefix") }
             return prefix
         }

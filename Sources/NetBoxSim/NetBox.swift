@@ -62,8 +62,8 @@ public final class NetBox: @unchecked Sendable {
         return value
     }
 
-    /// Read-only access under the lock.
-    func read<T, E: Error>(_ body: (NetBoxStore) throws(E) -> T) throws(E) -> T {
+    /// Direct access to the store under the lock (queries and seed loading).
+    func locked<T, E: Error>(_ body: (NetBoxStore) throws(E) -> T) throws(E) -> T {
         lock.lock(); defer { lock.unlock() }
         return try body(store)
     }
@@ -85,8 +85,14 @@ public final class NetBox: @unchecked Sendable {
         return changeLog.count
     }
 
-    /// Used by seed loading, which bypasses the change log (a lab's initial state is not a change).
-    func persistSnapshot() throws {
+    /// Loads a lab, all or nothing: any problem throws a `NetBoxSeedError` naming the object and
+    /// leaves NetBox unchanged. The loaded objects are the lab's initial state, so they are not
+    /// written to the change log. Fixed ids are kept; sequences continue after the largest id.
+    public func load(_ seed: NetBoxSeed) throws {
+        lock.lock(); defer { lock.unlock() }
+        var loader = SeedLoader(store: store, now: clock())
+        try loader.build(seed)
+        loader.commit()
         try persistence?.writeAll(store)
     }
 }

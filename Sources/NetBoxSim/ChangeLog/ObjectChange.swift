@@ -55,7 +55,7 @@ enum ObjectSnapshot: Sendable, Equatable {
         }
     }
 
-    var json: JSONValue { JSONValue.encoding(object) }
+    var json: JSONValue { object.snapshotJSON }
 }
 
 /// Which change-log entries to return; nil fields match everything.

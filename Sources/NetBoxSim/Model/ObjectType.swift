@@ -47,15 +47,37 @@ public enum ObjectType: String, Sendable, Codable, CaseIterable, Hashable {
 /// What every stored object offers the store, the change log and persistence.
 protocol NetBoxObject: Sendable, Codable, Equatable {
     static var objectType: ObjectType { get }
+    /// Optional fields, which synthesized encoding drops when nil but snapshots show as null.
+    static var nullableKeys: [String] { get }
     var id: Int { get }
+}
+
+extension NetBoxObject {
+    static var nullableKeys: [String] { [] }
+
+    /// The stored fields as JSON, nil optionals included as null.
+    var snapshotJSON: JSONValue {
+        guard case .object(var fields) = JSONValue.encoding(self) else { return .null }
+        for key in Self.nullableKeys where fields[key] == nil { fields[key] = .null }
+        return .object(fields)
+    }
 }
 
 extension Site: NetBoxObject { static var objectType: ObjectType { .site } }
 extension Manufacturer: NetBoxObject { static var objectType: ObjectType { .manufacturer } }
 extension DeviceType: NetBoxObject { static var objectType: ObjectType { .deviceType } }
 extension DeviceRole: NetBoxObject { static var objectType: ObjectType { .deviceRole } }
-extension Device: NetBoxObject { static var objectType: ObjectType { .device } }
-extension Interface: NetBoxObject { static var objectType: ObjectType { .interface } }
+extension Device: NetBoxObject {
+    static var objectType: ObjectType { .device }
+    static var nullableKeys: [String] { ["primary_ip4", "primary_ip6"] }
+}
+extension Interface: NetBoxObject {
+    static var objectType: ObjectType { .interface }
+    static var nullableKeys: [String] { ["speed", "cable", "cable_end"] }
+}
 extension Cable: NetBoxObject { static var objectType: ObjectType { .cable } }
 extension Prefix: NetBoxObject { static var objectType: ObjectType { .prefix } }
-extension IPAddress: NetBoxObject { static var objectType: ObjectType { .ipAddress } }
+extension IPAddress: NetBoxObject {
+    static var objectType: ObjectType { .ipAddress }
+    static var nullableKeys: [String] { ["assigned_object_id"] }
+}

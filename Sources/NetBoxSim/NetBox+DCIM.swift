@@ -16,8 +16,11 @@ extension NetBox {
             filters.reference("role", resolve: { store.deviceRoleBySlug[$0].map { [$0] } ?? [] }) { $0.roleID }
             filters.referenceID("role_id", exists: { store.deviceRoles[$0] != nil }) { $0.roleID }
             filters.reference("device_type", resolve: { store.deviceTypeBySlug[$0].map { [$0] } ?? [] }) { $0.deviceTypeID }
-            let rows = try filters.apply(to: Array(store.devices.rows.values)).sorted(by: Self.deviceOrder)
-            return Page(all: rows, query: query)
+            let names = query.values("name")
+            let candidates = names.isEmpty
+                ? store.deviceOrder.compactMap { store.devices[$0] }
+                : Set(names.flatMap(store.device(named:))).compactMap { store.devices[$0] }.sorted(by: Self.deviceOrder)
+            return Page(all: try filters.apply(to: candidates), query: query)
         }
     }
 
@@ -155,7 +158,7 @@ extension NetBoxStore {
         var deviceIDs = query.values("device").flatMap(device(named:))
         deviceIDs += query.values("device_id").compactMap { Int($0) }
         if deviceIDs.isEmpty {
-            deviceIDs = devices.rows.values.sorted(by: NetBox.deviceOrder).map(\.id)
+            deviceIDs = deviceOrder
         } else {
             deviceIDs = Set(deviceIDs).compactMap { devices[$0] }.sorted(by: NetBox.deviceOrder).map(\.id)
         }

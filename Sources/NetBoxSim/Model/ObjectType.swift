@@ -50,6 +50,7 @@ protocol NetBoxObject: Sendable, Codable, Equatable {
     /// Optional fields, which synthesized encoding drops when nil but snapshots show as null.
     static var nullableKeys: [String] { get }
     var id: Int { get }
+    var snapshot: ObjectSnapshot { get }
 }
 
 extension NetBoxObject {
@@ -63,21 +64,42 @@ extension NetBoxObject {
     }
 }
 
-extension Site: NetBoxObject { static var objectType: ObjectType { .site } }
-extension Manufacturer: NetBoxObject { static var objectType: ObjectType { .manufacturer } }
-extension DeviceType: NetBoxObject { static var objectType: ObjectType { .deviceType } }
-extension DeviceRole: NetBoxObject { static var objectType: ObjectType { .deviceRole } }
+extension Site: NetBoxObject {
+    static var objectType: ObjectType { .site }
+    var snapshot: ObjectSnapshot { .site(self) }
+}
+extension Manufacturer: NetBoxObject {
+    static var objectType: ObjectType { .manufacturer }
+    var snapshot: ObjectSnapshot { .manufacturer(self) }
+}
+extension DeviceType: NetBoxObject {
+    static var objectType: ObjectType { .deviceType }
+    var snapshot: ObjectSnapshot { .deviceType(self) }
+}
+extension DeviceRole: NetBoxObject {
+    static var objectType: ObjectType { .deviceRole }
+    var snapshot: ObjectSnapshot { .deviceRole(self) }
+}
 extension Device: NetBoxObject {
     static var objectType: ObjectType { .device }
+    var snapshot: ObjectSnapshot { .device(self) }
     static var nullableKeys: [String] { ["primary_ip4", "primary_ip6"] }
 }
 extension Interface: NetBoxObject {
     static var objectType: ObjectType { .interface }
+    var snapshot: ObjectSnapshot { .interface(self) }
     static var nullableKeys: [String] { ["speed", "cable", "cable_end"] }
 }
-extension Cable: NetBoxObject { static var objectType: ObjectType { .cable } }
-extension Prefix: NetBoxObject { static var objectType: ObjectType { .prefix } }
+extension Cable: NetBoxObject {
+    static var objectType: ObjectType { .cable }
+    var snapshot: ObjectSnapshot { .cable(self) }
+}
+extension Prefix: NetBoxObject {
+    static var objectType: ObjectType { .prefix }
+    var snapshot: ObjectSnapshot { .prefix(self) }
+}
 extension IPAddress: NetBoxObject {
     static var objectType: ObjectType { .ipAddress }
+    var snapshot: ObjectSnapshot { .ipAddress(self) }
     static var nullableKeys: [String] { ["assigned_object_id"] }
 }

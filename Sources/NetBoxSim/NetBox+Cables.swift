@@ -29,7 +29,7 @@ extension NetBox {
             if let ids = Self.intSet(query.values("interface_id")) {
                 filters.add { !Set($0.aTerminations + $0.bTerminations).isDisjoint(with: ids) }
             }
-            let rows = try filters.apply(to: Array(store.cables.rows.values)).sorted { $0.id < $1.id }
+            let rows = try filters.apply(to: store.cables.values)
             return Page(all: rows, query: query)
         }
     }

@@ -26,7 +26,7 @@ extension NetBox {
                 }
             }
             Self.networkFilter(&filters, query.values("parent")) { parent, ip in parent.contains(ip.address.network) }
-            let rows = try filters.apply(to: Array(store.ipAddresses.rows.values)).sorted { $0.address < $1.address }
+            let rows = try filters.apply(to: store.ipAddresses.values).sorted { $0.address < $1.address }
             return Page(all: rows, query: query)
         }
     }
@@ -76,7 +76,7 @@ extension NetBox {
     public func deleteIPAddress(id: Int, actor: String = "") throws(NetBoxError) {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             guard let ip = store.ipAddresses[id] else { throw .notFound("IPAddress") }
-            for old in store.devices.rows.values where old.primaryIPv4ID == id || old.primaryIPv6ID == id {
+            for old in store.devices.values where old.primaryIPv4ID == id || old.primaryIPv6ID == id {
                 var device = old
                 if device.primaryIPv4ID == id { device.primaryIPv4ID = nil }
                 if device.primaryIPv6ID == id { device.primaryIPv6ID = nil }

@@ -24,7 +24,7 @@ extension NetBox {
             if !contained.isEmpty {
                 filters.add { prefix in contained.contains { $0.map(prefix.prefix.contains) ?? false } }
             }
-            let rows = try filters.apply(to: Array(store.prefixes.rows.values)).sorted { $0.prefix < $1.prefix }
+            let rows = try filters.apply(to: store.prefixes.values).sorted { $0.prefix < $1.prefix }
             return Page(all: rows, query: query)
         }
     }
@@ -99,7 +99,7 @@ extension NetBoxStore {
         let description = payload.string("description") ?? ""
         try payload.throwIfInvalid()
         guard let network else { throw .fields(payload.errors) }
-        if prefixByNetwork[network] != nil {
+        if hasPrefix(network) {
             throw .field("prefix", "Duplicate prefix found in global table: \(network)")
         }
         let prefix = Prefix(

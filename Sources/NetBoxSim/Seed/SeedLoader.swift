@@ -34,7 +34,10 @@ struct SeedLoader {
         }
         mutating func id(_ fixed: Int?, object: @autoclosure () -> String) throws(NetBoxSeedError) -> Int {
             guard let fixed else { defer { next += 1 }; return next }
-            guard fixed > 0, taken.insert(fixed).inserted else {
+            guard fixed > 0, fixed <= Table<Site>.maxID else {
+                throw NetBoxSeedError(object: object(), problem: "id \(fixed) is out of range (1…\(Table<Site>.maxID))")
+            }
+            guard taken.insert(fixed).inserted else {
                 throw NetBoxSeedError(object: object(), problem: "id \(fixed) is already in use")
             }
             return fixed
@@ -42,7 +45,7 @@ struct SeedLoader {
     }
 
     private func allocator<T>(_ table: Table<T>, _ fixed: [Int?]) -> IDAllocator {
-        IDAllocator(lastID: table.lastID, fixed: fixed, existing: Set(table.rows.keys))
+        IDAllocator(lastID: table.lastID, fixed: fixed, existing: Set(table.ids))
     }
 
     private func choice<C: NetBoxChoice>(_ value: String, _: C.Type, _ object: String) throws(NetBoxSeedError) -> C {
@@ -168,7 +171,7 @@ struct SeedLoader {
             do throws(IPParseError) { network = try IPNetwork.parse(prefix.prefix) } catch {
                 throw NetBoxSeedError(object: object, problem: error.fieldMessage)
             }
-            guard networks.insert(network).inserted, store.prefixByNetwork[network] == nil else {
+            guard networks.insert(network).inserted, !store.hasPrefix(network) else {
                 throw NetBoxSeedError(object: object, problem: "duplicate prefix")
             }
             let status = try choice(prefix.status, PrefixStatus.self, object)

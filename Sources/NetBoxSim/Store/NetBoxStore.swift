@@ -22,7 +22,6 @@ final class NetBoxStore {
     var devicesByName: [String: [Int]] = [:]
     /// Interface ids of each device in NetBox's natural name order.
     var interfacesByDevice: [Int: [Int]] = [:]
-    var prefixByNetwork: [IPNetwork: Int] = [:]
     var ipByHost: [IPHostKey: Int] = [:]
     private var v4Prefixes = PrefixTrie(family: .v4)
     private var v6Prefixes = PrefixTrie(family: .v6)
@@ -104,13 +103,11 @@ final class NetBoxStore {
             removePrefix(old.id)
         }
         prefixes.put(prefix)
-        prefixByNetwork[prefix.prefix] = prefix.id
         updateTrie(prefix.prefix.family) { $0.insert(prefix.prefix) }
     }
 
     func removePrefix(_ id: Int) {
         guard let old = prefixes.remove(id) else { return }
-        prefixByNetwork[old.prefix] = nil
         updateTrie(old.prefix.family) { $0.remove(old.prefix) }
     }
 
@@ -139,6 +136,8 @@ final class NetBoxStore {
         if family == .v4 { change(&v4Prefixes) } else { change(&v6Prefixes) }
     }
 
+    func hasPrefix(_ network: IPNetwork) -> Bool { trie(network.family).contains(network) }
+
     func prefixDepth(_ prefix: Prefix) -> Int { trie(prefix.prefix.family).ancestorCount(of: prefix.prefix) }
     func prefixChildren(_ prefix: Prefix) -> Int { trie(prefix.prefix.family).descendantCount(of: prefix.prefix) }
 
@@ -146,7 +145,7 @@ final class NetBoxStore {
 
     var deviceOrder: [Int] {
         if let cachedDeviceOrder { return cachedDeviceOrder }
-        let order = devices.rows.values.sorted(by: NetBox.deviceOrder).map(\.id)
+        let order = devices.values.sorted(by: NetBox.deviceOrder).map(\.id)
         cachedDeviceOrder = order
         return order
     }

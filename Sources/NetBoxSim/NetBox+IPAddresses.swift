@@ -31,12 +31,7 @@ extension NetBox {
         }
     }
 
-    public func ipAddress(id: Int) throws(NetBoxError) -> IPAddress {
-        try locked { store throws(NetBoxError) in
-            guard let ip = store.ipAddresses[id] else { throw .notFound("IPAddress") }
-            return ip
-        }
-    }
+    public func ipAddress(id: Int) throws(NetBoxError) -> IPAddress { try fetch(IPAddress.self, id: id) }
 
     /// `POST /api/ipam/ip-addresses/`: `address` (without a mask it is a host route), `status`,
     /// `description`, `dns_name`, `assigned_object_type` + `assigned_object_id`.
@@ -55,20 +50,11 @@ extension NetBox {
 
     /// `PATCH /api/ipam/ip-addresses/{id}/`: `status`, `description`, `dns_name`, assignment.
     public func updateIPAddress(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> IPAddress {
-        try perform(actor: actor) { store, now throws(NetBoxError) in
-            guard let old = store.ipAddresses[id] else { throw .notFound("IPAddress") }
-            var ip = old
-            var payload = Payload(fields)
+        try patch(IPAddress.self, id: id, fields, actor: actor) { store, ip, payload throws(NetBoxError) in
             if let status = payload.choice("status", IPAddressStatus.self) { ip.status = status }
             if let description = payload.string("description") { ip.description = description }
             if let dnsName = payload.string("dns_name") { ip.dnsName = dnsName }
             if payload.has("assigned_object_id") { ip.assignedInterfaceID = store.assignedInterface(&payload) }
-            try payload.throwIfInvalid()
-            guard ip != old else { return old }
-            ip.lastUpdated = now
-            store.putIPAddress(ip)
-            store.record(.update, before: old, after: ip)
-            return ip
         }
     }
 

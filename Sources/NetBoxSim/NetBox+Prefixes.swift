@@ -40,12 +40,7 @@ extension NetBox {
         filters.add { row in networks.contains { matches($0, row) } }
     }
 
-    public func prefix(id: Int) throws(NetBoxError) -> Prefix {
-        try locked { store throws(NetBoxError) in
-            guard let prefix = store.prefixes[id] else { throw .notFound("Prefix") }
-            return prefix
-        }
-    }
+    public func prefix(id: Int) throws(NetBoxError) -> Prefix { try fetch(Prefix.self, id: id) }
 
     /// `POST /api/ipam/prefixes/`: `prefix` (required), `status`, `is_pool`, `mark_utilized`, `description`.
     public func createPrefix(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Prefix {
@@ -62,20 +57,11 @@ extension NetBox {
 
     /// `PATCH /api/ipam/prefixes/{id}/`: `status`, `is_pool`, `mark_utilized`, `description`.
     public func updatePrefix(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Prefix {
-        try perform(actor: actor) { store, now throws(NetBoxError) in
-            guard let old = store.prefixes[id] else { throw .notFound("Prefix") }
-            var prefix = old
-            var payload = Payload(fields)
+        try patch(Prefix.self, id: id, fields, actor: actor) { _, prefix, payload throws(NetBoxError) in
             if let status = payload.choice("status", PrefixStatus.self) { prefix.status = status }
             if let isPool = payload.bool("is_pool") { prefix.isPool = isPool }
             if let utilized = payload.bool("mark_utilized") { prefix.markUtilized = utilized }
             if let description = payload.string("description") { prefix.description = description }
-            try payload.throwIfInvalid()
-            guard prefix != old else { return old }
-            prefix.lastUpdated = now
-            store.putPrefix(prefix)
-            store.record(.update, before: old, after: prefix)
-            return prefix
         }
     }
 

@@ -3,12 +3,13 @@ import Foundation
 extension NetBox {
     // MARK: devices
 
-    /// `GET /api/dcim/devices/` with filters `id`, `name` (and `name__ic`), `status`, `site`,
+    /// `GET /api/dcim/devices/` with filters `id`, `name` (and `name__ic`), `q`, `status`, `site`,
     /// `site_id`, `role`, `role_id`, `device_type`; ordered by name.
     public func devices(_ query: NetBoxQuery = [:]) throws(NetBoxError) -> Page<Device> {
         try locked { store throws(NetBoxError) in
             var filters = FilterSet<Device>(query)
             filters.integer("id") { $0.id }
+            filters.search { [$0.name, $0.description] }
             filters.text("name") { $0.name }
             filters.choice("status", DeviceStatus.self) { $0.status }
             filters.reference("site", resolve: { store.siteBySlug[$0].map { [$0] } ?? [] }) { $0.siteID }
@@ -94,6 +95,7 @@ extension NetBox {
             filters.integer("id") { $0.id }
             filters.reference("device", resolve: store.device(named:)) { $0.deviceID }
             filters.referenceID("device_id", exists: { store.devices[$0] != nil }) { $0.deviceID }
+            filters.search { [$0.name, $0.description] }
             filters.text("name") { $0.name }
             filters.text("type") { $0.type }
             filters.integer("speed") { $0.speedKbps }

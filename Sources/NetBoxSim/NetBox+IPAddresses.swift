@@ -10,6 +10,7 @@ extension NetBox {
             filters.integer("id") { $0.id }
             filters.choice("status", IPAddressStatus.self) { $0.status }
             filters.integer("family") { $0.address.family.rawValue }
+            filters.search { [$0.address.description, $0.description, $0.dnsName] }
             filters.text("description") { $0.description }
             filters.text("dns_name") { $0.dnsName }
             filters.integer("interface_id") { $0.assignedInterfaceID }

@@ -12,6 +12,7 @@ extension NetBox {
             filters.boolean("is_pool") { $0.isPool }
             filters.integer("family") { $0.prefix.family.rawValue }
             filters.integer("mask_length") { $0.prefix.length }
+            filters.search { [$0.prefix.description, $0.description] }
             filters.text("description") { $0.description }
             Self.networkFilter(&filters, query.values("prefix")) { wanted, prefix in wanted == prefix.prefix }
             Self.networkFilter(&filters, query.values("within")) { outer, prefix in

@@ -25,10 +25,7 @@ extension NetBox {
         }
     }
 
-    static func deviceOrder(_ a: Device, _ b: Device) -> Bool {
-        let order = NaturalOrder.compare(a.name, b.name)
-        return order == .orderedSame ? a.id < b.id : order == .orderedAscending
-    }
+    static func deviceOrder(_ a: Device, _ b: Device) -> Bool { byName(\Device.name)(a, b) }
 
     public func device(id: Int) throws(NetBoxError) -> Device { try fetch(Device.self, id: id) }
 

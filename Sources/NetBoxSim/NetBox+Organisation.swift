@@ -3,8 +3,6 @@ import Foundation
 /// Creates for the objects a lab is usually seeded with, so a client can also build a lab through
 /// the API (as the workshop's loader script does). Uniqueness messages follow Django's wording.
 extension NetBox {
-    public func site(id: Int) throws(NetBoxError) -> Site { try fetch(Site.self, id: id) }
-
     /// `POST /api/dcim/sites/`: `name`, `slug` (required, unique), `status` (default active), `description`.
     public func createSite(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Site {
         try perform(actor: actor) { store, now throws(NetBoxError) in

@@ -40,3 +40,21 @@ import Testing
         #expect(try netbox.interfaces(["device": "loc1-core"]).results.first?.name == "1/1/c0/1")
     }
 }
+
+@Suite struct OrganisationQueryTests {
+    @Test func listsAndGets() throws {
+        let netbox = try WorkshopLab.netbox(routers: 12)
+        #expect(try netbox.sites(["limit": "3"]).results.map(\.slug) == ["location-1", "location-2", "location-3"])
+        #expect(try netbox.sites().results.last?.slug == "location-12")
+        #expect(try netbox.sites(["slug": "location-10"]).results.map(\.id) == [10])
+        #expect(try netbox.manufacturers(["name": "NOKIA"]).count == 1)
+        #expect(try netbox.deviceTypes(["manufacturer": "nokia"]).results.map(\.model) == ["7750 SR-2s"])
+        #expect(throws: NetBoxError.field("manufacturer", "Select a valid choice. acme is not one of the available choices.")) {
+            try netbox.deviceTypes(["manufacturer": "acme"])
+        }
+        #expect(try netbox.deviceRoles(["q": "core"]).count == 1)
+        #expect(try netbox.deviceRole(id: 1).slug == "core-router")
+        #expect(throws: NetBoxError.notFound("DeviceType")) { try netbox.deviceType(id: 5) }
+        #expect(try netbox.manufacturer(id: 1).name == "Nokia")
+    }
+}

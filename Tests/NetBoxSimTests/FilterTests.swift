@@ -23,6 +23,12 @@ import Testing
         }
     }
 
+    @Test func idListsOrAndRejectText() throws {
+        #expect(try netbox.devices(NetBoxQuery([("id", "3"), ("id", "1"), ("id", "99")])).results.map(\.id) == [1, 3])
+        #expect(try netbox.interfaces(NetBoxQuery([("id", "73"), ("id", "146")])).results.map(\.name) == ["system", "system"])
+        #expect(throws: NetBoxError.field("id", "Enter a whole number.")) { try netbox.prefixes(["id": "abc"]) }
+    }
+
     @Test func unknownFilterNamesAreIgnored() throws {
         #expect(try netbox.devices(["foo": "bar"]).count == 5)
     }

@@ -49,6 +49,10 @@ final class SQLitePersistence {
         }
     }
 
+    func saveSequences(_ sequences: [ObjectType: Int]) throws {
+        try database.transaction { try writeSequences(sequences) }
+    }
+
     private func writeSequences(_ sequences: [ObjectType: Int]) throws {
         for (type, lastID) in sequences {
             try database.run(

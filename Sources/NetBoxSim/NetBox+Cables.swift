@@ -30,7 +30,7 @@ extension NetBox {
                 filters.add { !Set($0.aTerminations + $0.bTerminations).isDisjoint(with: ids) }
             }
             let rows = try filters.apply(to: store.cables.values)
-            return Page(all: rows, query: query)
+            return Page(all: ListOrdering<Cable>.byID(names: ["label": \.label]).apply(rows, query), query: query)
         }
     }
 

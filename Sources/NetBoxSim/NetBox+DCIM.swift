@@ -21,7 +21,8 @@ extension NetBox {
             let candidates = names.isEmpty
                 ? store.deviceOrder.compactMap { store.devices[$0] }
                 : Set(names.flatMap(store.device(named:))).compactMap { store.devices[$0] }.sorted(by: Self.deviceOrder)
-            return Page(all: try filters.apply(to: candidates), query: query)
+            let rows = try filters.apply(to: candidates)
+            return Page(all: ListOrdering<Device>.byID(names: ["name": \.name]).apply(rows, query), query: query)
         }
     }
 
@@ -104,7 +105,7 @@ extension NetBox {
             filters.boolean("mark_connected") { $0.markConnected }
             let candidates = store.interfaceCandidates(query)
             let rows = try filters.apply(to: candidates)
-            return Page(all: rows, query: query)
+            return Page(all: ListOrdering<Interface>.byID(names: ["name": \.name]).apply(rows, query), query: query)
         }
     }
 

@@ -75,8 +75,7 @@ extension NetBox {
             let cable = Cable(
                 id: store.cables.nextID(), aTerminations: a, bTerminations: b, status: status,
                 label: label, description: description, created: now, lastUpdated: now)
-            store.putCable(cable)
-            store.record(.create, before: nil, after: cable)
+            store.create(cable)
             for (ends, end) in [(a, "A"), (b, "B")] {
                 for id in ends { store.setCable(cable.id, end: end, onInterface: id, now: now) }
             }

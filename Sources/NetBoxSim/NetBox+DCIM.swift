@@ -49,9 +49,7 @@ extension NetBox {
                 id: store.devices.nextID(), name: name ?? "", deviceTypeID: typeID, roleID: roleID, siteID: siteID,
                 status: status, description: description, primaryIPv4ID: nil, primaryIPv6ID: nil,
                 created: now, lastUpdated: now)
-            store.putDevice(device)
-            store.record(.create, before: nil, after: device)
-            return device
+            return store.create(device)
         }
     }
 

@@ -107,8 +107,6 @@ extension NetBoxStore {
         let ip = IPAddress(
             id: ipAddresses.nextID(), address: address, status: status, description: description, dnsName: dnsName,
             assignedInterfaceID: interfaceID, created: now, lastUpdated: now)
-        putIPAddress(ip)
-        record(.create, before: nil, after: ip)
-        return ip
+        return create(ip)
     }
 }

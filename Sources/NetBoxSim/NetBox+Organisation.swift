@@ -12,9 +12,7 @@ extension NetBox {
             let description = payload.string("description") ?? ""
             try payload.throwIfInvalid()
             let site = Site(id: store.sites.nextID(), name: name, slug: slug, status: status, description: description, created: now, lastUpdated: now)
-            store.putSite(site)
-            store.record(.create, before: nil, after: site)
-            return site
+            return store.create(site)
         }
     }
 
@@ -26,9 +24,7 @@ extension NetBox {
                 &payload, model: "manufacturer", names: Set(store.manufacturers.values.map(\.name)), slugs: store.manufacturerBySlug)
             try payload.throwIfInvalid()
             let maker = Manufacturer(id: store.manufacturers.nextID(), name: name, slug: slug, created: now, lastUpdated: now)
-            store.putManufacturer(maker)
-            store.record(.create, before: nil, after: maker)
-            return maker
+            return store.create(maker)
         }
     }
 
@@ -44,9 +40,7 @@ extension NetBox {
                 throw .model("Device type with this Manufacturer and Slug already exists.")
             }
             let type = DeviceType(id: store.deviceTypes.nextID(), manufacturerID: maker ?? 0, model: model, slug: slug, created: now, lastUpdated: now)
-            store.putDeviceType(type)
-            store.record(.create, before: nil, after: type)
-            return type
+            return store.create(type)
         }
     }
 
@@ -59,9 +53,7 @@ extension NetBox {
             let color = payload.string("color") ?? "9e9e9e"
             try payload.throwIfInvalid()
             let role = DeviceRole(id: store.deviceRoles.nextID(), name: name, slug: slug, color: color, created: now, lastUpdated: now)
-            store.putDeviceRole(role)
-            store.record(.create, before: nil, after: role)
-            return role
+            return store.create(role)
         }
     }
 
@@ -83,9 +75,7 @@ extension NetBox {
             if taken { throw .model("Interface with this Device and Name already exists.") }
             var created = interface
             created.id = store.interfaces.nextID()
-            store.putInterface(created)
-            store.record(.create, before: nil, after: created)
-            return created
+            return store.create(created)
         }
     }
 

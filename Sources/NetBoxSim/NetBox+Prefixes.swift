@@ -94,8 +94,6 @@ extension NetBoxStore {
         let prefix = Prefix(
             id: prefixes.nextID(), prefix: network, status: status, isPool: isPool, markUtilized: markUtilized,
             description: description, created: now, lastUpdated: now)
-        putPrefix(prefix)
-        record(.create, before: nil, after: prefix)
-        return prefix
+        return create(prefix)
     }
 }

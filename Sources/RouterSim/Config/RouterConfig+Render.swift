@@ -23,7 +23,7 @@ extension InterfaceConfig {
         out += "interface \(name)\n"
         if let description { out += " description \(description)\n" }
         if let ipv4 { out += " ip address \(ipv4.address) \(ipv4.mask)\n" }
-        for address in ipv6.sorted() { out += " ipv6 address \(address)\n" }
+        for address in ipv6 { out += " ipv6 address \(address)\n" }
         if runsISIS { out += isisProcessTag.map { " ipv6 router isis \($0)\n" } ?? " ipv6 router isis\n" }
         if isisPointToPoint { out += " isis network point-to-point\n" }
         isisMetric.render(prefix: " isis metric", into: &out)
@@ -44,7 +44,7 @@ extension LevelMetric {
 extension ISISConfig {
     func render(into out: inout String) {
         out += tag.map { "router isis \($0)\n" } ?? "router isis\n"
-        for net in nets.sorted() { out += " net \(net)\n" }
+        for net in nets { out += " net \(net)\n" }
         if isType != .level12 { out += " is-type \(isType.rawValue)\n" }
         if metricStyle != .narrow { out += " metric-style \(metricStyle.rawValue)\n" }
         if passiveByDefault { out += " passive-interface default\n" }

@@ -26,6 +26,7 @@ public struct InterfaceConfig: Sendable, Equatable {
     public var name: String
     public var description: String?
     public var ipv4: IPv4InterfaceAddress?
+    /// Sorted.
     public var ipv6: [IPv6InterfaceAddress] = []
     /// `ipv6 router isis [TAG]`.
     public var runsISIS = false
@@ -64,6 +65,7 @@ public enum MetricStyle: String, Sendable, Equatable, CaseIterable {
 
 public struct ISISConfig: Sendable, Equatable {
     public var tag: String?
+    /// Sorted; at most three, sharing one system ID.
     public var nets: [NET] = []
     /// IOS's default is level-1-2.
     public var isType: ISType = .level12

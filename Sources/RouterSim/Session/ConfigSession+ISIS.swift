@@ -69,6 +69,7 @@ extension ConfigSession {
             throw LineError(kind: .invalidValue, column: column, message: "% At most \(Self.maximumNETs) NETs per IS-IS process")
         }
         config.isis?.nets.append(net)
+        config.isis?.nets.sort()
     }
 
     private mutating func passiveInterface(_ words: inout CommandWords, passive: Bool) throws(LineError) {

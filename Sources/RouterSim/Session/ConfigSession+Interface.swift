@@ -43,7 +43,11 @@ extension ConfigSession {
         try words.requireEnd()
         let address = try Self.ipv6Address(word)
         try checkOverlap(ipv6: address, on: name, column: word.column)
-        if config.interfaces[name]?.ipv6.contains(address) == false { config.interfaces[name]?.ipv6.append(address) }
+        // Kept sorted so the model, like its rendering, does not depend on typing order.
+        if config.interfaces[name]?.ipv6.contains(address) == false {
+            config.interfaces[name]?.ipv6.append(address)
+            config.interfaces[name]?.ipv6.sort()
+        }
     }
 
     private func isisTagAfterRouter(_ words: inout CommandWords) throws(LineError) -> String? {

@@ -29,6 +29,8 @@ enum SessionMode: Equatable {
 struct ConfigSession {
     static let lineLimit = 4096
     static let echoLimit = 200
+    /// Virtual interfaces a router holds; keeps a runaway paste from growing the config without bound.
+    static let maximumLoopbacks = 1024
 
     var config: RouterConfig
     private(set) var startup: RouterConfig
@@ -172,8 +174,15 @@ struct ConfigSession {
             try Self.validateHostname(name)
             config.hostname = String(name.text)
         case "interface":
+            let column = words.current?.column
             let name = try interfaceName(&words, creating: true)
-            if config.interfaces[name] == nil { config.interfaces[name] = InterfaceConfig(name: name) }
+            if config.interfaces[name] == nil {
+                let loopbacks = config.interfaces.count - ports.count
+                guard loopbacks < Self.maximumLoopbacks else {
+                    throw LineError(kind: .unsupported, column: column, message: "% Maximum number of loopback interfaces (\(Self.maximumLoopbacks)) reached")
+                }
+                config.interfaces[name] = InterfaceConfig(name: name)
+            }
             mode = .interface(name)
         case "router":
             let tag = try isisTag(&words)

@@ -5,8 +5,7 @@ enum UnifiedDiff {
 
     static func make(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
         guard old != new else { return "" }
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).dropLast(old.hasSuffix("\n") ? 1 : 0).map { $0 }
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).dropLast(new.hasSuffix("\n") ? 1 : 0).map { $0 }
+        let a = old.configLines, b = new.configLines
         let edits = script(a, b)
         var out = "--- \(oldName)\n+++ \(newName)\n"
         for hunk in hunks(edits, context: context) {

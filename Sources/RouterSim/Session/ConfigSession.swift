@@ -222,7 +222,8 @@ struct ConfigSession {
         }
     }
 
-    private func isisTag(_ words: inout CommandWords) throws(LineError) -> String? {
+    /// `isis [TAG]` after `router` or `ipv6 router`.
+    func isisTag(_ words: inout CommandWords) throws(LineError) -> String? {
         _ = try words.require(["isis"])
         let tag = words.current.map { String($0.text) }
         if tag != nil { words.advance() }

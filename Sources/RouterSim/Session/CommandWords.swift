@@ -28,8 +28,6 @@ struct CommandWords {
 
     var isAtEnd: Bool { position >= words.count }
     var current: Word? { isAtEnd ? nil : words[position] }
-    /// Where a missing word would go: just past the end of the line.
-    var endColumn: Int { line.utf8.count }
     var lastColumn: Int { words.last.map(\.column) ?? 0 }
 
     mutating func advance() { position += 1 }

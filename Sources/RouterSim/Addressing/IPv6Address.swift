@@ -88,7 +88,7 @@ public struct IPv6Address: Sendable, Hashable, Comparable, CustomStringConvertib
                 result.append(UInt16(v4.value >> 16)); result.append(UInt16(v4.value & 0xffff))
                 continue
             }
-            guard (1...4).contains(part.count), let group = UInt16(part, radix: 16) else { return nil }
+            guard (1...4).contains(part.count), part.allSatisfy(\.isHexDigit), let group = UInt16(part, radix: 16) else { return nil }
             result.append(group)
         }
         return result

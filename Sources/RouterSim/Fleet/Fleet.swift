@@ -49,9 +49,9 @@ public final class Fleet: Sendable {
                 state.record(device: device, actor: actor, .refused(lines: paste.configLines.map(String.init), error: error))
                 throw error
             }
-            let before = state.routers[index].runningText
+            let before = state.routers[index].runningLines
             let (results, saved) = state.routers[index].apply(paste)
-            let after = state.routers[index].runningText
+            let after = state.routers[index].runningLines
             let diff = UnifiedDiff.make(old: before, new: after, oldName: "\(device) running-config (before)",
                                         newName: "\(device) running-config (after)")
             if !diff.isEmpty { state.network = nil }

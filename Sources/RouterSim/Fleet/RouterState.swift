@@ -4,8 +4,10 @@ struct RouterState {
     /// Physical ports by lowercased name (CLI names are case-insensitive).
     let portLookup: [String: String]
     private(set) var running: RouterConfig
-    /// `running.render()`, kept up to date so a paste renders the config once, not twice.
+    /// `running.render()` and its lines, kept up to date so a paste renders and splits the
+    /// config once, not twice.
     private(set) var runningText: String
+    private(set) var runningLines: [Substring]
     private(set) var startup: RouterConfig
     var faults = DeviceFaults.none
 
@@ -15,6 +17,7 @@ struct RouterState {
         self.running = RouterConfig(hostname: spec.name, ports: spec.ports)
         self.startup = running
         self.runningText = running.render()
+        self.runningLines = runningText.configLines
     }
 
     /// Applies `paste` line by line; lines are split on LF, CRLF or CR.
@@ -28,7 +31,10 @@ struct RouterState {
         }
         let changed = session.config != running
         running = session.config
-        if changed { runningText = running.render() }
+        if changed {
+            runningText = running.render()
+            runningLines = runningText.configLines
+        }
         startup = session.startup
         return (results, session.savedStartup)
     }

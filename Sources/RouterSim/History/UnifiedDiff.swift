@@ -3,9 +3,8 @@
 enum UnifiedDiff {
     enum Edit: Equatable { case keep(Int, Int), delete(Int), insert(Int) }
 
-    static func make(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
-        guard old != new else { return "" }
-        let a = old.configLines, b = new.configLines
+    static func make(old a: [Substring], new b: [Substring], oldName: String, newName: String, context: Int = 3) -> String {
+        guard a != b else { return "" }
         let edits = script(a, b)
         var out = "--- \(oldName)\n+++ \(newName)\n"
         for hunk in hunks(edits, context: context) {

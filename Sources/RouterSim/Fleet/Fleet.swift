@@ -18,8 +18,11 @@ public final class Fleet: Sendable {
     }
 
     let state: Mutex<State>
+    /// What the fleet was built from.
+    public let spec: FleetSpec
 
     public init(spec: FleetSpec) {
+        self.spec = spec
         var index: [String: Int] = [:]
         var routers: [RouterState] = []
         for router in spec.routers where index[router.name] == nil {

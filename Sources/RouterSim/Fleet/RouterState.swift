@@ -25,9 +25,14 @@ struct RouterState {
         var session = ConfigSession(config: running, startup: startup, ports: portLookup, deviceName: spec.name)
         var results: [LineResult] = []
         var number = 0
+        let rule = LineRejectionRule(faults.rejectedLinePatterns)
         for line in paste.configLines {
             number += 1
-            results.append(session.run(line, number: number))
+            if let rule, rule.rejects(line) {
+                results.append(LineResult(number: number, text: ConfigSession.echo(line), outcome: .rejected(LineRejectionRule.error)))
+            } else {
+                results.append(session.run(line, number: number))
+            }
         }
         let changed = session.config != running
         running = session.config

@@ -145,3 +145,22 @@ import Testing
         #expect(throws: RouterError.noLink(at: spare)) { try fleet.setLink(at: spare, up: false, actor: "chaos") }
     }
 }
+
+@Suite struct ReloadTests {
+    /// The workshop saves the node config but not the circuit config, so a restart loses the
+    /// circuits and the network breaks: a fact scenarios can show.
+    @Test func reloadLosesUnsavedCircuitConfig() throws {
+        let fleet = try Workshop.configuredFleet()
+        try fleet.reload("loc4-core", actor: "power cycle")
+        let config = try fleet.runningConfig("loc4-core")
+        #expect(config.interfaces["loopback0"]?.ipv6.map(\.description) == ["2001:db8::4/128"])
+        #expect(config.isis == nil)
+        #expect(fleet.adjacencies().count == 3)
+        #expect(fleet.reachability().isReachable(from: "loc1-core", to: IPv6Address("2001:db8::4")!) == false)
+        guard case .reloaded(let diff) = fleet.history().last?.event else { Issue.record("no reload entry"); return }
+        #expect(diff.contains("-router isis\n"))
+        #expect(fleet.history().last?.actor == "power cycle")
+        try fleet.setFaults(DeviceFaults(unreachable: true), on: "loc4-core", actor: "chaos")
+        #expect(throws: RouterError.unreachable("loc4-core")) { try fleet.reload("loc4-core", actor: "t") }
+    }
+}

@@ -20,6 +20,14 @@ struct RouterState {
         self.runningLines = runningText.configLines
     }
 
+    /// A restart: running becomes startup.
+    mutating func reload() {
+        guard running != startup else { return }
+        running = startup
+        runningText = running.render()
+        runningLines = runningText.configLines
+    }
+
     /// Applies `paste` line by line; lines are split on LF, CRLF or CR.
     mutating func apply(_ paste: String) -> (results: [LineResult], savedStartup: Bool) {
         var session = ConfigSession(config: running, startup: startup, ports: portLookup, deviceName: spec.name)

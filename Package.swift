@@ -34,7 +34,7 @@ let package = Package(
             "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology",
         ], path: "Benchmarks/orchlab-bench"),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "orchlab"]),
+        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting"]),
         .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "orchlab"], resources: []),

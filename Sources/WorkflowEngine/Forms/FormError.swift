@@ -13,6 +13,13 @@ public struct ValidationError: Sendable, Equatable, Codable, CustomStringConvert
     public let type: String
     public let input: JSON?
 
+    public init(loc: [String], msg: String, type: String, input: JSON?) {
+        self.loc = loc
+        self.msg = msg
+        self.type = type
+        self.input = input
+    }
+
     public var description: String { "\(loc.joined(separator: ".")): \(msg)" }
 }
 

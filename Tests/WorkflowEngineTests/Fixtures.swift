@@ -44,9 +44,10 @@ struct CircuitModel: ProductModel {
 }
 
 let nodeProduct = Product(name: "node Cisco", description: "Network node", type: "Node", tag: "NODE",
-                          workflows: ["create_node", "modify_node", "terminate_node", "validate_node"], model: NodeModel.self)
+                          workflows: ["create_node", "modify_node", "terminate_node", "validate_node", "modify_node_with_approval",
+                                      "force_terminate_node"], model: NodeModel.self)
 let circuitProduct = Product(name: "circuit 100G", description: "Core link", type: "Circuit", tag: "CIRCUIT",
-                             fixedInputs: ["speed": "100G"], workflows: ["create_circuit", "terminate_circuit"],
+                             fixedInputs: ["speed": "100G"], workflows: ["create_circuit", "tamper_circuit"],
                              model: CircuitModel.self)
 
 let constructNode = step("Construct Node model") { context in
@@ -107,13 +108,66 @@ let validateNode = validateWorkflow("validate_node", "Validate Node") {
     }
 }
 
-/// An engine with the Node and Circuit products and the node workflows registered.
+let modifyNodeWithApproval = modifyWorkflow("modify_node_with_approval", "Modify Node after approval") {
+    inputStep("Approve") { form in try form.page("Approve") { FormField.accept("approved") }.values }
+}
+
+let forceTerminateNode = modifyWorkflow("force_terminate_node", "Terminate without the start checks") {
+    setStatus(.terminated)
+}
+
+let createCircuit = createWorkflow("create_circuit", "Create Circuit", initialForm: Form { form in
+    try form.page("Routers") {
+        FormField.string("router_a")
+        FormField.string("router_b")
+    }.values
+}) {
+    step("Construct Circuit model") { context in
+        var subscription = try context.newSubscription(CircuitModel.self, customerID: "ORG-1")
+        subscription.circuit.circuit_id = 1
+        subscription.circuit.members = try ["router_a", "router_b"].map { key in
+            let node = try context.subscription(NodeModel.self, at: key)
+            var port = Block<PortBlock>()
+            port.port_name = "eth-\(key)"
+            port.node = node.node
+            var interface = Block<Layer3InterfaceBlock>()
+            interface.port = port
+            interface.v6_ip_address = "fd00::\(key == "router_a" ? 1 : 2)"
+            return interface
+        }
+        return ["subscription": subscription, "subscription_id": subscription.subscriptionID]
+    }
+    storeProcessSubscription
+}
+
+/// Changes the referenced Node block inside the circuit: must not reach the Node subscription.
+let tamperCircuit = modifyWorkflow("tamper_circuit", "Edit a foreign block") {
+    step("Rename referenced node") { context in
+        var subscription = try context.subscription(CircuitModel.self)
+        subscription.circuit.members[0].port?.node?.node_name = "hacked"
+        subscription.circuit.under_maintenance = true
+        return ["subscription": subscription]
+    }
+}
+
+/// An engine with the Node and Circuit products and their workflows registered.
 func nodeEngine(seed: UInt64 = 1, path: String = ":memory:") throws -> (Engine, ProductInfo) {
     let engine = try Engine(path: path, clock: SteppingClock(), ids: IDGenerator(seed: seed))
-    try engine.register([createNode, modifyNode, terminateNode, validateNode])
+    try engine.register([createNode, modifyNode, terminateNode, validateNode, modifyNodeWithApproval, forceTerminateNode,
+                         createCircuit, tamperCircuit])
     let node = try engine.register(nodeProduct)
     try engine.register(circuitProduct)
     return (engine, node)
 }
 
 func productPage(_ product: ProductInfo) -> JSON { ["product": .string(product.snapshot.productID)] }
+
+/// Creates an active Node subscription through create_node and returns its id.
+func activeNode(_ engine: Engine, _ product: ProductInfo, name: String) throws -> String {
+    let started = try engine.start("create_node", inputs: [productPage(product), ["node_name": .string(name)]])
+    let done = try engine.resume(started.processID, inputs: [["confirm_config_put_on_routers": "ACCEPTED"]])
+    guard done.status == .completed, let id = try engine.process(done.processID).subscriptions.first else {
+        throw WorkflowTestFailure("create_node for \(name) ended \(done.status)")
+    }
+    return id
+}

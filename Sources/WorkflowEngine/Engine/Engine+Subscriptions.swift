@@ -62,8 +62,9 @@ public struct SubscriptionWorkflows: Codable, Sendable, Hashable {
 
     public func options(_ target: Target) -> [WorkflowOption] { byTarget[target] ?? [] }
 
-    /// Names of the workflows that may start now.
+    /// Names of the workflows that may start on this subscription now (create workflows,
+    /// which make new subscriptions, are listed under `.create` but never here).
     public var startable: [String] {
-        byTarget.values.flatMap { $0 }.filter { $0.reason == nil }.map(\.name).sorted()
+        byTarget.filter { $0.key != .create }.values.flatMap { $0 }.filter { $0.reason == nil }.map(\.name).sorted()
     }
 }

@@ -1,25 +1,12 @@
 import Foundation
 import WorkflowEngine
+import WorkflowEngineTesting
 
 /// Engine benchmarks: a 10-step workflow and a create-node-shaped workflow (construct model,
 /// store, set_status, suspend at an input step, resume, complete), in memory and on a WAL file;
 /// time per workflow as existing subscriptions grow from 0 to 100,000; RSS increase.
 enum EngineBenchmarks {
-    struct NodeBlock: ProductBlockModel {
-        static let blockName = "Node"
-        static let requirements: [String: Required] = [
-            "node_id": .fromProvisioning, "node_name": .fromProvisioning, "ipv4_loopback": .whenActive, "ipv6_loopback": .whenActive,
-        ]
-        var node_id: Int?
-        var node_name: String?
-        var node_status: String?
-        var ipv4_loopback: String?
-        var ipv6_loopback: String?
-    }
-
-    struct NodeModel: ProductModel {
-        var node = Block<NodeBlock>()
-    }
+    typealias NodeModel = ExampleNodeModel
 
     static let tenSteps = workflow("ten_steps", "Ten trivial steps", target: .system, isTask: true) {
         for index in 1...10 { step("Step \(index)") { _ in ["step_\(index)": index] } }

@@ -79,7 +79,7 @@ public struct Subscription<Model: ProductModel>: Sendable {
 
     init(storedJSON json: JSON, fixedInputs: [String: String] = [:]) throws {
         info = try SubscriptionInfo(stored: State(json.objectValue ?? [:]))
-        model = try JSONDecoder().decode(Model.self, from: Data(json.serialized().utf8))
+        model = try JSONValueDecoder.decode(Model.self, from: json)
         self.fixedInputs = fixedInputs
         isStored = true
     }

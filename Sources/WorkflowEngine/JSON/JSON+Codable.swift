@@ -56,7 +56,6 @@ extension JSON {
 
     /// Decodes this value as `T`.
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        if let json = self as? T { return json }
-        return try JSONDecoder().decode(T.self, from: Data(serialized().utf8))
+        try JSONValueDecoder.decode(T.self, from: self)
     }
 }

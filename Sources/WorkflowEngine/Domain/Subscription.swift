@@ -1,5 +1,3 @@
-import Foundation
-
 /// The fields every subscription has, whatever its product.
 public struct SubscriptionInfo: Codable, Sendable, Hashable {
     public let subscriptionID: String

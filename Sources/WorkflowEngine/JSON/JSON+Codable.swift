@@ -49,9 +49,7 @@ extension JSON {
     /// The JSON form of any `Encodable` value.
     public init<T: Encodable>(encoding value: T, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws {
         if let json = value as? JSON { self = json; return }
-        let encoder = JSONEncoder()
-        encoder.userInfo = userInfo
-        self = try JSONParser.parse(String(decoding: encoder.encode(value), as: UTF8.self))
+        self = try JSONValueEncoder.encode(value, userInfo: userInfo)
     }
 
     /// Decodes this value as `T`.

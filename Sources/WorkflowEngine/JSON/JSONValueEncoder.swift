@@ -62,6 +62,7 @@ final class EncodingNode {
     func child(forKey key: String) -> EncodingNode {
         let node = EncodingNode()
         if case .object(var children) = content {
+            content = .empty  // leaves `children` uniquely referenced, so adding does not copy it
             children[key] = node
             content = .object(children)
         }
@@ -71,6 +72,7 @@ final class EncodingNode {
     func appendChild() -> EncodingNode {
         let node = EncodingNode()
         if case .array(var children) = content {
+            content = .empty
             children.append(node)
             content = .array(children)
         }

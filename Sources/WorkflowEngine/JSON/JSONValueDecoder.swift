@@ -33,14 +33,6 @@ private func mismatch(_ value: JSON, _ expected: String, _ path: [any CodingKey]
     .typeMismatch(JSON.self, .init(codingPath: path, debugDescription: "expected \(expected), found \(value.typeName)"))
 }
 
-private struct IndexKey: CodingKey {
-    let intValue: Int?
-    let stringValue: String
-    init(_ index: Int) { intValue = index; stringValue = String(index) }
-    init?(stringValue: String) { return nil }
-    init?(intValue: Int) { self.init(intValue) }
-}
-
 /// Primitive reads shared by the three containers.
 private enum Primitive {
     static func bool(_ value: JSON, _ path: [any CodingKey]) throws -> Bool {

@@ -89,14 +89,6 @@ final class EncodingNode {
     }
 }
 
-private struct IndexKey: CodingKey {
-    let intValue: Int?
-    let stringValue: String
-    init(_ index: Int) { intValue = index; stringValue = String(index) }
-    init?(stringValue: String) { return nil }
-    init?(intValue: Int) { self.init(intValue) }
-}
-
 private struct SuperKey: CodingKey {
     var stringValue: String { "super" }
     var intValue: Int? { nil }

@@ -117,20 +117,22 @@ public final class Database: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         let depth = transactionDepth
         let savepoint = "sp\(depth)"
-        try execute(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
+        // Through `run`, so BEGIN/COMMIT are cached prepared statements: the engine opens one
+        // transaction per step and re-parsing them showed up in its per-step overhead.
+        try run(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
         transactionDepth += 1
         do {
             let value = try body()
             transactionDepth -= 1
-            try execute(depth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
+            try run(depth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
             return value
         } catch {
             transactionDepth -= 1
             if depth == 0 {
-                try? execute("ROLLBACK")
+                _ = try? run("ROLLBACK")
             } else {
-                try? execute("ROLLBACK TO \(savepoint)")
-                try? execute("RELEASE \(savepoint)")
+                _ = try? run("ROLLBACK TO \(savepoint)")
+                _ = try? run("RELEASE \(savepoint)")
             }
             throw error
         }

@@ -36,7 +36,9 @@ let package = Package(
             "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology",
         ], path: "Benchmarks/orchlab-bench"),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "orchlab"]),
+        // Killed at random database statements by WorkflowEngineTests' crash test.
+        .executableTarget(name: "engine-crash-child", dependencies: ["WorkflowEngine", "SQLite"], path: "Tests/EngineCrashChild"),
+        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "engine-crash-child"]),
         .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),

@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "NetBoxSim", targets: ["NetBoxSim"]),
         .library(name: "RouterSim", targets: ["RouterSim"]),
         .library(name: "Topology", targets: ["Topology"]),
+        .library(name: "Workshop", targets: ["Workshop"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
     dependencies: [
@@ -27,6 +28,7 @@ let package = Package(
         .target(name: "NetBoxSim", dependencies: ["SQLite"]),
         .target(name: "RouterSim"),
         .target(name: "Topology", dependencies: ["NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Workshop", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim"]),
         .target(name: "Scenarios", dependencies: [.product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "orchlab", dependencies: [
             "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios",
@@ -41,6 +43,7 @@ let package = Package(
         .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "engine-crash-child"]),
         .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
+        .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "Topology", "WorkflowEngineTesting"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "orchlab", .product(name: "Yams", package: "Yams")]),
     ]

@@ -17,7 +17,7 @@ extension NetBox {
     public func availablePrefixes(in prefixID: Int) throws(NetBoxError) -> [AvailablePrefix] {
         try locked { store throws(NetBoxError) in
             guard let parent = store.prefixes[prefixID] else { throw .notFound("Prefix") }
-            return store.tries[parent.prefix.family]!.freeBlocks(in: parent.prefix).map(AvailablePrefix.init)
+            return store.trie(parent.prefix.family).freeBlocks(in: parent.prefix).map(AvailablePrefix.init)
         }
     }
 
@@ -45,7 +45,7 @@ extension NetBox {
             }
             var created: [Prefix] = []
             for (request, length) in zip(requests, lengths) {
-                guard let block = store.tries[family]!.firstFree(length: length, in: parent.prefix) else {
+                guard let block = store.trie(family).firstFree(length: length, in: parent.prefix) else {
                     throw .insufficientResources
                 }
                 var payload = Payload(request)

@@ -29,7 +29,7 @@ extension NetBox {
             if let ids = Self.intSet(query.values("interface_id")) {
                 filters.add { !Set($0.aTerminations + $0.bTerminations).isDisjoint(with: ids) }
             }
-            let rows = try filters.apply(to: Array(store.cables.rows.values)).sorted { $0.id < $1.id }
+            let rows = try filters.apply(to: store.cables.values)
             return Page(all: rows, query: query)
         }
     }
@@ -38,12 +38,7 @@ extension NetBox {
         values.isEmpty ? nil : Set(values.compactMap { Int($0) })
     }
 
-    public func cable(id: Int) throws(NetBoxError) -> Cable {
-        try locked { store throws(NetBoxError) in
-            guard let cable = store.cables[id] else { throw .notFound("Cable") }
-            return cable
-        }
-    }
+    public func cable(id: Int) throws(NetBoxError) -> Cable { try fetch(Cable.self, id: id) }
 
     /// `POST /api/dcim/cables/`: `a_terminations`/`b_terminations` as lists of
     /// `{"object_type": "dcim.interface", "object_id": N}`, `status` (default `connected`),
@@ -107,19 +102,10 @@ extension NetBox {
 
     /// `PATCH /api/dcim/cables/{id}/`: `status`, `label`, `description`.
     public func updateCable(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Cable {
-        try perform(actor: actor) { store, now throws(NetBoxError) in
-            guard let old = store.cables[id] else { throw .notFound("Cable") }
-            var cable = old
-            var payload = Payload(fields)
+        try patch(Cable.self, id: id, fields, actor: actor) { _, cable, payload throws(NetBoxError) in
             if let status = payload.choice("status", CableStatus.self) { cable.status = status }
             if let label = payload.string("label") { cable.label = label }
             if let description = payload.string("description") { cable.description = description }
-            try payload.throwIfInvalid()
-            guard cable != old else { return old }
-            cable.lastUpdated = now
-            store.putCable(cable)
-            store.record(.update, before: old, after: cable)
-            return cable
         }
     }
 

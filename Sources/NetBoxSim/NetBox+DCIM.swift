@@ -3,12 +3,13 @@ import Foundation
 extension NetBox {
     // MARK: devices
 
-    /// `GET /api/dcim/devices/` with filters `id`, `name` (and `name__ic`), `status`, `site`,
+    /// `GET /api/dcim/devices/` with filters `id`, `name` (and `name__ic`), `q`, `status`, `site`,
     /// `site_id`, `role`, `role_id`, `device_type`; ordered by name.
     public func devices(_ query: NetBoxQuery = [:]) throws(NetBoxError) -> Page<Device> {
         try locked { store throws(NetBoxError) in
             var filters = FilterSet<Device>(query)
             filters.integer("id") { $0.id }
+            filters.search { [$0.name, $0.description] }
             filters.text("name") { $0.name }
             filters.choice("status", DeviceStatus.self) { $0.status }
             filters.reference("site", resolve: { store.siteBySlug[$0].map { [$0] } ?? [] }) { $0.siteID }
@@ -16,8 +17,11 @@ extension NetBox {
             filters.reference("role", resolve: { store.deviceRoleBySlug[$0].map { [$0] } ?? [] }) { $0.roleID }
             filters.referenceID("role_id", exists: { store.deviceRoles[$0] != nil }) { $0.roleID }
             filters.reference("device_type", resolve: { store.deviceTypeBySlug[$0].map { [$0] } ?? [] }) { $0.deviceTypeID }
-            let rows = try filters.apply(to: Array(store.devices.rows.values)).sorted(by: Self.deviceOrder)
-            return Page(all: rows, query: query)
+            let names = query.values("name")
+            let candidates = names.isEmpty
+                ? store.deviceOrder.compactMap { store.devices[$0] }
+                : Set(names.flatMap(store.device(named:))).compactMap { store.devices[$0] }.sorted(by: Self.deviceOrder)
+            return Page(all: try filters.apply(to: candidates), query: query)
         }
     }
 
@@ -26,12 +30,7 @@ extension NetBox {
         return order == .orderedSame ? a.id < b.id : order == .orderedAscending
     }
 
-    public func device(id: Int) throws(NetBoxError) -> Device {
-        try locked { store throws(NetBoxError) in
-            guard let device = store.devices[id] else { throw .notFound("Device") }
-            return device
-        }
-    }
+    public func device(id: Int) throws(NetBoxError) -> Device { try fetch(Device.self, id: id) }
 
     /// `POST /api/dcim/devices/`: `name`, `device_type`, `role`, `site` (ids), `status`, `description`.
     public func createDevice(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Device {
@@ -61,10 +60,8 @@ extension NetBox {
     /// `PATCH /api/dcim/devices/{id}/`: any of `name`, `status`, `description`, `site`, `role`,
     /// `device_type`, `primary_ip4`, `primary_ip6` (IP ids assigned to this device's interfaces).
     public func updateDevice(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Device {
-        try perform(actor: actor) { store, now throws(NetBoxError) in
-            guard let old = store.devices[id] else { throw .notFound("Device") }
-            var device = old
-            var payload = Payload(fields)
+        try patch(Device.self, id: id, fields, actor: actor) { store, device, payload throws(NetBoxError) in
+            let old = device
             if let name = payload.string("name") { device.name = name }
             if let status = payload.choice("status", DeviceStatus.self) { device.status = status }
             if let description = payload.string("description") { device.description = description }
@@ -79,15 +76,11 @@ extension NetBox {
                 if family == .v4 { device.primaryIPv4ID = ipID } else { device.primaryIPv6ID = ipID }
             }
             try payload.throwIfInvalid()
-            if device.name != old.name || device.siteID != old.siteID,
-               store.device(named: device.name).contains(where: { $0 != id && store.devices[$0]?.siteID == device.siteID }) {
+            let siteID = device.siteID
+            if device.name != old.name || siteID != old.siteID,
+               store.device(named: device.name).contains(where: { $0 != id && store.devices[$0]?.siteID == siteID }) {
                 throw .model("Device name must be unique per site and tenant.")
             }
-            guard device != old else { return old }
-            device.lastUpdated = now
-            store.putDevice(device)
-            store.record(.update, before: old, after: device)
-            return device
         }
     }
 
@@ -102,6 +95,7 @@ extension NetBox {
             filters.integer("id") { $0.id }
             filters.reference("device", resolve: store.device(named:)) { $0.deviceID }
             filters.referenceID("device_id", exists: { store.devices[$0] != nil }) { $0.deviceID }
+            filters.search { [$0.name, $0.description] }
             filters.text("name") { $0.name }
             filters.text("type") { $0.type }
             filters.integer("speed") { $0.speedKbps }
@@ -117,33 +111,19 @@ extension NetBox {
         }
     }
 
-    public func interface(id: Int) throws(NetBoxError) -> Interface {
-        try locked { store throws(NetBoxError) in
-            guard let interface = store.interfaces[id] else { throw .notFound("Interface") }
-            return interface
-        }
-    }
+    public func interface(id: Int) throws(NetBoxError) -> Interface { try fetch(Interface.self, id: id) }
 
     /// `PATCH /api/dcim/interfaces/{id}/`: `description`, `enabled`, `mgmt_only`, `mark_connected`, `speed`.
     public func updateInterface(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Interface {
-        try perform(actor: actor) { store, now throws(NetBoxError) in
-            guard let old = store.interfaces[id] else { throw .notFound("Interface") }
-            var interface = old
-            var payload = Payload(fields)
+        try patch(Interface.self, id: id, fields, actor: actor) { _, interface, payload throws(NetBoxError) in
             if let description = payload.string("description") { interface.description = description }
             if let enabled = payload.bool("enabled") { interface.enabled = enabled }
             if let mgmtOnly = payload.bool("mgmt_only") { interface.mgmtOnly = mgmtOnly }
             if let mark = payload.bool("mark_connected") { interface.markConnected = mark }
             if payload.has("speed") { interface.speedKbps = payload.int("speed") }
-            try payload.throwIfInvalid()
             if interface.markConnected && interface.cableID != nil {
-                throw .fields(["mark_connected": ["Cannot mark as connected with a cable attached."]])
+                payload.fail("mark_connected", "Cannot mark as connected with a cable attached.")
             }
-            guard interface != old else { return old }
-            interface.lastUpdated = now
-            store.putInterface(interface)
-            store.record(.update, before: old, after: interface)
-            return interface
         }
     }
 }
@@ -155,7 +135,7 @@ extension NetBoxStore {
         var deviceIDs = query.values("device").flatMap(device(named:))
         deviceIDs += query.values("device_id").compactMap { Int($0) }
         if deviceIDs.isEmpty {
-            deviceIDs = devices.rows.values.sorted(by: NetBox.deviceOrder).map(\.id)
+            deviceIDs = deviceOrder
         } else {
             deviceIDs = Set(deviceIDs).compactMap { devices[$0] }.sorted(by: NetBox.deviceOrder).map(\.id)
         }

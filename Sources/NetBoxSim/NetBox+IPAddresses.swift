@@ -10,6 +10,7 @@ extension NetBox {
             filters.integer("id") { $0.id }
             filters.choice("status", IPAddressStatus.self) { $0.status }
             filters.integer("family") { $0.address.family.rawValue }
+            filters.search { [$0.address.description, $0.description, $0.dnsName] }
             filters.text("description") { $0.description }
             filters.text("dns_name") { $0.dnsName }
             filters.integer("interface_id") { $0.assignedInterfaceID }
@@ -26,17 +27,12 @@ extension NetBox {
                 }
             }
             Self.networkFilter(&filters, query.values("parent")) { parent, ip in parent.contains(ip.address.network) }
-            let rows = try filters.apply(to: Array(store.ipAddresses.rows.values)).sorted { $0.address < $1.address }
+            let rows = try filters.apply(to: store.ipAddresses.values).sorted { $0.address < $1.address }
             return Page(all: rows, query: query)
         }
     }
 
-    public func ipAddress(id: Int) throws(NetBoxError) -> IPAddress {
-        try locked { store throws(NetBoxError) in
-            guard let ip = store.ipAddresses[id] else { throw .notFound("IPAddress") }
-            return ip
-        }
-    }
+    public func ipAddress(id: Int) throws(NetBoxError) -> IPAddress { try fetch(IPAddress.self, id: id) }
 
     /// `POST /api/ipam/ip-addresses/`: `address` (without a mask it is a host route), `status`,
     /// `description`, `dns_name`, `assigned_object_type` + `assigned_object_id`.
@@ -55,20 +51,11 @@ extension NetBox {
 
     /// `PATCH /api/ipam/ip-addresses/{id}/`: `status`, `description`, `dns_name`, assignment.
     public func updateIPAddress(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> IPAddress {
-        try perform(actor: actor) { store, now throws(NetBoxError) in
-            guard let old = store.ipAddresses[id] else { throw .notFound("IPAddress") }
-            var ip = old
-            var payload = Payload(fields)
+        try patch(IPAddress.self, id: id, fields, actor: actor) { store, ip, payload throws(NetBoxError) in
             if let status = payload.choice("status", IPAddressStatus.self) { ip.status = status }
             if let description = payload.string("description") { ip.description = description }
             if let dnsName = payload.string("dns_name") { ip.dnsName = dnsName }
             if payload.has("assigned_object_id") { ip.assignedInterfaceID = store.assignedInterface(&payload) }
-            try payload.throwIfInvalid()
-            guard ip != old else { return old }
-            ip.lastUpdated = now
-            store.putIPAddress(ip)
-            store.record(.update, before: old, after: ip)
-            return ip
         }
     }
 
@@ -76,7 +63,7 @@ extension NetBox {
     public func deleteIPAddress(id: Int, actor: String = "") throws(NetBoxError) {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             guard let ip = store.ipAddresses[id] else { throw .notFound("IPAddress") }
-            for old in store.devices.rows.values where old.primaryIPv4ID == id || old.primaryIPv6ID == id {
+            for old in store.devices.values where old.primaryIPv4ID == id || old.primaryIPv6ID == id {
                 var device = old
                 if device.primaryIPv4ID == id { device.primaryIPv4ID = nil }
                 if device.primaryIPv6ID == id { device.primaryIPv6ID = nil }

@@ -12,6 +12,7 @@ extension NetBox {
             filters.boolean("is_pool") { $0.isPool }
             filters.integer("family") { $0.prefix.family.rawValue }
             filters.integer("mask_length") { $0.prefix.length }
+            filters.search { [$0.prefix.description, $0.description] }
             filters.text("description") { $0.description }
             Self.networkFilter(&filters, query.values("prefix")) { wanted, prefix in wanted == prefix.prefix }
             Self.networkFilter(&filters, query.values("within")) { outer, prefix in
@@ -24,7 +25,7 @@ extension NetBox {
             if !contained.isEmpty {
                 filters.add { prefix in contained.contains { $0.map(prefix.prefix.contains) ?? false } }
             }
-            let rows = try filters.apply(to: Array(store.prefixes.rows.values)).sorted { $0.prefix < $1.prefix }
+            let rows = try filters.apply(to: store.prefixes.values).sorted { $0.prefix < $1.prefix }
             return Page(all: rows, query: query)
         }
     }
@@ -40,12 +41,7 @@ extension NetBox {
         filters.add { row in networks.contains { matches($0, row) } }
     }
 
-    public func prefix(id: Int) throws(NetBoxError) -> Prefix {
-        try locked { store throws(NetBoxError) in
-            guard let prefix = store.prefixes[id] else { throw .notFound("Prefix") }
-            return prefix
-        }
-    }
+    public func prefix(id: Int) throws(NetBoxError) -> Prefix { try fetch(Prefix.self, id: id) }
 
     /// `POST /api/ipam/prefixes/`: `prefix` (required), `status`, `is_pool`, `mark_utilized`, `description`.
     public func createPrefix(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Prefix {
@@ -62,20 +58,11 @@ extension NetBox {
 
     /// `PATCH /api/ipam/prefixes/{id}/`: `status`, `is_pool`, `mark_utilized`, `description`.
     public func updatePrefix(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Prefix {
-        try perform(actor: actor) { store, now throws(NetBoxError) in
-            guard let old = store.prefixes[id] else { throw .notFound("Prefix") }
-            var prefix = old
-            var payload = Payload(fields)
+        try patch(Prefix.self, id: id, fields, actor: actor) { _, prefix, payload throws(NetBoxError) in
             if let status = payload.choice("status", PrefixStatus.self) { prefix.status = status }
             if let isPool = payload.bool("is_pool") { prefix.isPool = isPool }
             if let utilized = payload.bool("mark_utilized") { prefix.markUtilized = utilized }
             if let description = payload.string("description") { prefix.description = description }
-            try payload.throwIfInvalid()
-            guard prefix != old else { return old }
-            prefix.lastUpdated = now
-            store.putPrefix(prefix)
-            store.record(.update, before: old, after: prefix)
-            return prefix
         }
     }
 
@@ -99,7 +86,7 @@ extension NetBoxStore {
         let description = payload.string("description") ?? ""
         try payload.throwIfInvalid()
         guard let network else { throw .fields(payload.errors) }
-        if prefixByNetwork[network] != nil {
+        if hasPrefix(network) {
             throw .field("prefix", "Duplicate prefix found in global table: \(network)")
         }
         let prefix = Prefix(

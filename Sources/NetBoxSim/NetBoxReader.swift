@@ -24,8 +24,8 @@ public struct NetBoxReader {
 
     public func ipAddressCount(ofInterface interfaceID: Int) -> Int { store.ipCount(ofInterface: interfaceID) }
 
-    public func deviceCount(ofType typeID: Int) -> Int { store.devices.rows.values.count { $0.deviceTypeID == typeID } }
-    public func deviceCount(ofRole roleID: Int) -> Int { store.devices.rows.values.count { $0.roleID == roleID } }
+    public func deviceCount(ofType typeID: Int) -> Int { store.devices.values.count { $0.deviceTypeID == typeID } }
+    public func deviceCount(ofRole roleID: Int) -> Int { store.devices.values.count { $0.roleID == roleID } }
 
     /// The interfaces at the far end of an interface's cable.
     public func linkPeers(of interface: Interface) -> [Interface] {

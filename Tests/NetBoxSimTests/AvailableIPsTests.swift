@@ -107,3 +107,25 @@ import Testing
         #expect(try netbox.createIPAddress(["address": "10.9.0.1"]).address.description == "10.9.0.1/32")
     }
 }
+
+@Suite struct HostIndexTests {
+    @Test func skipsRunsAndGapsInOrder() {
+        var index = HostIndex()
+        for host in [10, 11, 12, 13, 15, 16, 20] as [UInt128] { index.insert(host) }
+        #expect(index.freeHosts(in: 10...21, limit: 10) == [14, 17, 18, 19, 21])
+        #expect(index.freeHosts(in: 10...13, limit: 10) == [])
+        #expect(index.freeHosts(in: 12...16, limit: 1) == [14])
+        #expect(index.freeHosts(in: 0...3, limit: 2) == [0, 1])
+        index.remove(11)
+        #expect(index.freeHosts(in: 10...21, limit: 2) == [11, 14])
+        #expect(index.contains(12) && !index.contains(11))
+    }
+
+    @Test func fullUpToTheTopOfTheAddressSpace() {
+        var index = HostIndex()
+        index.insert(UInt128.max - 1)
+        index.insert(UInt128.max)
+        #expect(index.freeHosts(in: (UInt128.max - 1)...UInt128.max, limit: 5) == [])
+        #expect(index.freeHosts(in: (UInt128.max - 2)...UInt128.max, limit: 5) == [UInt128.max - 2])
+    }
+}

@@ -53,3 +53,31 @@ import Testing
         #expect(netbox.changeCount == 0)
     }
 }
+
+@Suite struct PatchTests {
+    let netbox: NetBox
+    init() throws { netbox = try WorkshopLab.netbox() }
+
+    @Test func prefixAndIPPatchesAreLogged() throws {
+        let prefix = try netbox.updatePrefix(id: 3, ["description": "circuits", "is_pool": true], actor: "ops")
+        #expect(prefix.isPool && prefix.description == "circuits")
+        let ip = try netbox.updateIPAddress(id: 1, ["status": "reserved", "assigned_object_id": .null], actor: "ops")
+        #expect(ip.status == .reserved && ip.assignedInterfaceID == nil)
+        #expect(netbox.withReader { $0.ipAddressCount(ofInterface: 73) } == 1)
+        let entries = netbox.changes(ChangeLogQuery(actor: "ops"))
+        #expect(entries.map(\.objectType) == [.prefix, .ipAddress])
+        #expect(entries[1].before?["assigned_object_id"] == 73 && entries[1].after?["assigned_object_id"] == .null)
+    }
+
+    @Test func invalidPatchChangesNothing() throws {
+        #expect(throws: NetBoxError.field("is_pool", "Must be a valid boolean.")) {
+            try netbox.updatePrefix(id: 3, ["description": "x", "is_pool": "maybe"])
+        }
+        #expect(try netbox.prefix(id: 3).description == "Circuit Address Pool")
+        #expect(throws: NetBoxError.fields(["mark_connected": ["Cannot mark as connected with a cable attached."]])) {
+            _ = try netbox.createCable(CableTests.ends(1, 74))
+            return try netbox.updateInterface(id: 1, ["mark_connected": true])
+        }
+        #expect(try netbox.interface(id: 1).markConnected == false)
+    }
+}

@@ -90,6 +90,18 @@ import Testing
         #expect(netbox.changes(ChangeLogQuery(objectType: .cable, actor: "p-2/other")).map(\.action) == [.delete])
     }
 
+    @Test func outageOverSeveralCallsThenRecovery() throws {
+        client.faults.inject(.status(500), on: .getDeviceByName, calls: 2...3)
+        #expect(try client.device(named: "loc1-core")?.id == 1)
+        for _ in 2...3 {
+            #expect(throws: NetBoxClientError.api(NetBoxError(status: 500, body: ["detail": "Injected fault: HTTP 500"]))) {
+                try client.device(named: "loc1-core")
+            }
+        }
+        #expect(try client.device(named: "loc1-core")?.id == 1)
+        #expect(client.faults.events.map(\.call) == [2, 3])
+    }
+
     @Test func apiErrorsPassThrough() throws {
         let error = try #require(throws: NetBoxClientError.self) { try client.updateCable(id: 99999, status: .connected) }
         #expect(error == .api(.notFound("Cable")))

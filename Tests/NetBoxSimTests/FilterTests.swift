@@ -113,3 +113,14 @@ import Testing
         }
     }
 }
+
+@Suite struct SearchFilterTests {
+    @Test func qSearchesNamesAndDescriptions() throws {
+        let netbox = try WorkshopLab.netbox()
+        #expect(try netbox.devices(["q": "LOC4"]).results.map(\.name) == ["loc4-core"])
+        #expect(try netbox.prefixes(["q": "circuit"]).results.map(\.id) == [3])
+        #expect(try netbox.ipAddresses(["q": "2001:db8::3"]).count == 1)
+        #expect(try netbox.interfaces(["device": "loc1-core", "q": "c36"]).results.map(\.name) == ["1/1/c36/1", "2/1/c36/1"])
+        #expect(try netbox.devices(["q": ""]).count == 5)
+    }
+}

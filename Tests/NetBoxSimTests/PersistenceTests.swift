@@ -77,3 +77,22 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("not sqlite"))
     }
 }
+
+@Suite struct PersistenceFailureTests {
+    @Test func failedWriteThroughUndoesTheCallInMemory() throws {
+        let path = PersistenceTests.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let netbox = try NetBox(path: path)
+        try netbox.load(WorkshopLab.seed(routers: 1))
+        let saboteur = try Database(path: path)
+        try saboteur.execute("DROP TABLE netbox_changes")
+        let error = try #require(throws: NetBoxError.self) {
+            try netbox.allocatePrefix(in: 3, ["prefix_length": 64], actor: "p/x")
+        }
+        #expect(error.status == 500)
+        #expect(try netbox.prefixes().count == 5)
+        #expect(netbox.changeCount == 0)
+        #expect(try netbox.availablePrefixes(in: 3).map(\.prefix.description) == ["2001:db8:10::/44"])
+        #expect(try saboteur.query("SELECT count(*) FROM netbox_ipam_prefix") { $0.int(0) } == [5])
+    }
+}

@@ -10,6 +10,10 @@ import Testing
 
     @Test func timestampsAreUTCWithMicroseconds() {
         #expect(NetBoxSerializer.timestamp(Date(timeIntervalSince1970: 1_795_768_578.190333)) == "2026-11-27T08:36:18.190333Z")
+        #expect(NetBoxSerializer.timestamp(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.000000Z")
+        #expect(NetBoxSerializer.timestamp(Date(timeIntervalSince1970: -0.5)) == "1969-12-31T23:59:59.500000Z")
+        #expect(NetBoxSerializer.timestamp(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000000Z")
+        #expect(NetBoxSerializer.timestamp(Date(timeIntervalSince1970: 4_102_444_799.999999)) == "2099-12-31T23:59:59.999999Z")
     }
 
     @Test func deviceFullAndBrief() throws {

@@ -5,13 +5,13 @@ import Testing
     @Test(arguments: [
         ("2001:DB8:0:0:0:0:0:1", "2001:db8::1"), ("2001:db8:10::", "2001:db8:10::"), ("::", "::"), ("::1", "::1"),
         ("2001:0db8:0000:0001:0000:0000:0000:0001", "2001:db8:0:1::1"), ("1:0:0:2:0:0:0:3", "1:0:0:2::3"),
-        ("::ffff:192.0.2.1", "::ffff:c000:201"), ("fe80::", "fe80::"), ("1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8"),
+        ("::ffff:192.0.2.1", "::ffff:c000:201"), ("fe80::", "fe80::"), ("1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8"), ("0:0:1::", "0:0:1::"),
     ])
     func ipv6PrintsInRFC5952Form(input: String, canonical: String) throws {
         #expect(try #require(IPv6Address(input)).description == canonical)
     }
 
-    @Test(arguments: ["", ":", "1:::2", "2001:db8::1::2", "12345::", "g::1", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "::1.2.3", "1.2.3.4"])
+    @Test(arguments: ["", ":", "1:::2", "2001:db8::1::2", "12345::", "g::1", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "::1.2.3", "1.2.3.4", "+1::", "::+f"])
     func malformedIPv6IsRejected(input: String) {
         #expect(IPv6Address(input) == nil)
     }
@@ -22,6 +22,7 @@ import Testing
         #expect(try #require(IPv6Prefix("2001:db8::/32")).overlaps(address.prefix))
         #expect(try #require(IPv6Prefix("2001:db8:11::/48")).overlaps(address.prefix) == false)
         #expect(IPv6InterfaceAddress("2001:db8::/129") == nil)
+        #expect(IPv6InterfaceAddress("2001:db8::/+64") == nil)
     }
 
     @Test func ipv4MasksMustBeContiguous() throws {
@@ -29,6 +30,7 @@ import Testing
         #expect(try #require(IPv4Address("255.0.255.0")).maskLength == nil)
         #expect(IPv4Address("256.1.1.1") == nil)
         #expect(IPv4Address("1.2.3") == nil)
+        #expect(IPv4Address("+1.2.3.4") == nil)
     }
 
     @Test func netSplitsAreaAndSystemID() throws {

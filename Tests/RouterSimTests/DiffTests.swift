@@ -6,7 +6,7 @@ import Foundation
     @Test func unifiedDiffShowsHunksWithContext() {
         let old = "a\nb\nc\nd\ne\nf\ng\nh\ni\n"
         let new = "a\nb\nc\nD\ne\nf\ng\nh\ni\nj\n"
-        let diff = UnifiedDiff.make(old: old, new: new, oldName: "before", newName: "after")
+        let diff = UnifiedDiff.make(old: old.configLines, new: new.configLines, oldName: "before", newName: "after")
         #expect(diff == """
         --- before
         +++ after
@@ -24,13 +24,13 @@ import Foundation
         +j
 
         """)
-        #expect(UnifiedDiff.make(old: old, new: old, oldName: "x", newName: "y") == "")
+        #expect(UnifiedDiff.make(old: old.configLines, new: old.configLines, oldName: "x", newName: "y") == "")
     }
 
     @Test func distantChangesGetSeparateHunks() {
         let old = (1...20).map { "line \($0)" }.joined(separator: "\n") + "\n"
         let new = old.replacingOccurrences(of: "line 2\n", with: "line two\n").replacingOccurrences(of: "line 19\n", with: "")
-        let diff = UnifiedDiff.make(old: old, new: new, oldName: "o", newName: "n")
+        let diff = UnifiedDiff.make(old: old.configLines, new: new.configLines, oldName: "o", newName: "n")
         #expect(diff.components(separatedBy: "\n").filter { $0.hasPrefix("@@") } == ["@@ -1,5 +1,5 @@", "@@ -16,5 +16,4 @@"])
     }
 

@@ -86,3 +86,30 @@ import Testing
         #expect(try fleet.show("loc1-core", "show startup-config").contains("hostname a\n"))
     }
 }
+
+@Suite struct ConcurrencyTests {
+    /// Pastes and questions from many tasks at once: every paste gets its own sequence number
+    /// and the final state is the same whatever the interleaving.
+    @Test func concurrentSessionsAreSerialized() async throws {
+        let fleet = try Workshop.configuredFleet()
+        let before = fleet.history().count
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for device in fleet.deviceNames {
+                group.addTask {
+                    for round in 0..<25 {
+                        _ = try fleet.apply(paste: "interface loopback \(round + 1)\n description round \(round)\n", to: device, actor: "task \(device)")
+                        _ = fleet.adjacencies()
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let history = fleet.history()
+        #expect(history.count == before + 100)
+        #expect(history.map(\.sequence) == Array(1...history.count))
+        for device in fleet.deviceNames {
+            #expect(try fleet.runningConfig(device).interfaces.keys.filter { $0.hasPrefix("loopback") }.count == 26)
+        }
+        #expect(fleet.adjacencies().count == 4)
+    }
+}

@@ -64,7 +64,7 @@ import Testing
         for device in fleet.deviceNames {
             let original = try fleet.runningConfig(device)
             var harness = SessionHarness(device: device)
-            for line in RouterState.lines(of: original.render()) { harness.run(String(line)) }
+            for line in original.render().configLines { harness.run(String(line)) }
             #expect(harness.config == original)
             #expect(harness.config.render() == original.render())
         }

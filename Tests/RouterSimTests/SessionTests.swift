@@ -139,3 +139,12 @@ import Testing
 extension LineOutcome {
     var isRejection: Bool { if case .rejected = self { true } else { false } }
 }
+
+@Suite struct PortNamingTests {
+    @Test func portNamesWithSpacesAndRejectedLineTranscripts() throws {
+        let fleet = Fleet(spec: FleetSpec(routers: [RouterSpec(name: "edge", ports: ["Ethernet 1", "et-0/0/1"])]))
+        let result = try fleet.apply(paste: "interface ethernet 1\n description uplink\ninterface et-0/0/2\n", to: "edge", actor: "t")
+        #expect(try fleet.runningConfig("edge").interfaces["Ethernet 1"]?.description == "uplink")
+        #expect(result.lines.map(\.transcript) == [nil, nil, "line 3:\ninterface et-0/0/2\n          ^\n% Interface et-0/0/2 does not exist on edge"])
+    }
+}

@@ -52,3 +52,26 @@ import Testing
         #expect(route.nextHops.map(\.device) == ["loc3-core"])
     }
 }
+
+@Suite struct WorkshopLifecycleTests {
+    /// Circuits go in under maintenance (router-wide metric 15000000), then a modify-circuit
+    /// paste puts loc1-core back to normal: the diff names exactly the metric line and the
+    /// route costs follow.
+    @Test func maintenanceThenNormalTrafficMode() throws {
+        let fleet = try Workshop.configuredFleet(metric: 15_000_000)
+        #expect(try fleet.routes(on: "loc1-core").first { $0.prefix.description == "2001:db8::2/128" }?.metric == 15_000_000)
+        #expect(fleet.reachability().isFullyReachable)
+
+        let normal = Workshop.circuit("loc1-core", port: "1/1/c2/1", farNode: "loc2-core", farPort: "1/1/c1/1",
+                                      address: "2001:db8:10::/127", metric: 10)
+        let result = try fleet.apply(paste: normal, to: "loc1-core", actor: "process 7 / modify circuit")
+        #expect(result.isClean)
+        let changed = result.diff.split(separator: "\n").filter { ($0.hasPrefix("-") || $0.hasPrefix("+")) && !$0.hasPrefix("---") && !$0.hasPrefix("+++") }
+        #expect(changed == ["-  metric 15000000", "+  metric 10"])
+        // Router-wide: both of loc1's circuits now cost 10 from loc1's side, not from the far side.
+        #expect(try fleet.routes(on: "loc1-core").first { $0.prefix.description == "2001:db8::2/128" }?.metric == 10)
+        #expect(try fleet.routes(on: "loc1-core").first { $0.prefix.description == "2001:db8::3/128" }?.metric == 10)
+        #expect(try fleet.routes(on: "loc2-core").first { $0.prefix.description == "2001:db8::1/128" }?.metric == 15_000_000)
+        #expect(fleet.history(device: "loc1-core").last?.actor == "process 7 / modify circuit")
+    }
+}

@@ -139,7 +139,7 @@ import WorkflowEngineTesting
             subscription.node.ipv6_loopback = "fd00::1"
         }
         #expect(created.status == .active && created.insync)
-        #expect(throws: DomainError.wrongModelType(subscriptionID: created.subscriptionID, expected: "CircuitModel", actual: "NodeModel")) {
+        #expect(throws: DomainError.wrongModelType(subscriptionID: created.subscriptionID, expected: "CircuitModel", actual: "ExampleNodeModel")) {
             try engine.subscription(CircuitModel.self, id: created.subscriptionID)
         }
     }

@@ -1,21 +1,8 @@
 import WorkflowEngine
+import WorkflowEngineTesting
 
-/// The workshop's Node product, as other modules will define it.
-struct NodeBlock: ProductBlockModel {
-    static let blockName = "Node"
-    static let requirements: [String: Required] = [
-        "node_id": .fromProvisioning, "node_name": .fromProvisioning, "ipv4_loopback": .whenActive, "ipv6_loopback": .whenActive,
-    ]
-    var node_id: Int?
-    var node_name: String?
-    var node_status: String?
-    var ipv4_loopback: String?
-    var ipv6_loopback: String?
-}
-
-struct NodeModel: ProductModel {
-    var node = Block<NodeBlock>()
-}
+typealias NodeBlock = ExampleNodeBlock
+typealias NodeModel = ExampleNodeModel
 
 struct PortBlock: ProductBlockModel {
     static let blockName = "Port"

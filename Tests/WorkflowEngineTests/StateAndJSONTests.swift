@@ -27,7 +27,17 @@ import Testing
     }
 
     @Test func malformedJSONIsATypedError() {
-        #expect(throws: JSONError.self) { try JSON.parse("{not json") }
+        for text in ["{not json", "[1, 2", "\"open", "{\"a\" 1}", "1 2", "", "tru", "[1,]x", "-"] {
+            #expect(throws: JSONError.self, "\(text)") { try JSON.parse(text) }
+        }
+    }
+
+    @Test func parserHandlesEscapesNumbersAndNesting() throws {
+        let parsed = try JSON.parse(#" { "s": "a\"b\\c\n\u00e9\ud83d\ude00", "n": [-12, 3.5, 1e3, 0], "o": {"t": true, "f": false, "z": null} } "#)
+        #expect(parsed["s"] == "a\"b\\c\né😀")
+        #expect(parsed["n"] == [-12, 3.5, 1000.0, 0])
+        #expect(parsed["o"] == ["t": true, "f": false, "z": nil])
+        #expect(try JSON.parse(parsed.serialized()) == parsed)
     }
 
     @Test func shallowMergeReplacesAndDeepMergeCombines() {

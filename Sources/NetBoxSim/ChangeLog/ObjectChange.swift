@@ -26,21 +26,6 @@ enum ObjectSnapshot: Sendable, Equatable {
     case site(Site), manufacturer(Manufacturer), deviceType(DeviceType), deviceRole(DeviceRole)
     case device(Device), interface(Interface), cable(Cable), prefix(Prefix), ipAddress(IPAddress)
 
-    init(_ object: any NetBoxObject) {
-        switch object {
-        case let o as Site: self = .site(o)
-        case let o as Manufacturer: self = .manufacturer(o)
-        case let o as DeviceType: self = .deviceType(o)
-        case let o as DeviceRole: self = .deviceRole(o)
-        case let o as Device: self = .device(o)
-        case let o as Interface: self = .interface(o)
-        case let o as Cable: self = .cable(o)
-        case let o as Prefix: self = .prefix(o)
-        case let o as IPAddress: self = .ipAddress(o)
-        default: preconditionFailure("unknown NetBox object \(type(of: object))")
-        }
-    }
-
     var object: any NetBoxObject {
         switch self {
         case .site(let o): return o

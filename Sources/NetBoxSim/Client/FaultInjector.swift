@@ -48,6 +48,11 @@ public final class FaultInjector: @unchecked Sendable {
         planned[operation, default: [:]][call] = fault
     }
 
+    /// Plans `fault` for each call in `calls` (e.g. NetBox down for calls 2…4).
+    public func inject(_ fault: Fault, on operation: NetBoxOperation, calls: ClosedRange<Int>) {
+        for call in calls { inject(fault, on: operation, call: call) }
+    }
+
     /// Plans `fault` for the next call of `operation`.
     public func injectNext(_ fault: Fault, on operation: NetBoxOperation) {
         lock.lock()

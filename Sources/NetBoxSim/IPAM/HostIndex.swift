@@ -27,22 +27,35 @@ struct HostIndex {
         if index < hosts.count && hosts[index] == host { hosts.remove(at: index) }
     }
 
-    /// Up to `limit` free hosts of `range` in ascending order; the walk skips taken runs.
+    /// Up to `limit` free hosts of `range` in ascending order. Runs of taken hosts are skipped
+    /// by binary search, so the cost does not grow with how full the range already is.
     func freeHosts(in range: ClosedRange<UInt128>, limit: Int) -> [UInt128] {
         var result: [UInt128] = []
         var candidate = range.lowerBound
-        var index = lowerBound(candidate)
         while result.count < limit {
-            while index < hosts.count && hosts[index] < candidate { index += 1 }
+            let index = lowerBound(candidate)
             if index < hosts.count && hosts[index] == candidate {
-                index += 1
-            } else {
-                result.append(candidate)
+                let last = hosts[endOfRun(from: index)]
+                guard last < range.upperBound else { break }
+                candidate = last + 1
+                continue
             }
+            result.append(candidate)
             if candidate == range.upperBound { break }
             candidate += 1
         }
         return result
+    }
+
+    /// The last index of the run of consecutive hosts starting at `start`: hosts are distinct
+    /// and sorted, so `hosts[j] - hosts[start] == j - start` holds exactly up to the run's end.
+    private func endOfRun(from start: Int) -> Int {
+        var low = start, high = hosts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if hosts[mid] - hosts[start] == UInt128(mid - start) { low = mid } else { high = mid - 1 }
+        }
+        return low
     }
 }
 

@@ -79,6 +79,9 @@ struct PrefixTrie {
         return min(left, right)
     }
 
+    /// True when at least one prefix equals `prefix`.
+    func contains(_ prefix: IPNetwork) -> Bool { find(prefix).map { nodes[Int($0)].marks > 0 } ?? false }
+
     /// Number of prefixes strictly inside `prefix`.
     func descendantCount(of prefix: IPNetwork) -> Int {
         guard let node = find(prefix) else { return 0 }

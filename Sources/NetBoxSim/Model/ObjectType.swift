@@ -1,3 +1,5 @@
+import Foundation
+
 /// The object types the simulator holds, named as NetBox names them (`app_label.model`).
 public enum ObjectType: String, Sendable, Codable, CaseIterable, Hashable {
     case site = "dcim.site"
@@ -50,6 +52,10 @@ protocol NetBoxObject: Sendable, Codable, Equatable {
     /// Optional fields, which synthesized encoding drops when nil but snapshots show as null.
     static var nullableKeys: [String] { get }
     var id: Int { get }
+    var lastUpdated: Date { get set }
+    var snapshot: ObjectSnapshot { get }
+    /// Where the store keeps objects of this type.
+    static var table: KeyPath<NetBoxStore, Table<Self>> { get }
 }
 
 extension NetBoxObject {
@@ -63,21 +69,51 @@ extension NetBoxObject {
     }
 }
 
-extension Site: NetBoxObject { static var objectType: ObjectType { .site } }
-extension Manufacturer: NetBoxObject { static var objectType: ObjectType { .manufacturer } }
-extension DeviceType: NetBoxObject { static var objectType: ObjectType { .deviceType } }
-extension DeviceRole: NetBoxObject { static var objectType: ObjectType { .deviceRole } }
+extension Site: NetBoxObject {
+    static var objectType: ObjectType { .site }
+    var snapshot: ObjectSnapshot { .site(self) }
+    static var table: KeyPath<NetBoxStore, Table<Site>> { \.sites }
+}
+extension Manufacturer: NetBoxObject {
+    static var objectType: ObjectType { .manufacturer }
+    var snapshot: ObjectSnapshot { .manufacturer(self) }
+    static var table: KeyPath<NetBoxStore, Table<Manufacturer>> { \.manufacturers }
+}
+extension DeviceType: NetBoxObject {
+    static var objectType: ObjectType { .deviceType }
+    var snapshot: ObjectSnapshot { .deviceType(self) }
+    static var table: KeyPath<NetBoxStore, Table<DeviceType>> { \.deviceTypes }
+}
+extension DeviceRole: NetBoxObject {
+    static var objectType: ObjectType { .deviceRole }
+    var snapshot: ObjectSnapshot { .deviceRole(self) }
+    static var table: KeyPath<NetBoxStore, Table<DeviceRole>> { \.deviceRoles }
+}
 extension Device: NetBoxObject {
     static var objectType: ObjectType { .device }
+    var snapshot: ObjectSnapshot { .device(self) }
+    static var table: KeyPath<NetBoxStore, Table<Device>> { \.devices }
     static var nullableKeys: [String] { ["primary_ip4", "primary_ip6"] }
 }
 extension Interface: NetBoxObject {
     static var objectType: ObjectType { .interface }
+    var snapshot: ObjectSnapshot { .interface(self) }
+    static var table: KeyPath<NetBoxStore, Table<Interface>> { \.interfaces }
     static var nullableKeys: [String] { ["speed", "cable", "cable_end"] }
 }
-extension Cable: NetBoxObject { static var objectType: ObjectType { .cable } }
-extension Prefix: NetBoxObject { static var objectType: ObjectType { .prefix } }
+extension Cable: NetBoxObject {
+    static var objectType: ObjectType { .cable }
+    var snapshot: ObjectSnapshot { .cable(self) }
+    static var table: KeyPath<NetBoxStore, Table<Cable>> { \.cables }
+}
+extension Prefix: NetBoxObject {
+    static var objectType: ObjectType { .prefix }
+    var snapshot: ObjectSnapshot { .prefix(self) }
+    static var table: KeyPath<NetBoxStore, Table<Prefix>> { \.prefixes }
+}
 extension IPAddress: NetBoxObject {
     static var objectType: ObjectType { .ipAddress }
+    var snapshot: ObjectSnapshot { .ipAddress(self) }
+    static var table: KeyPath<NetBoxStore, Table<IPAddress>> { \.ipAddresses }
     static var nullableKeys: [String] { ["assigned_object_id"] }
 }

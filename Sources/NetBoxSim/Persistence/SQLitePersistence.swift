@@ -128,15 +128,15 @@ enum SQLitePersistenceError: Error, CustomStringConvertible {
 extension NetBoxStore {
     var allObjects: [any NetBoxObject] {
         var objects: [any NetBoxObject] = []
-        objects += sites.rows.values.map { $0 as any NetBoxObject }
-        objects += manufacturers.rows.values.map { $0 as any NetBoxObject }
-        objects += deviceTypes.rows.values.map { $0 as any NetBoxObject }
-        objects += deviceRoles.rows.values.map { $0 as any NetBoxObject }
-        objects += devices.rows.values.map { $0 as any NetBoxObject }
-        objects += interfaces.rows.values.map { $0 as any NetBoxObject }
-        objects += cables.rows.values.map { $0 as any NetBoxObject }
-        objects += prefixes.rows.values.map { $0 as any NetBoxObject }
-        objects += ipAddresses.rows.values.map { $0 as any NetBoxObject }
+        objects += sites.values.map { $0 as any NetBoxObject }
+        objects += manufacturers.values.map { $0 as any NetBoxObject }
+        objects += deviceTypes.values.map { $0 as any NetBoxObject }
+        objects += deviceRoles.values.map { $0 as any NetBoxObject }
+        objects += devices.values.map { $0 as any NetBoxObject }
+        objects += interfaces.values.map { $0 as any NetBoxObject }
+        objects += cables.values.map { $0 as any NetBoxObject }
+        objects += prefixes.values.map { $0 as any NetBoxObject }
+        objects += ipAddresses.values.map { $0 as any NetBoxObject }
         return objects
     }
 

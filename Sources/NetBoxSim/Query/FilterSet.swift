@@ -24,6 +24,13 @@ struct FilterSet<Row> {
         if !contains.isEmpty { add { row in contains.contains { field(row).lowercased().contains($0) } } }
     }
 
+    /// `q=`: case-insensitive substring search over the fields NetBox searches.
+    mutating func search(_ fields: @escaping (Row) -> [String]) {
+        let terms = query.values("q").map { $0.lowercased() }.filter { !$0.isEmpty }
+        guard !terms.isEmpty else { return }
+        add { row in terms.allSatisfy { term in fields(row).contains { $0.lowercased().contains(term) } } }
+    }
+
     mutating func choice<C: NetBoxChoice>(_ name: String, _: C.Type, _ field: @escaping (Row) -> C) {
         let raw = query.values(name)
         guard !raw.isEmpty else { return }

@@ -34,7 +34,10 @@ struct SeedLoader {
         }
         mutating func id(_ fixed: Int?, object: @autoclosure () -> String) throws(NetBoxSeedError) -> Int {
             guard let fixed else { defer { next += 1 }; return next }
-            guard fixed > 0, taken.insert(fixed).inserted else {
+            guard fixed > 0, fixed <= Table<Site>.maxID else {
+                throw NetBoxSeedError(object: object(), problem: "id \(fixed) is out of range (1…\(Table<Site>.maxID))")
+            }
+            guard taken.insert(fixed).inserted else {
                 throw NetBoxSeedError(object: object(), problem: "id \(fixed) is already in use")
             }
             return fixed
@@ -42,7 +45,7 @@ struct SeedLoader {
     }
 
     private func allocator<T>(_ table: Table<T>, _ fixed: [Int?]) -> IDAllocator {
-        IDAllocator(lastID: table.lastID, fixed: fixed, existing: Set(table.rows.keys))
+        IDAllocator(lastID: table.lastID, fixed: fixed, existing: Set(table.ids))
     }
 
     private func choice<C: NetBoxChoice>(_ value: String, _: C.Type, _ object: String) throws(NetBoxSeedError) -> C {
@@ -58,6 +61,10 @@ struct SeedLoader {
         return id
     }
 
+    private func requireNewSlug(_ slug: String, _ seen: [String: Int], _ stored: [String: Int], _ object: String) throws(NetBoxSeedError) {
+        if seen[slug] != nil || stored[slug] != nil { throw NetBoxSeedError(object: object, problem: "duplicate slug") }
+    }
+
     mutating func build(_ seed: NetBoxSeed) throws(NetBoxSeedError) {
         try buildOrganisation(seed)
         try buildDevices(seed)
@@ -71,9 +78,7 @@ struct SeedLoader {
         var ids = allocator(store.sites, seed.sites.map(\.id))
         for site in seed.sites {
             let object = "site '\(site.slug)'"
-            guard siteIDs[site.slug] == nil, store.siteBySlug[site.slug] == nil else {
-                throw NetBoxSeedError(object: object, problem: "duplicate slug")
-            }
+            try requireNewSlug(site.slug, siteIDs, store.siteBySlug, object)
             let status = try choice(site.status, SiteStatus.self, object)
             let id = try ids.id(site.id, object: object)
             siteIDs[site.slug] = id
@@ -82,9 +87,7 @@ struct SeedLoader {
         ids = allocator(store.manufacturers, seed.manufacturers.map(\.id))
         for maker in seed.manufacturers {
             let object = "manufacturer '\(maker.slug)'"
-            guard manufacturerIDs[maker.slug] == nil, store.manufacturerBySlug[maker.slug] == nil else {
-                throw NetBoxSeedError(object: object, problem: "duplicate slug")
-            }
+            try requireNewSlug(maker.slug, manufacturerIDs, store.manufacturerBySlug, object)
             let id = try ids.id(maker.id, object: object)
             manufacturerIDs[maker.slug] = id
             manufacturers.append(Manufacturer(id: id, name: maker.name, slug: maker.slug, created: now, lastUpdated: now))
@@ -92,9 +95,7 @@ struct SeedLoader {
         ids = allocator(store.deviceTypes, seed.deviceTypes.map(\.id))
         for type in seed.deviceTypes {
             let object = "device type '\(type.slug)'"
-            guard typeIDs[type.slug] == nil, store.deviceTypeBySlug[type.slug] == nil else {
-                throw NetBoxSeedError(object: object, problem: "duplicate slug")
-            }
+            try requireNewSlug(type.slug, typeIDs, store.deviceTypeBySlug, object)
             let maker = try lookup(manufacturerIDs, store.manufacturerBySlug, type.manufacturer, "manufacturer", object)
             let id = try ids.id(type.id, object: object)
             typeIDs[type.slug] = id
@@ -103,9 +104,7 @@ struct SeedLoader {
         ids = allocator(store.deviceRoles, seed.deviceRoles.map(\.id))
         for role in seed.deviceRoles {
             let object = "device role '\(role.slug)'"
-            guard roleIDs[role.slug] == nil, store.deviceRoleBySlug[role.slug] == nil else {
-                throw NetBoxSeedError(object: object, problem: "duplicate slug")
-            }
+            try requireNewSlug(role.slug, roleIDs, store.deviceRoleBySlug, object)
             let id = try ids.id(role.id, object: object)
             roleIDs[role.slug] = id
             roles.append(DeviceRole(id: id, name: role.name, slug: role.slug, color: role.color, created: now, lastUpdated: now))
@@ -168,7 +167,7 @@ struct SeedLoader {
             do throws(IPParseError) { network = try IPNetwork.parse(prefix.prefix) } catch {
                 throw NetBoxSeedError(object: object, problem: error.fieldMessage)
             }
-            guard networks.insert(network).inserted, store.prefixByNetwork[network] == nil else {
+            guard networks.insert(network).inserted, !store.hasPrefix(network) else {
                 throw NetBoxSeedError(object: object, problem: "duplicate prefix")
             }
             let status = try choice(prefix.status, PrefixStatus.self, object)

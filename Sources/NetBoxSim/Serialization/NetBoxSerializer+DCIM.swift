@@ -7,7 +7,7 @@ extension NetBoxSerializer {
         fields.merge([
             "status": choice(site.status), "region": .null, "group": .null, "tenant": .null, "facility": "",
             "time_zone": .null, "owner": .null, "comments": "", "asns": [],
-            "device_count": .int(reader.store.devices.rows.values.count { $0.siteID == site.id }),
+            "device_count": .int(reader.store.devices.values.count { $0.siteID == site.id }),
             "circuit_count": 0, "prefix_count": 0, "rack_count": 0, "virtualmachine_count": 0, "vlan_count": 0,
         ]) { _, new in new }
         return .object(fields)

@@ -18,16 +18,36 @@ public struct NetBoxSerializer: Sendable {
 
     func family(_ family: IPFamily) -> JSONValue { ["value": .int(family.rawValue), "label": .string(family.label)] }
 
-    /// UTC with microseconds and `Z`, as NetBox prints `created`/`last_updated`.
+    /// UTC with microseconds and `Z`, as NetBox prints `created`/`last_updated`. Computed
+    /// directly (days to civil date) because Calendar is slow on Linux and lists print thousands.
     public static func timestamp(_ date: Date) -> String {
         let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
-        let seconds = micros >= 0 ? micros / 1_000_000 : (micros - 999_999) / 1_000_000
-        let fraction = micros - seconds * 1_000_000
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", parts.year!, parts.month!, parts.day!,
-                      parts.hour!, parts.minute!, parts.second!, Int(fraction))
+        let (seconds, fraction) = micros.quotientAndRemainder(dividingBy: 1_000_000)
+        let adjust = fraction < 0 ? 1 : 0
+        let total = seconds - Int64(adjust)
+        let (days, secondOfDay) = (floorDiv(total, 86_400), total - floorDiv(total, 86_400) * 86_400)
+        let (year, month, day) = civil(days)
+        func pad(_ value: Int64, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):"
+            + "\(pad(secondOfDay % 60, 2)).\(pad(fraction + Int64(adjust) * 1_000_000, 6))Z"
+    }
+
+    private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : (a - b + 1) / b }
+
+    /// Days since 1970-01-01 to (year, month, day), proleptic Gregorian (Hinnant's algorithm).
+    private static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = floorDiv(z, 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shifted = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
+        let month = shifted < 10 ? shifted + 3 : shifted - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// Fields every full object carries.

@@ -43,6 +43,7 @@ extension NetBoxStore {
         case .deviceRole: if let old = deviceRoles.remove(id) { deviceRoleBySlug[old.slug] = nil }
         case .device:
             if let old = devices.remove(id) { devicesByName[old.name.lowercased()]?.removeAll { $0 == id } }
+            deviceOrderChanged()
         case .interface:
             if let old = interfaces.remove(id) { interfacesByDevice[old.deviceID]?.removeAll { $0 == id } }
         case .cable: cables.remove(id)

@@ -22,9 +22,13 @@ final class NetBoxStore {
     var devicesByName: [String: [Int]] = [:]
     /// Interface ids of each device in NetBox's natural name order.
     var interfacesByDevice: [Int: [Int]] = [:]
-    var prefixByNetwork: [IPNetwork: Int] = [:]
     var ipByHost: [IPHostKey: Int] = [:]
-    var tries: [IPFamily: PrefixTrie] = [.v4: PrefixTrie(family: .v4), .v6: PrefixTrie(family: .v6)]
+    private var v4Prefixes = PrefixTrie(family: .v4)
+    private var v6Prefixes = PrefixTrie(family: .v6)
+    /// Number of IP addresses assigned to each interface.
+    private(set) var ipCountByInterface: [Int: Int] = [:]
+    /// Device ids in NetBox's list order (natural name order), rebuilt after a device change.
+    private var cachedDeviceOrder: [Int]?
     var hosts: [IPFamily: HostIndex] = [.v4: HostIndex(), .v6: HostIndex()]
 
     /// Changes made by the operation in progress, taken by `NetBox` when it returns.
@@ -41,8 +45,7 @@ final class NetBoxStore {
     func record<T: NetBoxObject>(_ action: ObjectChange.Action, before: T?, after: T?) {
         let id = after?.id ?? before!.id
         pending.append(PendingChange(
-            action: action, type: T.objectType, id: id,
-            before: before.map(ObjectSnapshot.init), after: after.map(ObjectSnapshot.init)))
+            action: action, type: T.objectType, id: id, before: before?.snapshot, after: after?.snapshot))
     }
 
     // MARK: index maintenance (callers record the change)
@@ -72,6 +75,7 @@ final class NetBoxStore {
         if let old = devices[device.id] { devicesByName[old.name.lowercased()]?.removeAll { $0 == device.id } }
         devices.put(device)
         devicesByName[device.name.lowercased(), default: []].append(device.id)
+        deviceOrderChanged()
     }
 
     /// `sorted: false` lets a bulk load append and sort each device's list once at the end.
@@ -99,30 +103,25 @@ final class NetBoxStore {
             removePrefix(old.id)
         }
         prefixes.put(prefix)
-        prefixByNetwork[prefix.prefix] = prefix.id
-        tries[prefix.prefix.family]!.insert(prefix.prefix)
+        updateTrie(prefix.prefix.family) { $0.insert(prefix.prefix) }
     }
 
     func removePrefix(_ id: Int) {
         guard let old = prefixes.remove(id) else { return }
-        prefixByNetwork[old.prefix] = nil
-        tries[old.prefix.family]!.remove(old.prefix)
+        updateTrie(old.prefix.family) { $0.remove(old.prefix) }
     }
 
     func putIPAddress(_ ip: IPAddress) {
-        if let old = ipAddresses[ip.id] {
-            guard old.address.host != ip.address.host || old.address.family != ip.address.family else {
-                ipAddresses.put(ip); return
-            }
-            removeIPAddress(old.id)
-        }
+        if ipAddresses[ip.id] != nil { removeIPAddress(ip.id) }
         ipAddresses.put(ip)
+        if let interfaceID = ip.assignedInterfaceID { ipCountByInterface[interfaceID, default: 0] += 1 }
         ipByHost[IPHostKey(ip.address)] = ip.id
         hosts[ip.address.family]!.insert(ip.address.host)
     }
 
     func removeIPAddress(_ id: Int) {
         guard let old = ipAddresses.remove(id) else { return }
+        if let interfaceID = old.assignedInterfaceID { ipCountByInterface[interfaceID]? -= 1 }
         ipByHost[IPHostKey(old.address)] = nil
         hosts[old.address.family]!.remove(old.address.host)
     }
@@ -131,12 +130,27 @@ final class NetBoxStore {
 
     func device(named name: String) -> [Int] { devicesByName[name.lowercased()] ?? [] }
 
-    func prefixDepth(_ prefix: Prefix) -> Int { tries[prefix.prefix.family]!.ancestorCount(of: prefix.prefix) }
-    func prefixChildren(_ prefix: Prefix) -> Int { tries[prefix.prefix.family]!.descendantCount(of: prefix.prefix) }
+    func trie(_ family: IPFamily) -> PrefixTrie { family == .v4 ? v4Prefixes : v6Prefixes }
 
-    func ipCount(ofInterface interfaceID: Int) -> Int {
-        ipAddresses.rows.values.reduce(0) { $0 + ($1.assignedInterfaceID == interfaceID ? 1 : 0) }
+    private func updateTrie(_ family: IPFamily, _ change: (inout PrefixTrie) -> Void) {
+        if family == .v4 { change(&v4Prefixes) } else { change(&v6Prefixes) }
     }
+
+    func hasPrefix(_ network: IPNetwork) -> Bool { trie(network.family).contains(network) }
+
+    func prefixDepth(_ prefix: Prefix) -> Int { trie(prefix.prefix.family).ancestorCount(of: prefix.prefix) }
+    func prefixChildren(_ prefix: Prefix) -> Int { trie(prefix.prefix.family).descendantCount(of: prefix.prefix) }
+
+    func ipCount(ofInterface interfaceID: Int) -> Int { ipCountByInterface[interfaceID] ?? 0 }
+
+    var deviceOrder: [Int] {
+        if let cachedDeviceOrder { return cachedDeviceOrder }
+        let order = devices.values.sorted(by: NetBox.deviceOrder).map(\.id)
+        cachedDeviceOrder = order
+        return order
+    }
+
+    func deviceOrderChanged() { cachedDeviceOrder = nil }
 }
 
 /// An IP address's host, whatever its mask: NetBox treats `10.0.0.1/32` and `10.0.0.1/24` as the

@@ -47,9 +47,25 @@ public struct IPv6Address: Sendable, Hashable, Comparable, CustomStringConvertib
             while index < 8, groups[index] == 0 { index += 1 }
             if index - start > bestLength, index - start >= 2 { bestStart = start; bestLength = index - start }
         }
-        func hex(_ slice: ArraySlice<UInt16>) -> String { slice.map { String($0, radix: 16) }.joined(separator: ":") }
-        guard bestStart >= 0 else { return hex(groups[...]) }
-        return hex(groups[..<bestStart]) + "::" + hex(groups[(bestStart + bestLength)...])
+        // Written byte by byte: addresses are rendered on every config change.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(39)
+        let digits = Array("0123456789abcdef".utf8)
+        func append(_ group: UInt16) {
+            var started = false
+            for shift in stride(from: 12, through: 0, by: -4) {
+                let digit = Int(group >> UInt16(shift) & 0xf)
+                if digit != 0 || started || shift == 0 { bytes.append(digits[digit]); started = true }
+            }
+        }
+        index = 0
+        while index < 8 {
+            if index == bestStart { bytes += [58, 58]; index += bestLength; continue }
+            if index > 0, index != bestStart + bestLength { bytes.append(58) }
+            append(groups[index])
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func parseGroups(_ text: Substring) -> [UInt16]? {
@@ -72,7 +88,7 @@ public struct IPv6Address: Sendable, Hashable, Comparable, CustomStringConvertib
                 result.append(UInt16(v4.value >> 16)); result.append(UInt16(v4.value & 0xffff))
                 continue
             }
-            guard (1...4).contains(part.count), let group = UInt16(part, radix: 16) else { return nil }
+            guard (1...4).contains(part.count), part.allSatisfy(\.isHexDigit), let group = UInt16(part, radix: 16) else { return nil }
             result.append(group)
         }
         return result

@@ -14,7 +14,7 @@ public struct NET: Sendable, Hashable, Comparable, CustomStringConvertible {
             var index = group.startIndex
             while index < group.endIndex {
                 let next = group.index(index, offsetBy: 2)
-                guard let byte = UInt8(group[index..<next], radix: 16) else { return nil }
+                guard group[index..<next].allSatisfy(\.isHexDigit), let byte = UInt8(group[index..<next], radix: 16) else { return nil }
                 bytes.append(byte)
                 index = next
             }

@@ -15,21 +15,32 @@ enum InterfaceName {
 
     /// Natural order: digit runs compare by value, so `1/1/c2/1` < `1/1/c10/1`.
     static func naturallyPrecedes(_ lhs: String, _ rhs: String) -> Bool {
-        var left = lhs.utf8[...], right = rhs.utf8[...]
-        while let l = left.first, let r = right.first {
-            if isDigit(l), isDigit(r) {
-                let leftRun = left.prefix(while: isDigit), rightRun = right.prefix(while: isDigit)
-                let leftValue = leftRun.drop(while: { $0 == UInt8(ascii: "0") })
-                let rightValue = rightRun.drop(while: { $0 == UInt8(ascii: "0") })
-                if leftValue.count != rightValue.count { return leftValue.count < rightValue.count }
-                if !leftValue.elementsEqual(rightValue) { return leftValue.lexicographicallyPrecedes(rightValue) }
-                left = left.dropFirst(leftRun.count); right = right.dropFirst(rightRun.count)
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { left in rhs.withUTF8 { right in naturallyPrecedes(left, right) } } ?? (lhs < rhs)
+    }
+
+    /// nil when the two are naturally equal (`c01` and `c1`), leaving the tie to the caller.
+    private static func naturallyPrecedes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var i = 0, j = 0
+        while i < left.count, j < right.count {
+            if isDigit(left[i]), isDigit(right[j]) {
+                while i < left.count, left[i] == 48 { i += 1 }
+                while j < right.count, right[j] == 48 { j += 1 }
+                var endI = i, endJ = j
+                while endI < left.count, isDigit(left[endI]) { endI += 1 }
+                while endJ < right.count, isDigit(right[endJ]) { endJ += 1 }
+                if endI - i != endJ - j { return endI - i < endJ - j }
+                while i < endI {
+                    if left[i] != right[j] { return left[i] < right[j] }
+                    i += 1; j += 1
+                }
             } else {
-                if l != r { return l < r }
-                left = left.dropFirst(); right = right.dropFirst()
+                if left[i] != right[j] { return left[i] < right[j] }
+                i += 1; j += 1
             }
         }
-        return left.count < right.count || (left.isEmpty && right.isEmpty && lhs < rhs)
+        if i < left.count || j < right.count { return i >= left.count }
+        return nil
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }

@@ -38,13 +38,13 @@ extension Fleet {
         state.withLock { $0.networkModel().problems }
     }
 
-    /// Runs SPF from every router (what a network-wide convergence costs); returns how many
-    /// routers have at least one IS-IS route. Used by benchmarks.
+    /// Runs SPF afresh from every router (what a network-wide convergence costs), bypassing the
+    /// per-router cache; returns how many routers have at least one IS-IS route. For benchmarks.
     public func runFullSPF() -> Int {
         state.withLock { state in
             let model = state.networkModel()
             return model.routers.indices.reduce(0) { count, router in
-                let paths = model.shortestPaths(from: router)
+                let paths = ShortestPaths(graph: model.graph, source: router)
                 return count + (paths.distance.contains { $0 != 0 && $0 != ShortestPaths.unreachable } ? 1 : 0)
             }
         }

@@ -18,8 +18,11 @@ public final class Fleet: Sendable {
     }
 
     let state: Mutex<State>
+    /// What the fleet was built from.
+    public let spec: FleetSpec
 
     public init(spec: FleetSpec) {
+        self.spec = spec
         var index: [String: Int] = [:]
         var routers: [RouterState] = []
         for router in spec.routers where index[router.name] == nil {
@@ -46,16 +49,15 @@ public final class Fleet: Sendable {
             state.clock += faults.delay
             if faults.unreachable || faults.rejectsConfig {
                 let error: RouterError = faults.unreachable ? .unreachable(device) : .configRejected(device)
-                state.record(device: device, actor: actor, .refused(lines: RouterState.lines(of: paste).map(String.init), error: error))
+                state.record(device: device, actor: actor, .refused(lines: paste.configLines.map(String.init), error: error))
                 throw error
             }
-            let before = state.routers[index].running
+            let before = state.routers[index].runningLines
             let (results, saved) = state.routers[index].apply(paste)
-            let after = state.routers[index].running
-            let diff = before == after ? "" : UnifiedDiff.make(old: before.render(), new: after.render(),
-                                                               oldName: "\(device) running-config (before)",
-                                                               newName: "\(device) running-config (after)")
-            if before != after { state.network = nil }
+            let after = state.routers[index].runningLines
+            let diff = UnifiedDiff.make(old: before, new: after, oldName: "\(device) running-config (before)",
+                                        newName: "\(device) running-config (after)")
+            if !diff.isEmpty { state.network = nil }
             let sequence = state.record(device: device, actor: actor,
                                         .paste(lines: results.map(\.text), results: results, diff: diff, savedStartup: saved))
             return PasteResult(device: device, sequence: sequence, lines: results, diff: diff, savedStartup: saved, delay: faults.delay)

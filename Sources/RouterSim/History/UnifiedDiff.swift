@@ -3,10 +3,8 @@
 enum UnifiedDiff {
     enum Edit: Equatable { case keep(Int, Int), delete(Int), insert(Int) }
 
-    static func make(old: String, new: String, oldName: String, newName: String, context: Int = 3) -> String {
-        guard old != new else { return "" }
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).dropLast(old.hasSuffix("\n") ? 1 : 0).map { $0 }
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).dropLast(new.hasSuffix("\n") ? 1 : 0).map { $0 }
+    static func make(old a: [Substring], new b: [Substring], oldName: String, newName: String, context: Int = 3) -> String {
+        guard a != b else { return "" }
         let edits = script(a, b)
         var out = "--- \(oldName)\n+++ \(newName)\n"
         for hunk in hunks(edits, context: context) {

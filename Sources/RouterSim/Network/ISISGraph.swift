@@ -87,11 +87,6 @@ struct ShortestPaths {
         self.sourceEdges = sourceEdges
     }
 
-    /// The source's outgoing edges that start a shortest path to `node`.
-    func firstHops(to node: Int) -> [ISISGraph.Edge] {
-        edges(in: Array(firstHopBits[(node * words)..<((node + 1) * words)]))
-    }
-
     /// Merges the first hops of several equally distant nodes into `into`.
     func mergeFirstHops(of node: Int, into mask: inout [UInt64]) {
         for word in 0..<words { mask[word] |= firstHopBits[node * words + word] }

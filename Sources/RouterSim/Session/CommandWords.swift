@@ -28,24 +28,42 @@ struct CommandWords {
 
     var isAtEnd: Bool { position >= words.count }
     var current: Word? { isAtEnd ? nil : words[position] }
-    /// Where a missing word would go: just past the end of the line.
-    var endColumn: Int { line.utf8.count }
     var lastColumn: Int { words.last.map(\.column) ?? 0 }
 
     mutating func advance() { position += 1 }
     mutating func reset() { position = 0 }
 
     /// Matches the current word against `candidates`; returns the full keyword and advances.
+    /// Compares bytes case-insensitively without allocating: this runs for every word pasted.
     mutating func keyword(_ candidates: [String]) throws(LineError) -> String? {
         guard let word = current else { return nil }
-        let lowered = word.text.lowercased()
-        if candidates.contains(lowered) { advance(); return lowered }
-        let matches = candidates.filter { $0.hasPrefix(lowered) }
-        if matches.count == 1 { advance(); return matches[0] }
-        if matches.count > 1 {
+        var match: String?, ambiguous = false
+        for candidate in candidates {
+            switch Self.compare(word.text.utf8, candidate.utf8) {
+            case .exact: advance(); return candidate
+            case .prefix: if match == nil { match = candidate } else { ambiguous = true }
+            case .none: continue
+            }
+        }
+        if ambiguous {
             throw LineError(kind: .ambiguousCommand, column: word.column, message: "% Ambiguous command:  \"\(line.trimmingSpaces)\"")
         }
-        return nil
+        if match != nil { advance() }
+        return match
+    }
+
+    private enum KeywordMatch { case exact, prefix, none }
+
+    /// How `typed` matches the lowercase `keyword`, ignoring ASCII case.
+    private static func compare(_ typed: Substring.UTF8View, _ keyword: String.UTF8View) -> KeywordMatch {
+        guard typed.count <= keyword.count else { return .none }
+        var keywordIndex = keyword.startIndex
+        for byte in typed {
+            let lowered = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            guard lowered == keyword[keywordIndex] else { return .none }
+            keywordIndex = keyword.index(after: keywordIndex)
+        }
+        return keywordIndex == keyword.endIndex ? .exact : .prefix
     }
 
     /// A keyword that must be one of `candidates`; otherwise the marker points at the word.

@@ -19,7 +19,7 @@ extension ConfigSession {
         case "ipv6":
             try ipv6(name, &words)
         case "isis":
-            try isis(name, &words)
+            try isis(name, &words, negated: false)
         case "shutdown":
             try words.requireEnd()
             config.interfaces[name]?.shutdown = true
@@ -34,7 +34,7 @@ extension ConfigSession {
 
     private mutating func ipv6(_ name: String, _ words: inout CommandWords) throws(LineError) {
         if try words.require(["address", "router"]) == "router" {
-            let tag = try isisTagAfterRouter(&words)
+            let tag = try isisTag(&words)
             config.interfaces[name]?.runsISIS = true
             config.interfaces[name]?.isisProcessTag = tag
             return
@@ -50,27 +50,27 @@ extension ConfigSession {
         }
     }
 
-    private func isisTagAfterRouter(_ words: inout CommandWords) throws(LineError) -> String? {
-        _ = try words.require(["isis"])
-        let tag = words.current.map { String($0.text) }
-        if tag != nil { words.advance() }
-        try words.requireEnd()
-        return tag
-    }
-
-    private mutating func isis(_ name: String, _ words: inout CommandWords) throws(LineError) {
+    /// `[no] isis network point-to-point`, `[no] isis [ipv6] metric …`.
+    private mutating func isis(_ name: String, _ words: inout CommandWords, negated: Bool) throws(LineError) {
+        func metric(_ field: WritableKeyPath<InterfaceConfig, LevelMetric>, _ session: inout ConfigSession) throws(LineError) {
+            if negated {
+                let level = try session.metricRemoval(&words)
+                session.config.interfaces[name]?[keyPath: field].clear(level: level)
+            } else {
+                let (value, level) = try session.metricSetting(&words)
+                session.config.interfaces[name]?[keyPath: field].set(value, level: level)
+            }
+        }
         switch try words.require(["network", "metric", "ipv6"]) {
         case "network":
             _ = try words.require(["point-to-point"])
             try words.requireEnd()
-            config.interfaces[name]?.isisPointToPoint = true
+            config.interfaces[name]?.isisPointToPoint = !negated
         case "metric":
-            let (value, level) = try metricSetting(&words)
-            config.interfaces[name]?.isisMetric.set(value, level: level)
+            try metric(\.isisMetric, &self)
         default:
             _ = try words.require(["metric"])
-            let (value, level) = try metricSetting(&words)
-            config.interfaces[name]?.isisIPv6Metric.set(value, level: level)
+            try metric(\.isisIPv6Metric, &self)
         }
     }
 
@@ -105,7 +105,7 @@ extension ConfigSession {
             config.interfaces[name]?.ipv4 = nil
         case "ipv6":
             if try words.require(["address", "router"]) == "router" {
-                _ = try isisTagAfterRouter(&words)
+                _ = try isisTag(&words)
                 config.interfaces[name]?.runsISIS = false
                 config.interfaces[name]?.isisProcessTag = nil
                 return
@@ -116,19 +116,7 @@ extension ConfigSession {
             let address = try Self.ipv6Address(word)
             config.interfaces[name]?.ipv6.removeAll { $0 == address }
         case "isis":
-            switch try words.require(["network", "metric", "ipv6"]) {
-            case "network":
-                _ = try words.require(["point-to-point"])
-                try words.requireEnd()
-                config.interfaces[name]?.isisPointToPoint = false
-            case "metric":
-                let level = try metricRemoval(&words)
-                config.interfaces[name]?.isisMetric.clear(level: level)
-            default:
-                _ = try words.require(["metric"])
-                let level = try metricRemoval(&words)
-                config.interfaces[name]?.isisIPv6Metric.clear(level: level)
-            }
+            try isis(name, &words, negated: true)
         default:
             try words.requireEnd()
             config.interfaces[name]?.shutdown = false

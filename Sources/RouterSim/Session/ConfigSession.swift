@@ -222,7 +222,8 @@ struct ConfigSession {
         }
     }
 
-    private func isisTag(_ words: inout CommandWords) throws(LineError) -> String? {
+    /// `isis [TAG]` after `router` or `ipv6 router`.
+    func isisTag(_ words: inout CommandWords) throws(LineError) -> String? {
         _ = try words.require(["isis"])
         let tag = words.current.map { String($0.text) }
         if tag != nil { words.advance() }
@@ -251,9 +252,10 @@ struct ConfigSession {
             }
             return loopback
         }
-        guard rest.count == 1, let port = ports[first.text.lowercased()] else {
-            throw LineError(kind: .unknownInterface, column: first.column,
-                            message: "% Interface \(rest.map(\.text).joined(separator: " ")) does not exist on \(deviceName)")
+        // Port names are the spec's; one with a space (`Ethernet 1`) is typed with single spaces.
+        let typed = rest.map(\.text).joined(separator: " ")
+        guard let port = ports[typed.lowercased()] else {
+            throw LineError(kind: .unknownInterface, column: first.column, message: "% Interface \(typed) does not exist on \(deviceName)")
         }
         return port
     }

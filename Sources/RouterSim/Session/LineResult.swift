@@ -7,6 +7,12 @@ public struct LineResult: Sendable, Equatable {
     public var outcome: LineOutcome
 
     public var isRejected: Bool { if case .rejected = outcome { true } else { false } }
+
+    /// For a rejected line, the router's echo: `line N:`, the line, the `^` marker, the message.
+    public var transcript: String? {
+        guard case .rejected(let error) = outcome else { return nil }
+        return "line \(number):\n" + error.transcript(line: text)
+    }
 }
 
 public enum LineOutcome: Sendable, Equatable {

@@ -2,11 +2,12 @@
 enum ShowCommand: Equatable {
     case runningConfig(interface: [Substring]?)
     case startupConfig
-    case ipv6InterfaceBrief
-    case isisNeighbors
-    case isisDatabase
-    case ipv6Route
-    case interfacesStatus
+    /// Commands answered from the network model.
+    case network(NetworkShow)
+
+    enum NetworkShow: Equatable {
+        case ipv6InterfaceBrief, isisNeighbors, isisDatabase, ipv6Route, interfacesStatus
+    }
 
     /// Parses `[show] WORDS`, keywords abbreviable as on the CLI (`sh ipv6 int br`).
     init?(_ text: String) {
@@ -27,46 +28,18 @@ enum ShowCommand: Equatable {
             try words.requireEnd()
             return .startupConfig
         case "ipv6":
-            if try words.require(["interface", "route"]) == "route" { try words.requireEnd(); return .ipv6Route }
+            if try words.require(["interface", "route"]) == "route" { try words.requireEnd(); return .network(.ipv6Route) }
             _ = try words.require(["brief"])
             try words.requireEnd()
-            return .ipv6InterfaceBrief
+            return .network(.ipv6InterfaceBrief)
         case "isis":
             let what = try words.require(["neighbors", "database"])
             try words.requireEnd()
-            return what == "neighbors" ? .isisNeighbors : .isisDatabase
+            return .network(what == "neighbors" ? .isisNeighbors : .isisDatabase)
         default:
             _ = try words.require(["status"])
             try words.requireEnd()
-            return .interfacesStatus
-        }
-    }
-}
-
-extension Fleet {
-    /// Runs a `show` command on `device` and returns the router's plain-text output. This is a
-    /// CLI session: it fails when the device is unreachable and a slow device advances the
-    /// virtual clock.
-    public func show(_ device: String, _ command: String) throws(RouterError) -> String {
-        try state.withLock { state throws(RouterError) in
-            let router = try state.routerIndex(device)
-            let faults = state.routers[router].faults
-            if faults.unreachable { throw .unreachable(device) }
-            state.clock += faults.delay
-            guard let parsed = ShowCommand(command) else { throw .invalidCommand(device: device, command: command) }
-            let config = state.routers[router].running
-            switch parsed {
-            case .runningConfig(nil): return config.render()
-            case .runningConfig(let words?):
-                let name = InterfaceName.loopback(words) ?? state.routers[router].portLookup[words.joined(separator: " ").lowercased()]
-                guard let name, let text = config.renderInterface(name) else {
-                    throw .unknownInterface(device: device, interface: words.joined(separator: " "))
-                }
-                return text
-            case .startupConfig: return state.routers[router].startup.render()
-            default:
-                return ShowRenderer(model: state.networkModel(), router: router).render(parsed)
-            }
+            return .network(.interfacesStatus)
         }
     }
 }

@@ -5,14 +5,13 @@ struct ShowRenderer {
 
     private var state: RouterState { model.routers[router] }
 
-    func render(_ command: ShowCommand) -> String {
+    func render(_ command: ShowCommand.NetworkShow) -> String {
         switch command {
         case .ipv6InterfaceBrief: ipv6InterfaceBrief()
         case .isisNeighbors: isisNeighbors()
         case .isisDatabase: isisDatabase()
         case .ipv6Route: ipv6Route()
         case .interfacesStatus: interfacesStatus()
-        case .runningConfig, .startupConfig: state.running.render()
         }
     }
 

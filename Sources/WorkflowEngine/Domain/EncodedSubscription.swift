@@ -9,17 +9,14 @@ struct EncodedSubscription: Sendable {
     let expectedVersion: Int?
 
     init(info: SubscriptionInfo, fixedInputs: [String: String], model: [String: JSON], blocks: [String: BlockInfo],
-         expectedVersion: Int?) throws {
+         expectedVersion: Int?) {
         self.info = info
         self.blocks = blocks
         self.expectedVersion = expectedVersion
         tree = StorageTree(subscriptionID: info.subscriptionID, model: model)
         var object = model
         for (key, value) in fixedInputs { object[key] = .string(value) }
-        guard case .object(let infoObject) = try JSON(encoding: info) else {
-            throw DomainError.modelNotAnObject("SubscriptionInfo")
-        }
-        object.merge(infoObject) { _, common in common }
+        object.merge(info.jsonObject) { _, common in common }
         json = .object(object)
     }
 

@@ -47,6 +47,11 @@ public struct ProductSnapshot: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case productID = "product_id", name, description, productType = "product_type", tag, status
     }
+
+    var json: JSON {
+        ["product_id": .string(productID), "name": .string(name), "description": .string(description),
+         "product_type": .string(productType), "tag": .string(tag), "status": .string(status.rawValue)]
+    }
 }
 
 /// A registered product with its id and the workflows attached to it.

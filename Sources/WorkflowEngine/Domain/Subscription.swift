@@ -18,6 +18,16 @@ public struct SubscriptionInfo: Codable, Sendable, Hashable {
         case startDate = "start_date", endDate = "end_date", note, version
     }
 
+    /// The dump's common keys, built by hand because this runs on every save.
+    var jsonObject: [String: JSON] {
+        [
+            "subscription_id": .string(subscriptionID), "description": .string(description), "status": .string(status.rawValue),
+            "insync": .bool(insync), "customer_id": .string(customerID), "product": product.json,
+            "start_date": startDate.map(JSON.string) ?? .null, "end_date": endDate.map(JSON.string) ?? .null,
+            "note": note.map(JSON.string) ?? .null, "version": .int(version),
+        ]
+    }
+
     /// Keys a product model must not use, because the subscription dump already has them.
     static let reservedKeys: Set<String> = Set(CodingKeys.allKeys)
 }
@@ -101,7 +111,7 @@ extension Subscription: AnySubscription {
         }
         var saved = info
         if isStored { saved.version += 1 }
-        return try EncodedSubscription(
+        return EncodedSubscription(
             info: saved, fixedInputs: fixedInputs, model: modelObject, blocks: collector.blocks,
             expectedVersion: isStored ? info.version : nil)
     }

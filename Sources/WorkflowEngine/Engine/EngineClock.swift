@@ -43,14 +43,30 @@ enum Timestamp {
         if fraction < 0 { fraction += 1_000_000; seconds -= 1 }
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        func pad(_ value: Int32, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            var position = 0
+            func put(_ value: Int, width: Int) {
+                var divisor = 1
+                for _ in 1..<width { divisor *= 10 }
+                var remaining = value
+                while divisor > 0 {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(remaining / divisor)
+                    remaining %= divisor
+                    divisor /= 10
+                    position += 1
+                }
+            }
+            func put(_ character: Unicode.Scalar) {
+                buffer[position] = UInt8(ascii: character)
+                position += 1
+            }
+            put(Int(parts.tm_year) + 1900, width: 4); put("-"); put(Int(parts.tm_mon) + 1, width: 2); put("-")
+            put(Int(parts.tm_mday), width: 2); put("T"); put(Int(parts.tm_hour), width: 2); put(":")
+            put(Int(parts.tm_min), width: 2); put(":"); put(Int(parts.tm_sec), width: 2); put(".")
+            put(fraction, width: 6)
+            for character in "+00:00".unicodeScalars { put(character) }
+            return position
         }
-        let fractionText = String(fraction)
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T"
-            + "\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2))."
-            + String(repeating: "0", count: 6 - fractionText.count) + fractionText + "+00:00"
     }
 
     static func date(_ text: String) -> Date? {

@@ -19,15 +19,21 @@ public final class IDGenerator: Sendable {
         let (high, low) = state.withLock { state in (IDGenerator.splitMix(&state), IDGenerator.splitMix(&state)) }
         let versioned = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
         let variant = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
-        let hex = hex16(versioned) + hex16(variant)
-        let chars = Array(hex)
-        return String(chars[0..<8]) + "-" + String(chars[8..<12]) + "-" + String(chars[12..<16]) + "-"
-            + String(chars[16..<20]) + "-" + String(chars[20..<32])
-    }
-
-    private func hex16(_ value: UInt64) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - text.count) + text
+        return String(unsafeUninitializedCapacity: 36) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            var position = 0
+            for nibble in 0..<32 {
+                if nibble == 8 || nibble == 12 || nibble == 16 || nibble == 20 {
+                    buffer[position] = UInt8(ascii: "-")
+                    position += 1
+                }
+                let word = nibble < 16 ? versioned : variant
+                let shift = UInt64(60 - (nibble % 16) * 4)
+                buffer[position] = digits.utf8Start[Int((word >> shift) & 0xF)]
+                position += 1
+            }
+            return position
+        }
     }
 
     private static func splitMix(_ state: inout UInt64) -> UInt64 {

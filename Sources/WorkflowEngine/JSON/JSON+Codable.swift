@@ -43,11 +43,7 @@ public struct JSONError: Error, CustomStringConvertible, Equatable, Sendable {
 extension JSON {
     /// Parses JSON text.
     public static func parse(_ text: String) throws(JSONError) -> JSON {
-        do {
-            return try JSONDecoder().decode(JSON.self, from: Data(text.utf8))
-        } catch {
-            throw JSONError(message: String(describing: error))
-        }
+        try JSONParser.parse(text)
     }
 
     /// The JSON form of any `Encodable` value.
@@ -55,7 +51,7 @@ extension JSON {
         if let json = value as? JSON { self = json; return }
         let encoder = JSONEncoder()
         encoder.userInfo = userInfo
-        self = try JSONDecoder().decode(JSON.self, from: encoder.encode(value))
+        self = try JSONParser.parse(String(decoding: encoder.encode(value), as: UTF8.self))
     }
 
     /// Decodes this value as `T`.

@@ -23,7 +23,7 @@ extension SubscriptionStore {
         object["end_date"] = row.6.map(JSON.string) ?? .null
         object["note"] = row.7.map(JSON.string) ?? .null
         object["version"] = .int(row.8)
-        object["product"] = try JSON(encoding: product.snapshot)
+        object["product"] = product.snapshot.json
         return .object(object)
     }
 

@@ -19,7 +19,7 @@ struct SessionHarness {
     /// config or the mode.
     mutating func runCheckingRejections(_ paste: String) -> (outcomes: [LineOutcome], violations: [String]) {
         var outcomes: [LineOutcome] = [], violations: [String] = []
-        for line in RouterState.lines(of: paste) {
+        for line in paste.configLines {
             let (config, mode) = (session.config, session.mode)
             let outcome = session.execute(line)
             if case .rejected = outcome, session.config != config || session.mode != mode {

@@ -114,8 +114,7 @@ import WorkflowEngine
 
     @Test func aNodeInUseByACircuitCannotBeTerminated() throws {
         let harness = try WorkshopHarness()
-        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
-        let circuit = try harness.createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+        let (nodes, circuit) = try harness.firstCircuit()
         let refused = #expect(throws: FormError.self) {
             try harness.engine.start(WorkflowName.terminateNode, inputs: [["subscription_id": .string(nodes[0])]])
         }

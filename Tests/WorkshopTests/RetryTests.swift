@@ -9,31 +9,22 @@ import WorkflowEngine
 @Suite struct RetryTests {
     static let faults: [Fault] = [.status(503), .timeout(applied: true)]
 
-    static func nodes(_ harness: WorkshopHarness, _ devices: [String]) throws -> [String] {
-        try devices.map { try harness.createNode($0) }
-    }
-
     static let sweeps: [(name: String, sweep: FaultSweep)] = [
         ("create_node", FaultSweep(setup: { $0.nodeInputs("loc1-core") }, workflow: WorkflowName.createNode)),
         ("create_circuit", FaultSweep(setup: { harness in
-            let ids = try nodes(harness, ["loc1-core", "loc2-core"])
+            let ids = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
             return try harness.circuitInputs(ids[0], ids[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
         }, workflow: WorkflowName.createCircuit)),
-        ("terminate_circuit", FaultSweep(setup: { harness in
-            let ids = try nodes(harness, ["loc1-core", "loc2-core"])
-            let circuit = try harness.createCircuit(ids[0], ids[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
-            return [["subscription_id": .string(circuit)]]
-        }, workflow: WorkflowName.terminateCircuit)),
+        ("terminate_circuit", FaultSweep(setup: { [["subscription_id": .string(try $0.firstCircuit().circuit)]] },
+                                         workflow: WorkflowName.terminateCircuit)),
         ("terminate_node", FaultSweep(setup: { harness in
             [["subscription_id": .string(try harness.createNode("loc3-core"))]]
         }, workflow: WorkflowName.terminateNode)),
         ("validate_node", FaultSweep(setup: { harness in
             [["subscription_id": .string(try harness.createNode("loc3-core"))]]
         }, workflow: WorkflowName.validateNode)),
-        ("validate_circuit", FaultSweep(setup: { harness in
-            let ids = try nodes(harness, ["loc1-core", "loc2-core"])
-            return [["subscription_id": .string(try harness.createCircuit(ids[0], ids[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))]]
-        }, workflow: WorkflowName.validateCircuit)),
+        ("validate_circuit", FaultSweep(setup: { [["subscription_id": .string(try $0.firstCircuit().circuit)]] },
+                                        workflow: WorkflowName.validateCircuit)),
     ]
 
     @Test(arguments: sweeps.map(\.name))

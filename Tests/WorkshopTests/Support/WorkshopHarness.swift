@@ -77,6 +77,13 @@ struct WorkshopHarness {
         return try subscriptionID(of: outcome)
     }
 
+    /// loc1-core and loc2-core enrolled, and the workshop's first circuit between them
+    /// (loc1-core 1/1/c2/1 to loc2-core 1/1/c1/1).
+    func firstCircuit() throws -> (nodes: [String], circuit: String) {
+        let nodes = try ["loc1-core", "loc2-core"].map { try createNode($0) }
+        return (nodes, try createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
+    }
+
     /// The NetBox interface id (as the form posts it) of a node subscription's port.
     func portID(of node: String, _ port: String) throws -> String {
         let device = try engine.subscription(NodeModel.self, id: node).node.node_name ?? ""

@@ -40,6 +40,17 @@ import WorkflowEngine
         #expect(try harness.engine.processes(workflow: WorkflowName.createNode).count == 1, "nothing stored for the refused start")
     }
 
+    @Test func aRetriedEnrolmentIsRefusedWhenAnotherEnrolledTheDeviceMeanwhile() throws {
+        let harness = try WorkshopHarness()
+        harness.faults.injectNext(.status(503), on: .getDeviceByName)
+        let late = try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc4-core"))
+        #expect(late.status == .failed)
+        let winner = try harness.createNode("loc4-core")
+        #expect(try harness.engine.retry(late.processID).status == .failed)
+        #expect(try harness.engine.process(late.processID).failedReason
+            == "Device loc4-core is already enrolled as Node subscription \(winner)")
+    }
+
     @Test func unknownOrActiveDevicesAreRefused() throws {
         let harness = try WorkshopHarness()
         try harness.createNode("loc2-core")

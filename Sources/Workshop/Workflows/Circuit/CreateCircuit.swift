@@ -115,12 +115,12 @@ enum CreateCircuit {
             let netbox = services.netbox(for: context)
             let owner = WorkshopNetBox.cableOwner(processID: context.processID)
             guard let cable = try netbox.ownedCable(a: portID(context.state, "a_port"), b: portID(context.state, "b_port"),
-                                                    owner: owner) else { return .none }
+                                                    owner: owner) else { return [:] }
             if let block = (try? context.state.model(CircuitModel.self))?.circuit.circuit_description {
                 try netbox.releaseAddresses(circuit: block)
             }
             try netbox.deleteCable(id: cable.id)
-            return .none
+            return [:]
         }
     }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The fields every subscription has, whatever its product.
 public struct SubscriptionInfo: Codable, Sendable, Hashable {
     public let subscriptionID: String
@@ -79,7 +77,7 @@ public struct Subscription<Model: ProductModel>: Sendable {
 
     init(storedJSON json: JSON, fixedInputs: [String: String] = [:]) throws {
         info = try SubscriptionInfo(stored: State(json.objectValue ?? [:]))
-        model = try JSONDecoder().decode(Model.self, from: Data(json.serialized().utf8))
+        model = try JSONValueDecoder.decode(Model.self, from: json)
         self.fixedInputs = fixedInputs
         isStored = true
     }

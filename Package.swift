@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "NetBoxSim", targets: ["NetBoxSim"]),
         .library(name: "RouterSim", targets: ["RouterSim"]),
         .library(name: "Topology", targets: ["Topology"]),
+        .library(name: "Workshop", targets: ["Workshop"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
     ],
     dependencies: [
@@ -27,18 +28,22 @@ let package = Package(
         .target(name: "NetBoxSim", dependencies: ["SQLite"]),
         .target(name: "RouterSim"),
         .target(name: "Topology", dependencies: ["NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Scenarios", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Workshop", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim"]),
+        .target(name: "Scenarios", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Workshop", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "orchlab", dependencies: [
             "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "orchlab-bench", dependencies: [
-            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios",
+            "WorkflowEngine", "WorkflowEngineTesting", "NetBoxSim", "RouterSim", "Topology", "Scenarios",
         ], path: "Benchmarks/orchlab-bench"),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "orchlab"]),
+        // Killed at random database statements by WorkflowEngineTests' crash test.
+        .executableTarget(name: "engine-crash-child", dependencies: ["WorkflowEngine", "SQLite"], path: "Tests/EngineCrashChild"),
+        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "engine-crash-child"]),
         .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
+        .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "Topology", "WorkflowEngineTesting"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "orchlab", .product(name: "Yams", package: "Yams")]),
     ]

@@ -1,0 +1,98 @@
+import Foundation
+import SQLite
+
+/// The simulated NetBox: DCIM and IPAM objects with NetBox 4.7's REST semantics, an object change
+/// log, and optional persistence in SQLite.
+///
+/// The in-memory store is the source of truth; in SQLite mode every successful call writes its
+/// changes through to the `netbox_*` tables on NetBox's own connection and commits before it
+/// returns, so a workflow step that fails later cannot roll a NetBox write back (as with a real
+/// external system). One lock serialises every call, which makes allocations atomic.
+public final class NetBox: @unchecked Sendable {
+    private let lock = NSLock()
+    let store = NetBoxStore()
+    private var changeLog: [ObjectChange] = []
+    private let clock: @Sendable () -> Date
+    private let persistence: SQLitePersistence?
+
+    /// An in-memory NetBox. `clock` stamps `created`/`last_updated` and change-log entries.
+    public init(clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.clock = clock
+        self.persistence = nil
+    }
+
+    /// A NetBox kept in the SQLite file at `path` (typically the engine's database file), on a
+    /// connection of its own. Reopening the file restores objects, id sequences and change log.
+    public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.clock = clock
+        let persistence = try SQLitePersistence(database: Database(path: path))
+        self.persistence = persistence
+        changeLog = try persistence.restore(into: store)
+    }
+
+    /// Runs one API call under the lock. On success its changes are logged (with `actor`) and
+    /// written through; on failure every change it made is undone, so calls are all-or-nothing.
+    func perform<T>(actor: String, _ body: (NetBoxStore, Date) throws(NetBoxError) -> T) throws(NetBoxError) -> T {
+        lock.lock(); defer { lock.unlock() }
+        store.pending.removeAll(keepingCapacity: true)
+        let now = clock()
+        let value: T
+        do {
+            value = try body(store, now)
+        } catch {
+            store.undoPending()
+            throw error
+        }
+        let entries = store.pending.enumerated().map { offset, change in
+            ObjectChange(
+                id: changeLog.count + offset + 1, time: now, actor: actor, action: change.action,
+                objectType: change.type, objectID: change.id,
+                beforeSnapshot: change.before, afterSnapshot: change.after)
+        }
+        store.pending.removeAll(keepingCapacity: true)
+        if let persistence {
+            do {
+                try persistence.write(entries, sequences: store.sequences)
+            } catch {
+                store.undo(entries.map { ($0.objectType, $0.objectID, $0.beforeSnapshot) })
+                throw .serverError("\(error)", exception: "OperationalError")
+            }
+        }
+        changeLog.append(contentsOf: entries)
+        return value
+    }
+
+    /// Direct access to the store under the lock (queries and seed loading).
+    func locked<T, E: Error>(_ body: (NetBoxStore) throws(E) -> T) throws(E) -> T {
+        lock.lock(); defer { lock.unlock() }
+        return try body(store)
+    }
+
+    /// Read-only access for serializers and reports; the reader is valid only inside `body`.
+    public func withReader<T>(_ body: (NetBoxReader) throws -> T) rethrows -> T {
+        lock.lock(); defer { lock.unlock() }
+        return try body(NetBoxReader(store: store))
+    }
+
+    /// Change-log entries matching `query`, oldest first.
+    public func changes(_ query: ChangeLogQuery = ChangeLogQuery()) -> [ObjectChange] {
+        lock.lock(); defer { lock.unlock() }
+        return changeLog.filter(query.matches)
+    }
+
+    public var changeCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return changeLog.count
+    }
+
+    /// Loads a lab, all or nothing: any problem throws a `NetBoxSeedError` naming the object and
+    /// leaves NetBox unchanged. The loaded objects are the lab's initial state, so they are not
+    /// written to the change log. Fixed ids are kept; sequences continue after the largest id.
+    public func load(_ seed: NetBoxSeed) throws {
+        lock.lock(); defer { lock.unlock() }
+        var loader = SeedLoader(store: store, now: clock())
+        try loader.build(seed)
+        loader.commit()
+        try persistence?.writeAll(store)
+    }
+}

@@ -1,4 +1,4 @@
-// One command runs every group: `swift run -c release orchlab-bench [engine|netbox|routers|topology|scenarios]`.
+// One command runs every group: `swift run -c release orchlab-bench [engine|netbox|routers|topology|workshop|scenarios]`.
 import Foundation
 
 let groups: [(name: String, run: () throws -> Void)] = [
@@ -6,6 +6,7 @@ let groups: [(name: String, run: () throws -> Void)] = [
     ("netbox", NetBoxBenchmarks.run),
     ("routers", RouterBenchmarks.run),
     ("topology", TopologyBenchmarks.run),
+    ("workshop", WorkshopBenchmarks.run),
     ("scenarios", ScenariosBenchmarks.run),
 ]
 

@@ -114,8 +114,7 @@ import WorkflowEngine
 
     @Test func aNodeInUseByACircuitCannotBeTerminated() throws {
         let harness = try WorkshopHarness()
-        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
-        let circuit = try harness.createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+        let (nodes, circuit) = try harness.firstCircuit()
         let refused = #expect(throws: FormError.self) {
             try harness.engine.start(WorkflowName.terminateNode, inputs: [["subscription_id": .string(nodes[0])]])
         }
@@ -133,5 +132,22 @@ import WorkflowEngine
         // The device can be enrolled again.
         let page = try Self.nextPage(harness, WorkflowName.createNode, [["product": .string(harness.products.node.snapshot.productID)]])
         #expect(Self.options(page, "select_device_choice")["loc1-core"] != nil)
+    }
+}
+
+@Suite struct AbortTests {
+    @Test func abortingCreateCircuitGivesBackItsReservations() throws {
+        let harness = try WorkshopHarness()
+        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
+        let before = try NetBoxSnapshot(harness.netbox)
+        let started = try harness.engine.start(WorkflowName.createCircuit,
+                                               inputs: try harness.circuitInputs(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
+        #expect(started.status == .suspended)
+        #expect(try harness.netbox.cables().count == 1)
+        #expect(try harness.engine.abort(started.processID).status == .aborted)
+        let differences = try NetBoxSnapshot(harness.netbox).differences(from: before)
+        #expect(differences.isEmpty, "\(differences)")
+        let cleanup = try harness.engine.process(started.processID).executedSteps.first { $0.name == "Release NetBox reservations" }
+        #expect(cleanup?.status == .success)
     }
 }

@@ -74,8 +74,7 @@ import WorkflowEngine
 
     @Test func modifyShowsBothEndpointTextsWithTheNewMetric() throws {
         let harness = try WorkshopHarness()
-        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
-        let circuit = try harness.createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+        let (_, circuit) = try harness.firstCircuit()
         let page = try CircuitWorkflowTests.nextPage(harness, WorkflowName.modifyCircuit, [["subscription_id": .string(circuit)]])
         #expect(page["properties"]?["under_maintenance"]?["default"] == true, "defaults to the current value")
         #expect(throws: FormError.self) {

@@ -1,5 +1,7 @@
+import Foundation
 import NetBoxSim
 import Testing
+import Topology
 import WorkflowEngine
 @testable import Workshop
 
@@ -9,31 +11,22 @@ import WorkflowEngine
 @Suite struct RetryTests {
     static let faults: [Fault] = [.status(503), .timeout(applied: true)]
 
-    static func nodes(_ harness: WorkshopHarness, _ devices: [String]) throws -> [String] {
-        try devices.map { try harness.createNode($0) }
-    }
-
     static let sweeps: [(name: String, sweep: FaultSweep)] = [
         ("create_node", FaultSweep(setup: { $0.nodeInputs("loc1-core") }, workflow: WorkflowName.createNode)),
         ("create_circuit", FaultSweep(setup: { harness in
-            let ids = try nodes(harness, ["loc1-core", "loc2-core"])
+            let ids = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
             return try harness.circuitInputs(ids[0], ids[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
         }, workflow: WorkflowName.createCircuit)),
-        ("terminate_circuit", FaultSweep(setup: { harness in
-            let ids = try nodes(harness, ["loc1-core", "loc2-core"])
-            let circuit = try harness.createCircuit(ids[0], ids[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
-            return [["subscription_id": .string(circuit)]]
-        }, workflow: WorkflowName.terminateCircuit)),
+        ("terminate_circuit", FaultSweep(setup: { [["subscription_id": .string(try $0.firstCircuit().circuit)]] },
+                                         workflow: WorkflowName.terminateCircuit)),
         ("terminate_node", FaultSweep(setup: { harness in
             [["subscription_id": .string(try harness.createNode("loc3-core"))]]
         }, workflow: WorkflowName.terminateNode)),
         ("validate_node", FaultSweep(setup: { harness in
             [["subscription_id": .string(try harness.createNode("loc3-core"))]]
         }, workflow: WorkflowName.validateNode)),
-        ("validate_circuit", FaultSweep(setup: { harness in
-            let ids = try nodes(harness, ["loc1-core", "loc2-core"])
-            return [["subscription_id": .string(try harness.createCircuit(ids[0], ids[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))]]
-        }, workflow: WorkflowName.validateCircuit)),
+        ("validate_circuit", FaultSweep(setup: { [["subscription_id": .string(try $0.firstCircuit().circuit)]] },
+                                        workflow: WorkflowName.validateCircuit)),
     ]
 
     @Test(arguments: sweeps.map(\.name))
@@ -61,5 +54,38 @@ import WorkflowEngine
             #expect(run.retries == 1, "\(operation): one retry")
             #expect(run.snapshot.cables.count == 1 && run.snapshot.addresses.count == 12, "\(operation)")
         }
+    }
+}
+
+@Suite struct RestartTests {
+    /// A worker dies right after NetBox reserved the first address (the answer never came back);
+    /// a new engine on the same database file retries the step and reuses what NetBox holds.
+    @Test func retryAfterRestartOnTheSameDatabaseReusesTheReservation() throws {
+        let path = LabTests.temporaryPath("restart")
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let lab = try Lab(WorkshopHarness.topology, netboxPath: path, clock: { WorkshopHarness.fixedDate })
+        let faults = FaultInjector()
+        let processID: String
+        do {
+            let engine = try Engine(path: path, clock: SteppingClock(), ids: IDGenerator(seed: 7))
+            let products = try WorkflowSet.reference.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
+            let driver = WorkshopDriver(engine: engine, products: products, engineer: Engineer(fleet: lab.fleet))
+            let nodes = try ["loc1-core", "loc2-core"].map { try driver.createNode($0) }
+            faults.injectNext(.timeout(applied: true), on: .allocateIP)
+            let outcome = try engine.start(WorkflowName.createCircuit,
+                                           inputs: try driver.circuitInputs(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
+            #expect(outcome.status == .failed)
+            #expect(try engine.process(outcome.processID).lastStep == "Reserve IPs in IPAM")
+            processID = outcome.processID
+        }
+        let engine = try Engine(path: path, clock: SteppingClock(), ids: IDGenerator(seed: 8))
+        let products = try WorkflowSet.reference.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
+        let driver = WorkshopDriver(engine: engine, products: products, engineer: Engineer(fleet: lab.fleet))
+        var outcome = try engine.retry(processID)
+        outcome = try Engineer(fleet: lab.fleet).confirm(outcome.processID, on: engine)
+        let circuit = try engine.subscription(CircuitModel.self, id: try driver.subscription(of: outcome))
+        #expect(circuit.circuit.members.map(\.v6_ip_address) == ["2001:db8:10::/127", "2001:db8:10::1/127"])
+        #expect(try lab.netbox.ipAddresses(["parent": "2001:db8:10::/44"]).count == 2)
+        #expect(try lab.netbox.prefixes(["within": "2001:db8:10::/44"]).count == 2)
     }
 }

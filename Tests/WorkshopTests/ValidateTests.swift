@@ -64,16 +64,14 @@ import WorkflowEngine
 
     @Test func validateCircuitInSyncCompletes() throws {
         let harness = try WorkshopHarness()
-        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
-        let circuit = try harness.createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+        let (_, circuit) = try harness.firstCircuit()
         try harness.expectCompleted(try Self.validate(harness, WorkflowName.validateCircuit, circuit))
         #expect(try harness.engine.subscription(CircuitModel.self, id: circuit).insync)
     }
 
     @Test func validateCircuitListsEveryDifference() throws {
         let harness = try WorkshopHarness()
-        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
-        let circuit = try harness.createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+        let (_, circuit) = try harness.firstCircuit()
         _ = try harness.netbox.updateCable(id: 1, ["status": "planned"])
         let bAddress = try #require(try harness.netbox.ipAddresses(["interface_id": "109"]).results.first)
         try harness.netbox.deleteIPAddress(id: bAddress.id)
@@ -102,8 +100,7 @@ import WorkflowEngine
 
     @Test func validateCircuitNamesADeletedCable() throws {
         let harness = try WorkshopHarness()
-        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
-        let circuit = try harness.createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+        let (_, circuit) = try harness.firstCircuit()
         try harness.netbox.deleteCable(id: 1)
         let reason = try Self.failure(harness, try Self.validate(harness, WorkflowName.validateCircuit, circuit))
         #expect(reason.contains("netbox cable 1 existence: expected present, found missing"))

@@ -6,7 +6,7 @@ import WorkflowEngine
 
 /// The workshop's full build: five nodes, then the ten circuits of the mesh in the workshop's order.
 @Suite struct WorkshopBuildTests {
-    static let pairs: [(Int, Int)] = (2...5).flatMap { j in (1..<j).map { i in (i, j) } }
+    static let pairs = WorkshopDriver.meshOrder.map { ($0.a, $0.b) }
 
     @Test func fullBuildMatchesNetBoxSubscriptionsAndRouters() throws {
         let harness = try WorkshopHarness()

@@ -33,6 +33,14 @@ extension WorkshopNetBox {
         try client.cable(id: id)
     }
 
+    /// Deletes the cable joining exactly these two ports, if there is one.
+    public func deleteCable(between a: Int, and b: Int) throws {
+        let existing = try client.cables(NetBoxQuery([("interface_id", String(a)), ("interface_id", String(b))]))
+        for cable in existing where Set(cable.aTerminations + cable.bTerminations) == [a, b] {
+            try deleteCable(id: cable.id)
+        }
+    }
+
     /// Deletes the cable; one already gone counts as deleted.
     public func deleteCable(id: Int) throws {
         try ignoringNotFound { try client.deleteCable(id: id) }

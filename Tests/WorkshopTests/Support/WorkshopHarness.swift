@@ -36,73 +36,37 @@ struct WorkshopHarness {
 
     var netbox: NetBox { lab.netbox }
     var fleet: Fleet { lab.fleet }
+    var driver: WorkshopDriver { WorkshopDriver(engine: engine, products: products, engineer: engineer, user: "john.doe") }
 
-    /// Starts a workflow and plays the engineer at every config page until the process stops
-    /// somewhere else; returns the final outcome.
     @discardableResult
-    func run(_ workflow: String, _ inputs: [JSON]) throws -> ProcessOutcome {
-        var outcome = try engine.start(workflow, inputs: inputs, user: "john.doe")
-        while outcome.status == .suspended {
-            outcome = try engineer.confirm(outcome.processID, on: engine)
-        }
-        return outcome
-    }
+    func run(_ workflow: String, _ inputs: [JSON]) throws -> ProcessOutcome { try driver.run(workflow, inputs) }
 
-    func subscriptionID(of outcome: ProcessOutcome) throws -> String {
-        try #require(try engine.process(outcome.processID).subscriptions.first)
-    }
-
-    /// create_node for `device`, completed; returns the subscription id.
     @discardableResult
-    func createNode(_ device: String) throws -> String {
-        let outcome = try run(WorkflowName.createNode, nodeInputs(device))
-        try expectCompleted(outcome)
-        return try subscriptionID(of: outcome)
-    }
+    func createNode(_ device: String) throws -> String { try driver.createNode(device) }
 
-    func nodeInputs(_ device: String) -> [JSON] {
-        [["product": .string(products.node.snapshot.productID)], ["select_device_choice": .string(device)]]
-    }
+    func nodeInputs(_ device: String) -> [JSON] { driver.nodeInputs(device) }
 
     func circuitInputs(_ a: String, _ b: String, aPort: String, bPort: String) throws -> [JSON] {
-        [["product": .string(products.circuit.snapshot.productID)], ["router_a": .string(a)], ["router_b": .string(b)],
-         ["a_port": .string(try portID(of: a, aPort)), "b_port": .string(try portID(of: b, bPort))]]
+        try driver.circuitInputs(a, b, aPort: aPort, bPort: bPort)
     }
 
-    /// create_circuit between two node subscriptions on the named ports, completed.
     @discardableResult
     func createCircuit(_ a: String, _ b: String, aPort: String, bPort: String) throws -> String {
-        let outcome = try run(WorkflowName.createCircuit, circuitInputs(a, b, aPort: aPort, bPort: bPort))
-        try expectCompleted(outcome)
-        return try subscriptionID(of: outcome)
+        try driver.createCircuit(a, b, aPort: aPort, bPort: bPort)
     }
 
-    /// The NetBox interface id (as the form posts it) of a node subscription's port.
-    func portID(of node: String, _ port: String) throws -> String {
-        let device = try engine.subscription(NodeModel.self, id: node).node.node_name ?? ""
-        let interface = try #require(try netbox.interfaces(["device": device, "name": port]).results.first)
-        return String(interface.id)
+    /// loc1-core and loc2-core enrolled, and the workshop's first circuit between them
+    /// (loc1-core 1/1/c2/1 to loc2-core 1/1/c1/1).
+    func firstCircuit() throws -> (nodes: [String], circuit: String) {
+        let nodes = try ["loc1-core", "loc2-core"].map { try createNode($0) }
+        return (nodes, try createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
     }
 
+    func buildWorkshop() throws -> (nodes: [String], circuits: [String]) { try driver.buildWorkshop() }
+
+    /// Fails with the process's step and reason unless it completed.
     func expectCompleted(_ outcome: ProcessOutcome) throws {
-        guard outcome.status == .completed else {
-            let detail = try engine.process(outcome.processID)
-            throw HarnessError(description: "\(detail.workflowName) is \(outcome.status.rawValue) at "
-                + "\(detail.lastStep ?? "?"): \(detail.failedReason ?? "")")
-        }
-    }
-
-    /// The workshop's build: five nodes, then the full mesh in the workshop's order
-    /// (loc1–loc2, loc1–loc3, loc2–loc3, loc1–loc4, …), locI port 1/1/cJ/1 to locJ port 1/1/cI/1.
-    func buildWorkshop() throws -> (nodes: [String], circuits: [String]) {
-        let nodes = try (1...5).map { try createNode("loc\($0)-core") }
-        var circuits: [String] = []
-        for j in 2...5 {
-            for i in 1..<j {
-                circuits.append(try createCircuit(nodes[i - 1], nodes[j - 1], aPort: "1/1/c\(j)/1", bPort: "1/1/c\(i)/1"))
-            }
-        }
-        return (nodes, circuits)
+        _ = try driver.subscription(of: outcome)
     }
 }
 

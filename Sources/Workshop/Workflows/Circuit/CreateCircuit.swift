@@ -5,7 +5,8 @@ import WorkflowEngine
 /// addresses from the circuit pool, and both endpoint configs shown to the engineer.
 enum CreateCircuit {
     static func workflow(_ services: WorkshopServices) -> Workflow {
-        createWorkflow(WorkflowName.createCircuit, "Create Circuit", initialForm: form(services)) {
+        createWorkflow(WorkflowName.createCircuit, "Create Circuit", initialForm: form(services),
+                       cleanup: [releaseOnAbort(services)]) {
             construct(services)
             storeProcessSubscription
             reserveAddresses(services)
@@ -101,6 +102,21 @@ enum CreateCircuit {
             subscription.circuit.members[0].v6_ip_address = addresses.a.address.description
             subscription.circuit.members[1].v6_ip_address = addresses.b.address.description
             return ["subscription": subscription]
+        }
+    }
+
+    /// Run when the process is aborted: gives back the addresses and the cable it reserved (the
+    /// subscription itself stays, as the engine leaves aborted subscriptions).
+    static func releaseOnAbort(_ services: WorkshopServices) -> Step {
+        step("Release NetBox reservations") { context in
+            let netbox = services.netbox(for: context)
+            if let block = (try? context.state.model(CircuitModel.self))?.circuit.circuit_description {
+                try netbox.releaseAddresses(circuit: block)
+            }
+            if let a = Int(try context.state.string("a_port")), let b = Int(try context.state.string("b_port")) {
+                try netbox.deleteCable(between: a, and: b)
+            }
+            return .none
         }
     }
 

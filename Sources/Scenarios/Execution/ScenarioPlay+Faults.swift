@@ -51,13 +51,15 @@ extension ScenarioPlay {
         return link
     }
 
-    /// `create_cable` or `createCable`.
+    /// `create_cable` or `createCable`; `allocate_ip` for `allocateIP`.
     static func operation(named name: String) -> NetBoxOperation? {
-        NetBoxOperation.allCases.first { $0.rawValue == name || snakeCase($0.rawValue) == name }
+        let wanted = name.replacingOccurrences(of: "_", with: "").lowercased()
+        return NetBoxOperation.allCases.first { $0.rawValue.lowercased() == wanted }
     }
 
     static func snakeCase(_ name: String) -> String {
-        name.reduce(into: "") { text, character in
+        let words = name.replacingOccurrences(of: "IPs", with: "Ips").replacingOccurrences(of: "IP", with: "Ip")
+        return words.reduce(into: "") { text, character in
             if character.isUppercase { text += "_" + character.lowercased() } else { text.append(character) }
         }
     }

@@ -16,8 +16,10 @@ final class EngineKillSwitch: Sendable {
 
     private let state = Mutex(State())
 
-    /// Watches `database`'s statements (held weakly: the database holds the observer).
-    func install(on database: Database) {
+    /// Kills the engine on `database` when it writes its `afterSteps`-th step row from now. The
+    /// switch watches statements only while armed: watching costs a string search per statement.
+    func arm(afterSteps: Int, on database: Database) {
+        state.withLock { $0 = State(remaining: max(1, afterSteps), fired: false) }
         database.statementObserver = { [weak database, self] sql in
             guard sql.contains("INSERT INTO process_steps") else { return }
             let fire = self.state.withLock { state -> Bool in
@@ -31,13 +33,10 @@ final class EngineKillSwitch: Sendable {
                 return true
             }
             // Outside the lock: executing calls this observer again.
-            if fire { try? database?.execute("PRAGMA query_only=ON") }
+            guard fire, let database else { return }
+            database.statementObserver = nil
+            try? database.execute("PRAGMA query_only=ON")
         }
-    }
-
-    /// Kills the engine when it writes its `afterSteps`-th step row from now.
-    func arm(afterSteps: Int) {
-        state.withLock { $0 = State(remaining: max(1, afterSteps), fired: false) }
     }
 
     var hasFired: Bool { state.withLock { $0.fired } }

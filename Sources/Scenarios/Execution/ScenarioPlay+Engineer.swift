@@ -10,9 +10,12 @@ extension ScenarioPlay {
         guard let id = record.processID else { return }
         var first = true
         var retries = 0
-        defer { world.update(record) }
+        defer {
+            record.subscriptionID = world.subscriptionID(of: record)
+            world.update(record)
+        }
         for _ in 0..<Self.maximumRounds {
-            let detail = try world.engine.process(id)
+            let detail = try world.processDetail(id)
             switch detail.lastStatus {
             case .suspended:
                 guard let form = detail.form, let inputs = try engineerInputs(&record, play: play, first: first, detail: detail, form: form)

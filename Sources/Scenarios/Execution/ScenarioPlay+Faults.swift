@@ -33,7 +33,7 @@ extension ScenarioPlay {
         case .linkUp(let port):
             try fleet.setLink(try link(at: port), up: true, actor: actor)
         case .killEngine(let step):
-            world.killSwitch.arm(afterSteps: step)
+            world.killEngine(afterSteps: step)
         case .clear:
             for device in fleet.deviceNames { try fleet.setFaults(DeviceFaults(), on: device, actor: actor) }
             for state in fleet.linkStates() where !state.isUp { try fleet.setLink(state.link, up: true, actor: actor) }

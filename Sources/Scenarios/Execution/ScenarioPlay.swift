@@ -14,7 +14,7 @@ final class ScenarioPlay {
         self.world = world
         self.injection = injection
         result = ScenarioResult(scenario: scenario)
-        if let steps = injection?.killAfterStep { world.killSwitch.arm(afterSteps: steps) }
+        if let steps = injection?.killAfterStep { world.killEngine(afterSteps: steps) }
         if let call = injection?.netboxCall { world.faults.inject(.timeout(applied: true), on: call.operation, call: call.call) }
     }
 
@@ -99,7 +99,7 @@ final class ScenarioPlay {
 
     private func resume(_ next: ContinueProcess, _ action: ScenarioAction) throws -> ActionResult {
         var record = try startedProcess(next.process)
-        let status = try world.engine.process(record.processID!).lastStatus
+        let status = try world.processDetail(record.processID!).lastStatus
         guard status == .suspended else {
             throw ActionFailure(message: "\(next.process) is \(status.rawValue), not waiting at an input step", process: next.process)
         }
@@ -149,6 +149,8 @@ final class ScenarioPlay {
     /// Runs an engine call; when the kill switch fires inside it, recovers a new engine from the
     /// database and carries on. Returns the process id (`known`, or the newest process).
     func engineCall(_ known: String?, _ body: () throws -> WorkflowEngine.ProcessOutcome) throws -> String? {
+        world.forgetProcessDetails()
+        defer { world.forgetProcessDetails() }
         do {
             return try body().processID
         } catch where world.killSwitch.hasFired {

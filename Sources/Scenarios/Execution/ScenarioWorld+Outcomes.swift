@@ -11,7 +11,7 @@ struct ObservedOutcome: CustomStringConvertible {
 extension ScenarioWorld {
     func outcome(of record: ProcessRecord) -> ObservedOutcome {
         if let refusal = record.refusal { return ObservedOutcome(status: .refused, message: refusal) }
-        guard let id = record.processID, let detail = try? engine.process(id) else {
+        guard let id = record.processID, let detail = try? processDetail(id) else {
             return ObservedOutcome(status: .failed, message: "the process was never created")
         }
         switch detail.lastStatus {
@@ -27,11 +27,13 @@ extension ScenarioWorld {
     }
 
     func detail(of record: ProcessRecord) -> ProcessDetail? {
-        record.processID.flatMap { try? engine.process($0) }
+        record.processID.flatMap { try? processDetail($0) }
     }
 
-    /// The subscription the process created or acted on.
+    /// The subscription the process created or acted on (remembered by the play once known:
+    /// reading a process detail parses every step's state).
     func subscriptionID(of record: ProcessRecord) -> String? {
+        if let known = record.subscriptionID { return known }
         guard let detail = detail(of: record) else { return nil }
         return detail.subscriptions.first ?? detail.currentState["subscription_id"]?.stringValue
     }

@@ -11,11 +11,12 @@ extension ScenarioWorld {
             RouterConfigDiff(device: device, before: initialConfigs[device] ?? "",
                              after: (try? fleet.runningConfig(device).render()) ?? "")
         }
-        result.topology = drawing()
         do {
-            result.snapshot = try SnapshotWriter(world: self).sections()
+            let subscriptions = try SubscriptionDump(self)
+            result.topology = drawing(subscriptions)
+            result.snapshot = try SnapshotWriter(world: self, subscriptions: subscriptions).sections()
         } catch {
-            result.error = "cannot take the snapshot: \(error)"
+            result.error = "cannot read the world's final state: \(error)"
         }
     }
 
@@ -34,12 +35,12 @@ extension ScenarioWorld {
     }
 
     /// Routers with their NetBox status, physical links up or down, and the circuit on each.
-    private func drawing() -> TopologyDrawing {
+    private func drawing(_ subscriptions: SubscriptionDump) -> TopologyDrawing {
         let devices = (try? netbox.devices(["limit": "0"]).results) ?? []
         let nodes = fleet.deviceNames.map { name in
             TopologyDrawing.Node(name: name, status: devices.first { $0.name == name }?.status.rawValue)
         }
-        let circuits = circuitsByPort(names: subscriptionNames())
+        let circuits = circuitsByPort(subscriptions)
         let links = fleet.linkStates().map { state in
             TopologyDrawing.Link(a: InterfaceRef(device: state.link.a.device, port: state.link.a.port),
                                  b: InterfaceRef(device: state.link.b.device, port: state.link.b.port),
@@ -59,9 +60,10 @@ extension ScenarioWorld {
     }
 
     /// Live circuit subscriptions by each of their ports.
-    private func circuitsByPort(names: [String: String]) -> [InterfaceRef: TopologyDrawing.Circuit] {
+    private func circuitsByPort(_ subscriptions: SubscriptionDump) -> [InterfaceRef: TopologyDrawing.Circuit] {
         var result: [InterfaceRef: TopologyDrawing.Circuit] = [:]
-        for model in (try? liveSubscriptionModels()) ?? [] {
+        let names = subscriptions.names
+        for (_, model) in subscriptions.models where model["status"]?.stringValue != Lifecycle.terminated.rawValue {
             guard let circuit = model["circuit"], let members = circuit["members"]?.arrayValue else { continue }
             let id = model["subscription_id"]?.stringValue ?? ""
             let name = names[id] ?? circuit["circuit_description"]?.stringValue ?? id
@@ -74,5 +76,18 @@ extension ScenarioWorld {
             }
         }
         return result
+    }
+}
+
+/// Every subscription's domain model and the names scenarios gave them, read once at the end.
+struct SubscriptionDump {
+    /// By subscription id, oldest id first.
+    let models: [(id: String, model: JSON)]
+    /// Subscription ids by the `as:` name of the process that first touched them.
+    let names: [String: String]
+
+    init(_ world: ScenarioWorld) throws {
+        models = try world.subscriptionIDs().map { ($0.id, try world.engine.subscription($0.id)) }
+        names = world.subscriptionNames()
     }
 }

@@ -40,6 +40,8 @@ final class ScenarioWorld {
     private var processIndex: [String: Int] = [:]
     /// How many times the engine was killed and recovered.
     private(set) var recoveries: [EngineRecovery] = []
+    /// Process details read since the engine last moved (reading one parses every step's state).
+    private var details: [String: ProcessDetail] = [:]
 
     /// Workflows registered besides the set's (tests add deliberately faulty ones).
     let extraWorkflows: ExtraWorkflows
@@ -51,7 +53,6 @@ final class ScenarioWorld {
         database = try Database(path: ":memory:")
         self.workflowSet = workflowSet
         self.extraWorkflows = extraWorkflows
-        killSwitch.install(on: database)
         engine = try Engine(database: database, clock: clock, ids: ids)
         products = try Self.register(workflowSet, extraWorkflows, into: engine, lab: lab, faults: faults)
         seedObjects = try NetBoxObjectIDs(lab.netbox)
@@ -80,6 +81,24 @@ final class ScenarioWorld {
         processes[index] = record
     }
 
+    /// A process as the engine reports it, read once between engine calls.
+    func processDetail(_ id: String) throws -> ProcessDetail {
+        if let cached = details[id] { return cached }
+        let detail = try engine.process(id)
+        details[id] = detail
+        return detail
+    }
+
+    /// Call whenever the engine may have moved a process.
+    func forgetProcessDetails() {
+        details = [:]
+    }
+
+    /// Arms the kill switch on this world's database.
+    func killEngine(afterSteps steps: Int) {
+        killSwitch.arm(afterSteps: steps, on: database)
+    }
+
     // MARK: engine death and recovery
 
     /// Drops the killed engine, opens a new one on the same database, registers the workflows
@@ -87,6 +106,7 @@ final class ScenarioWorld {
     @discardableResult
     func recoverEngine() throws -> String? {
         try killSwitch.revive(database)
+        forgetProcessDetails()
         engine = try Engine(database: database, clock: clock, ids: ids)
         products = try Self.register(workflowSet, extraWorkflows, into: engine, lab: lab, faults: faults)
         let interrupted = try engine.processes(status: [.created, .running, .resumed])
@@ -139,6 +159,7 @@ struct ProcessRecord {
     let name: String
     let workflow: String
     var processID: String?
+    var subscriptionID: String?
     /// The validation or start error when the engine refused the start.
     var refusal: String?
     /// Why the simulated engineer could not finish an input step (a router refused the paste).

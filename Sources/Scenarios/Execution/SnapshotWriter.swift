@@ -8,21 +8,23 @@ import WorkflowEngine
 /// are left out, and cables are named by their ends rather than their ids.
 struct SnapshotWriter {
     let world: ScenarioWorld
+    var subscriptions: SubscriptionDump?
 
     func sections() throws -> [SnapshotSection] {
         [
-            SnapshotSection(title: "subscriptions", text: try subscriptions()),
+            SnapshotSection(title: "subscriptions", text: try subscriptionText()),
             SnapshotSection(title: "netbox", text: try netboxObjects()),
             SnapshotSection(title: "running configs", text: try runningConfigs()),
             SnapshotSection(title: "routing", text: try routing()),
         ]
     }
 
-    func subscriptions() throws -> String {
-        let names = world.subscriptionNames()
+    func subscriptionText() throws -> String {
+        let dump = try subscriptions ?? SubscriptionDump(world)
+        let names = dump.names
         var parts: [(String, [String])] = []
-        for (index, entry) in try world.subscriptionIDs().enumerated() {
-            let model = try world.engine.subscription(entry.id)
+        for (index, entry) in dump.models.enumerated() {
+            let model = entry.model
             var lines: [String] = []
             Self.flatten(model, path: "", names: names, into: &lines)
             parts.append((names[entry.id] ?? "unnamed subscription \(index + 1)", lines.sorted()))

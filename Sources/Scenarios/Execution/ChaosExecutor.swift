@@ -5,8 +5,8 @@ import Synchronization
 /// `--chaos`: plays each scenario cleanly, then once per step row with the engine killed in that
 /// step (and recovered from its database), and once per NetBox call with that call timing out
 /// after doing its work (and the step retried). Every replay must leave NetBox exactly as the
-/// clean run did, with nothing leaked; each step whose retry duplicated or leaked a side effect
-/// is reported as a failed assertion of the scenario, with the difference.
+/// clean run did, with nothing leaked; each step whose retry duplicated, leaked or lost a side
+/// effect is reported as a failed assertion of the scenario, with the difference.
 public struct ChaosExecutor: Sendable {
     public let executor: ScenarioExecutor
 
@@ -131,7 +131,7 @@ struct ChaosFinding {
 
     func assertionResult(_ scenario: Scenario) -> AssertionResult {
         let assertion = Assertion(name: "chaos: \(`where`) (\(fault))",
-                                  message: "the step's retry duplicated or leaked a side effect",
+                                  message: "the step's retry duplicated, leaked or lost a side effect",
                                   check: .noLeakedResources, location: scenario.location)
         return AssertionResult(assertion: assertion, passed: false, actual: difference,
                                expected: "the same NetBox objects as the clean run, nothing leaked")

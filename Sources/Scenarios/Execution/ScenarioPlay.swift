@@ -154,7 +154,7 @@ final class ScenarioPlay {
         do {
             return try body().processID
         } catch where world.killSwitch.hasFired {
-            let newest = try world.recoverEngine()
+            let newest = try world.recoverEngine(during: known)
             return known ?? newest
         }
     }

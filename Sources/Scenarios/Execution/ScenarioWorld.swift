@@ -102,16 +102,22 @@ final class ScenarioWorld {
     // MARK: engine death and recovery
 
     /// Drops the killed engine, opens a new one on the same database, registers the workflows
-    /// again and resumes whatever was running. Returns the id of the newest process.
+    /// again and resumes whatever was running. `processID` is the process the killed call was
+    /// for, if known (a kill while confirming an input step leaves nothing running). Returns the
+    /// id of the newest process.
     @discardableResult
-    func recoverEngine() throws -> String? {
+    func recoverEngine(during processID: String? = nil) throws -> String? {
         try killSwitch.revive(database)
         forgetProcessDetails()
         engine = try Engine(database: database, clock: clock, ids: ids)
         products = try Self.register(workflowSet, extraWorkflows, into: engine, lab: lab, faults: faults)
-        let interrupted = try engine.processes(status: [.created, .running, .resumed])
-        let killedStep = try interrupted.first.flatMap { try engine.process($0.processID).steps.first { $0.status == .pending }?.name }
-        recoveries.append(EngineRecovery(processID: interrupted.first?.processID, step: killedStep))
+        if let interrupted = try engine.processes(status: [.created, .running, .resumed]).first {
+            let step = try engine.process(interrupted.processID).steps.first { $0.status == .pending }?.name
+            recoveries.append(EngineRecovery(processID: interrupted.processID, step: step))
+        } else {
+            let step = try processID.flatMap { try engine.process($0).lastStep }
+            recoveries.append(EngineRecovery(processID: processID, step: step.map { "\($0) (its confirmation)" }))
+        }
         try engine.recoverInterrupted()
         return try engine.processes().last?.processID
     }

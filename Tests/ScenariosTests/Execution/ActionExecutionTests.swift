@@ -165,4 +165,18 @@ import Testing
         let steps = try #require(played.result.processes.first { $0.name == "c12" }).steps.map(\.name)
         #expect(steps.filter { $0 == "Reserve IPs in IPAM" }.count == 1)
     }
+
+    @Test func aKillWhileConfirmingAnInputStepIsRecoveredByConfirmingAgain() throws {
+        let played = try F.play("""
+          - fault: {kill_engine: {after_step: 6}}
+          - start: create_node
+            as: loc1
+            form: {select_device_choice: loc1-core}
+            expect: completed
+        """)
+        let world = try #require(played.world)
+        #expect(world.recoveries.map(\.step) == ["Provide Config to User (its confirmation)"])
+        #expect(world.recoveries.first?.processID == world.process(named: "loc1")?.processID)
+        #expect(played.result.actions.map(\.status) == [.passed, .passed])
+    }
 }

@@ -30,7 +30,7 @@ extension NetBox {
                 filters.add { !Set($0.aTerminations + $0.bTerminations).isDisjoint(with: ids) }
             }
             let rows = try filters.apply(to: store.cables.values)
-            return Page(all: rows, query: query)
+            return Page(all: ListOrdering<Cable>.byID(names: ["label": \.label]).apply(rows, query), query: query)
         }
     }
 
@@ -75,8 +75,7 @@ extension NetBox {
             let cable = Cable(
                 id: store.cables.nextID(), aTerminations: a, bTerminations: b, status: status,
                 label: label, description: description, created: now, lastUpdated: now)
-            store.putCable(cable)
-            store.record(.create, before: nil, after: cable)
+            store.create(cable)
             for (ends, end) in [(a, "A"), (b, "B")] {
                 for id in ends { store.setCable(cable.id, end: end, onInterface: id, now: now) }
             }

@@ -21,14 +21,12 @@ extension NetBox {
             let candidates = names.isEmpty
                 ? store.deviceOrder.compactMap { store.devices[$0] }
                 : Set(names.flatMap(store.device(named:))).compactMap { store.devices[$0] }.sorted(by: Self.deviceOrder)
-            return Page(all: try filters.apply(to: candidates), query: query)
+            let rows = try filters.apply(to: candidates)
+            return Page(all: ListOrdering<Device>.byID(names: ["name": \.name]).apply(rows, query), query: query)
         }
     }
 
-    static func deviceOrder(_ a: Device, _ b: Device) -> Bool {
-        let order = NaturalOrder.compare(a.name, b.name)
-        return order == .orderedSame ? a.id < b.id : order == .orderedAscending
-    }
+    static func deviceOrder(_ a: Device, _ b: Device) -> Bool { byName(\Device.name)(a, b) }
 
     public func device(id: Int) throws(NetBoxError) -> Device { try fetch(Device.self, id: id) }
 
@@ -51,9 +49,7 @@ extension NetBox {
                 id: store.devices.nextID(), name: name ?? "", deviceTypeID: typeID, roleID: roleID, siteID: siteID,
                 status: status, description: description, primaryIPv4ID: nil, primaryIPv6ID: nil,
                 created: now, lastUpdated: now)
-            store.putDevice(device)
-            store.record(.create, before: nil, after: device)
-            return device
+            return store.create(device)
         }
     }
 
@@ -107,7 +103,7 @@ extension NetBox {
             filters.boolean("mark_connected") { $0.markConnected }
             let candidates = store.interfaceCandidates(query)
             let rows = try filters.apply(to: candidates)
-            return Page(all: rows, query: query)
+            return Page(all: ListOrdering<Interface>.byID(names: ["name": \.name]).apply(rows, query), query: query)
         }
     }
 

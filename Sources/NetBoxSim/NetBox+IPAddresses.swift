@@ -28,7 +28,9 @@ extension NetBox {
             }
             Self.networkFilter(&filters, query.values("parent")) { parent, ip in parent.contains(ip.address.network) }
             let rows = try filters.apply(to: store.ipAddresses.values).sorted { $0.address < $1.address }
-            return Page(all: rows, query: query)
+            var ordering = ListOrdering<IPAddress>.byID()
+            ordering.fields["address"] = { ListOrdering<IPAddress>.compare($0.address, $1.address) }
+            return Page(all: ordering.apply(rows, query), query: query)
         }
     }
 
@@ -105,8 +107,6 @@ extension NetBoxStore {
         let ip = IPAddress(
             id: ipAddresses.nextID(), address: address, status: status, description: description, dnsName: dnsName,
             assignedInterfaceID: interfaceID, created: now, lastUpdated: now)
-        putIPAddress(ip)
-        record(.create, before: nil, after: ip)
-        return ip
+        return create(ip)
     }
 }

@@ -26,7 +26,9 @@ extension NetBox {
                 filters.add { prefix in contained.contains { $0.map(prefix.prefix.contains) ?? false } }
             }
             let rows = try filters.apply(to: store.prefixes.values).sorted { $0.prefix < $1.prefix }
-            return Page(all: rows, query: query)
+            var ordering = ListOrdering<Prefix>.byID()
+            ordering.fields["prefix"] = { ListOrdering<Prefix>.compare($0.prefix, $1.prefix) }
+            return Page(all: ordering.apply(rows, query), query: query)
         }
     }
 
@@ -92,8 +94,6 @@ extension NetBoxStore {
         let prefix = Prefix(
             id: prefixes.nextID(), prefix: network, status: status, isPool: isPool, markUtilized: markUtilized,
             description: description, created: now, lastUpdated: now)
-        putPrefix(prefix)
-        record(.create, before: nil, after: prefix)
-        return prefix
+        return create(prefix)
     }
 }

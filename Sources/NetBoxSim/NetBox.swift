@@ -41,6 +41,8 @@ public final class NetBox: @unchecked Sendable {
             value = try body(store, now)
         } catch {
             store.undoPending()
+            // Ids handed out by the failed call stay used, on disk too, as in NetBox.
+            try? persistence?.saveSequences(store.sequences)
             throw error
         }
         let entries = store.pending.enumerated().map { offset, change in

@@ -23,6 +23,12 @@ import Testing
         }
     }
 
+    @Test func idListsOrAndRejectText() throws {
+        #expect(try netbox.devices(NetBoxQuery([("id", "3"), ("id", "1"), ("id", "99")])).results.map(\.id) == [1, 3])
+        #expect(try netbox.interfaces(NetBoxQuery([("id", "73"), ("id", "146")])).results.map(\.name) == ["system", "system"])
+        #expect(throws: NetBoxError.field("id", "Enter a whole number.")) { try netbox.prefixes(["id": "abc"]) }
+    }
+
     @Test func unknownFilterNamesAreIgnored() throws {
         #expect(try netbox.devices(["foo": "bar"]).count == 5)
     }
@@ -122,5 +128,18 @@ import Testing
         #expect(try netbox.ipAddresses(["q": "2001:db8::3"]).count == 1)
         #expect(try netbox.interfaces(["device": "loc1-core", "q": "c36"]).results.map(\.name) == ["1/1/c36/1", "2/1/c36/1"])
         #expect(try netbox.devices(["q": ""]).count == 5)
+    }
+}
+
+@Suite struct OrderingTests {
+    @Test func orderingParameterReordersAndIgnoresUnknownFields() throws {
+        let netbox = try WorkshopLab.netbox()
+        #expect(try netbox.devices(["ordering": "-name"]).results.map(\.id) == [5, 4, 3, 2, 1])
+        #expect(try netbox.devices(["ordering": "bogus"]).results.map(\.id) == [1, 2, 3, 4, 5])
+        #expect(try netbox.prefixes(["ordering": "-id"]).results.map(\.id) == [5, 4, 3, 2, 1])
+        #expect(try netbox.prefixes(["ordering": "-prefix"]).results.map(\.id) == [3, 1, 2, 5, 4])
+        let names = try netbox.interfaces(["device": "loc1-core", "ordering": "-name", "limit": "3"]).results.map(\.name)
+        #expect(names == ["system", "2/1/c36/1", "2/1/c35/1"])
+        #expect(try netbox.ipAddresses(["ordering": "-address", "limit": "1"]).results.map(\.address.description) == ["2001:db8::5/128"])
     }
 }

@@ -58,6 +58,21 @@ import Testing
         #expect(try NetBox(path: path).prefixes(["within": "2001:db8:10::/44"]).count == 1)
     }
 
+    @Test func idsTakenByAFailedCallAreNotReusedAfterReopen() throws {
+        let path = Self.temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let netbox = try NetBox(path: path)
+            try netbox.load(WorkshopLab.seed(routers: 1))
+            #expect(throws: NetBoxError.insufficientResources) {
+                try netbox.allocatePrefixes(in: 3, [["prefix_length": 64], ["prefix_length": 40]])
+            }
+        }
+        let reopened = try NetBox(path: path)
+        #expect(try reopened.prefixes().count == 5)
+        #expect(try reopened.allocatePrefix(in: 3, ["prefix_length": 64]).id == 7)
+    }
+
     @Test func refusedSeedLeavesTheFileUntouched() throws {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -81,6 +81,24 @@ import Testing
         #expect(serializer.availableIPs(try netbox.availableIPs(in: 5, limit: 1)) == [["family": 4, "address": "10.0.0.6/24", "vrf": .null]])
     }
 
+    @Test func defaultPageNextAddsLimitAndOffset() throws {
+        let page = try netbox.interfaces(["device": "loc1-core"])
+        let json = netbox.withReader { reader in serializer.list(page, type: .interface, query: ["device": "loc1-core"]) { serializer.interface($0, reader, brief: true) } }
+        #expect(json["next"] == "http://127.0.0.1:8001/api/dcim/interfaces/?device=loc1-core&limit=50&offset=50")
+        #expect(json["previous"] == .null)
+        #expect(json["results"]?[0]?["device"]?["name"] == "loc1-core")
+    }
+
+    @Test func organisationShapes() throws {
+        let (site, type, role) = netbox.withReader { reader in
+            (serializer.site(reader.site(id: 1)!, reader), serializer.deviceType(reader.deviceType(id: 1)!, reader),
+             serializer.deviceRole(reader.deviceRole(id: 1)!, reader))
+        }
+        #expect(site["status"] == ["value": "active", "label": "Active"] && site["device_count"] == 1)
+        #expect(type["manufacturer"]?["slug"] == "nokia" && type["device_count"] == 5)
+        #expect(role["_depth"] == 0 && role["device_count"] == 5 && role["url"] == "http://127.0.0.1:8001/api/dcim/device-roles/1/")
+    }
+
     @Test func listEnvelopeLinksSortParameters() throws {
         let query: NetBoxQuery = ["device": "loc1-core", "cabled": "False", "brief": "1", "limit": "1", "offset": "1"]
         let page = try netbox.interfaces(query)

@@ -17,7 +17,7 @@ final class SQLitePersistence {
         try database.execute("""
             CREATE TABLE IF NOT EXISTS netbox_sequences (object_type TEXT PRIMARY KEY, last_id INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS netbox_changes (
-                id INTEGER PRIMARY KEY, time REAL NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+                id INTEGER PRIMARY KEY, time REAL NOT NULL /* seconds since 2001-01-01, exact for Date */, actor TEXT NOT NULL, action TEXT NOT NULL,
                 object_type TEXT NOT NULL, object_id INTEGER NOT NULL, before TEXT, after TEXT);
             CREATE INDEX IF NOT EXISTS netbox_changes_object ON netbox_changes (object_type, object_id);
             """)
@@ -31,7 +31,7 @@ final class SQLitePersistence {
                 }
                 try database.run(
                     "INSERT INTO netbox_changes (id, time, actor, action, object_type, object_id, before, after) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [.int(change.id), .real(change.time.timeIntervalSince1970), .text(change.actor),
+                    [.int(change.id), .real(change.time.timeIntervalSinceReferenceDate), .text(change.actor),
                      .text(change.action.rawValue), .text(change.objectType.rawValue), .int(change.objectID),
                      .optional(try change.beforeSnapshot.map { try text($0.object) }),
                      .optional(try change.afterSnapshot.map { try text($0.object) })])
@@ -47,6 +47,10 @@ final class SQLitePersistence {
             for object in store.allObjects { try upsert(object) }
             try writeSequences(store.sequences)
         }
+    }
+
+    func saveSequences(_ sequences: [ObjectType: Int]) throws {
+        try database.transaction { try writeSequences(sequences) }
     }
 
     private func writeSequences(_ sequences: [ObjectType: Int]) throws {
@@ -107,7 +111,7 @@ final class SQLitePersistence {
                   let type = ObjectType(rawValue: row.string(4))
             else { throw SQLitePersistenceError.corruptChange(id: row.int(0)) }
             return ObjectChange(
-                id: row.int(0), time: Date(timeIntervalSince1970: row.double(1)), actor: row.string(2), action: action,
+                id: row.int(0), time: Date(timeIntervalSinceReferenceDate: row.double(1)), actor: row.string(2), action: action,
                 objectType: type, objectID: row.int(5),
                 beforeSnapshot: try row.optionalString(6).map { try snapshot(type, $0) },
                 afterSnapshot: try row.optionalString(7).map { try snapshot(type, $0) })

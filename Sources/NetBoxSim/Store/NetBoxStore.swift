@@ -48,6 +48,14 @@ final class NetBoxStore {
             action: action, type: T.objectType, id: id, before: before?.snapshot, after: after?.snapshot))
     }
 
+    /// Stores a new object and logs its creation.
+    @discardableResult
+    func create<T: NetBoxObject>(_ object: T) -> T {
+        put(object.snapshot)
+        record(.create, before: nil, after: object)
+        return object
+    }
+
     // MARK: index maintenance (callers record the change)
 
     func putSite(_ site: Site) {

@@ -15,20 +15,21 @@ extension ScenarioPlay {
             world.update(record)
         }
         for _ in 0..<Self.maximumRounds {
-            let detail = try world.processDetail(id)
-            switch detail.lastStatus {
+            switch try record.status ?? world.processDetail(id).lastStatus {
             case .suspended:
+                let detail = try world.processDetail(id)
                 guard let form = detail.form, let inputs = try engineerInputs(&record, play: play, first: first, detail: detail, form: form)
                 else { return }
                 first = false
-                _ = try engineCall(id) { try self.world.engine.resume(id, inputs: inputs, user: Self.engineer) }
+                record.status = try engineCall(id) { try self.world.engine.resume(id, inputs: inputs, user: Self.engineer) }.status
             case .failed, .waiting:
                 guard injection != nil, retries < ChaosInjection.retryBudget else { return }
                 retries += 1
-                _ = try engineCall(id) { try self.world.engine.retry(id, user: ScenarioWorld.user) }
+                record.status = try engineCall(id) { try self.world.engine.retry(id, user: ScenarioWorld.user) }.status
             case .created, .running, .resumed:
                 // Interrupted outside any call this play made (a kill during recovery): recover again.
                 try world.recoverEngine()
+                record.status = nil
             default:
                 return
             }

@@ -64,7 +64,8 @@ final class ScenarioPlay {
         var attempts = 0
         while true {
             do {
-                record.processID = try engineCall(nil) { try self.world.engine.start(start.workflow, inputs: pages, user: ScenarioWorld.user) }
+                let call = try engineCall(nil) { try self.world.engine.start(start.workflow, inputs: pages, user: ScenarioWorld.user) }
+                (record.processID, record.status) = (call.processID, call.status)
                 break
             } catch is NetBoxClientError where injection != nil && attempts < ChaosInjection.retryBudget {
                 attempts += 1  // a chaos fault in the start form's lookups: post the form again
@@ -99,7 +100,7 @@ final class ScenarioPlay {
 
     private func resume(_ next: ContinueProcess, _ action: ScenarioAction) throws -> ActionResult {
         var record = try startedProcess(next.process)
-        let status = try world.processDetail(record.processID!).lastStatus
+        let status = try record.status ?? world.processDetail(record.processID!).lastStatus
         guard status == .suspended else {
             throw ActionFailure(message: "\(next.process) is \(status.rawValue), not waiting at an input step", process: next.process)
         }
@@ -110,14 +111,15 @@ final class ScenarioPlay {
 
     private func retry(_ next: ContinueProcess, _ action: ScenarioAction) throws -> ActionResult {
         var record = try startedProcess(next.process)
-        _ = try engineCall(record.processID) { try self.world.engine.retry(record.processID!, user: ScenarioWorld.user) }
+        record.status = try engineCall(record.processID) { try self.world.engine.retry(record.processID!, user: ScenarioWorld.user) }.status
         try drive(&record, play: next.engineer)
         return outcomeResult(action, record, expect: next.expect)
     }
 
     private func abort(_ name: String, _ action: ScenarioAction) throws -> ActionResult {
-        let record = try startedProcess(name)
-        _ = try engineCall(record.processID) { try self.world.engine.abort(record.processID!, user: ScenarioWorld.user) }
+        var record = try startedProcess(name)
+        record.status = try engineCall(record.processID) { try self.world.engine.abort(record.processID!, user: ScenarioWorld.user) }.status
+        world.update(record)
         return ActionResult(action: action, status: .passed, process: name, actual: world.outcome(of: record).description)
     }
 
@@ -147,15 +149,18 @@ final class ScenarioPlay {
     // MARK: engine calls that may be killed
 
     /// Runs an engine call; when the kill switch fires inside it, recovers a new engine from the
-    /// database and carries on. Returns the process id (`known`, or the newest process).
-    func engineCall(_ known: String?, _ body: () throws -> WorkflowEngine.ProcessOutcome) throws -> String? {
+    /// database and carries on. Returns the process id (`known`, or the newest process) and where
+    /// it stopped (unknown after a recovery).
+    func engineCall(_ known: String?, _ body: () throws -> WorkflowEngine.ProcessOutcome) throws
+        -> (processID: String?, status: ProcessStatus?) {
         world.forgetProcessDetails()
         defer { world.forgetProcessDetails() }
         do {
-            return try body().processID
+            let outcome = try body()
+            return (outcome.processID, outcome.status)
         } catch where world.killSwitch.hasFired {
             let newest = try world.recoverEngine(during: known)
-            return known ?? newest
+            return (known ?? newest, nil)
         }
     }
 }

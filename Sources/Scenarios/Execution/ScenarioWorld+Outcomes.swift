@@ -11,6 +11,9 @@ struct ObservedOutcome: CustomStringConvertible {
 extension ScenarioWorld {
     func outcome(of record: ProcessRecord) -> ObservedOutcome {
         if let refusal = record.refusal { return ObservedOutcome(status: .refused, message: refusal) }
+        // Finished processes need no message: skip reading the detail.
+        if record.status == .completed { return ObservedOutcome(status: .completed, message: nil) }
+        if record.status == .aborted { return ObservedOutcome(status: .aborted, message: nil) }
         guard let id = record.processID, let detail = try? processDetail(id) else {
             return ObservedOutcome(status: .failed, message: "the process was never created")
         }
@@ -30,11 +33,14 @@ extension ScenarioWorld {
         record.processID.flatMap { try? processDetail($0) }
     }
 
-    /// The subscription the process created or acted on (remembered by the play once known:
-    /// reading a process detail parses every step's state).
+    /// The subscription the process created or acted on, remembered by the play once known.
+    /// Read from the engine's process-subscription links: a process detail would parse every
+    /// step's state.
     func subscriptionID(of record: ProcessRecord) -> String? {
         if let known = record.subscriptionID { return known }
-        guard let detail = detail(of: record) else { return nil }
-        return detail.subscriptions.first ?? detail.currentState["subscription_id"]?.stringValue
+        guard let id = record.processID else { return nil }
+        return try? database.queryOne(
+            "SELECT subscription_id FROM processes_subscriptions WHERE process_id = ? ORDER BY created_at, subscription_id",
+            [.text(id)]) { $0.string(0) }
     }
 }

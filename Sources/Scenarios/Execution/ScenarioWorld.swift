@@ -165,6 +165,9 @@ struct ProcessRecord {
     let name: String
     let workflow: String
     var processID: String?
+    /// Where the engine said the process stopped after the play's last call on it; nil when
+    /// unknown (read it from the engine).
+    var status: ProcessStatus?
     var subscriptionID: String?
     /// The validation or start error when the engine refused the start.
     var refusal: String?

@@ -41,7 +41,9 @@ struct SnapshotWriter {
     private static func flatten(_ json: JSON, path: String, names: [String: String], into lines: inout [String]) {
         switch json {
         case .object(let object):
-            for (key, value) in object where !unstableKeys.contains(key) {
+            // A block's `name` is its type and its `label` is usually null: noise in every diff.
+            for (key, value) in object where !unstableKeys.contains(key) && !(key == "label" && value == .null)
+                && !(key == "name" && !path.isEmpty) {
                 if key == "product", let name = value["name"]?.stringValue {
                     lines.append("product = \(name)")
                     continue

@@ -76,4 +76,25 @@ import Testing
         #expect(result.status == .error)
         #expect(result.error?.contains("/nonexistent/lab.yaml") == true)
     }
+
+    @Test func aSnapshotNamesEveryRouterAWorkflowChangeAltered() throws {
+        let workspace = try TestWorkspace()
+        let root = SchemaSyncTests.packageRoot
+        try workspace.write("Topologies/workshop.yaml", try String(contentsOf: root.appendingPathComponent("Topologies/workshop.yaml"), encoding: .utf8))
+        let file = try workspace.write("Scenarios/regression.yaml",
+                                       try String(contentsOf: root.appendingPathComponent("Scenarios/metric-regression.yaml"), encoding: .utf8))
+        let scenario = try ScenarioParser().load(file: file)
+        var options = RunOptions()
+        options.updateSnapshots = true
+        let console = CapturedConsole().console()
+        let recorded = ScenarioRunner.execute([scenario], options: options, execution: F.executor.execution, console: console)
+        #expect(recorded.first?.snapshotCheck?.status == .updated)
+        options.updateSnapshots = false
+        let routerWide = ScenarioExecutor(topologies: F.topologies, workflowSets: { _ in .reference.placingMetric(.routerWide) })
+        let check = try #require(ScenarioRunner.execute([scenario], options: options, execution: routerWide.execution,
+                                                        console: console).first?.snapshotCheck)
+        #expect(check.status == .changed)
+        #expect(check.changes.contains("running configs › loc1-core"))
+        #expect(check.diff?.contains("+  metric 10") == true, "\(check.diff ?? "")")
+    }
 }

@@ -45,7 +45,7 @@ extension ScenarioWorld {
                 return CheckVerdict(passed: false, actual: "no process named '\(check.process)' was started")
             }
             let observed = outcome(of: record)
-            let steps = detail(of: record)?.executedSteps.map(\.name) ?? []
+            let steps = stepLog(of: record).map(\.name)
             return check.evaluate(outcome: observed.status, message: observed.message, steps: steps, audit: auditTrail(of: record))
         case .noLeakedResources:
             let leaks = try LeakFinder(world: self).leaks()
@@ -137,17 +137,17 @@ extension ScenarioWorld {
     /// The process's steps (`<step>: <status>`), each followed by the NetBox changes
     /// (`netbox create dcim.cable 12`) and router pastes (`paste loc1-core`) it made.
     func auditTrail(of record: ProcessRecord) -> [String] {
-        guard let detail = detail(of: record) else { return [] }
-        let changes = netbox.changes().filter { $0.actor.hasPrefix(detail.processID + "/") }
-        let pastes = fleet.history().filter { $0.actor.hasPrefix("process \(detail.processID) / ") }
+        guard let id = record.processID else { return [] }
+        let changes = netbox.changes().filter { $0.actor.hasPrefix(id + "/") }
+        let pastes = fleet.history().filter { $0.actor.hasPrefix("process \(id) / ") }
         var trail: [String] = []
         var seen: Set<String> = []
-        for step in detail.executedSteps {
+        for step in stepLog(of: record) {
             trail.append("\(step.name): \(step.status.rawValue)")
             guard seen.insert(step.name).inserted else { continue }
-            trail += changes.filter { $0.actor == "\(detail.processID)/\(step.name)" }
+            trail += changes.filter { $0.actor == "\(id)/\(step.name)" }
                 .map { "netbox \($0.action.rawValue) \($0.objectType.rawValue) \($0.objectID)" }
-            trail += pastes.filter { $0.actor == "process \(detail.processID) / \(step.name)" }
+            trail += pastes.filter { $0.actor == "process \(id) / \(step.name)" }
                 .map { "paste \($0.device ?? "?")" }
         }
         return trail

@@ -29,10 +29,6 @@ extension ScenarioWorld {
         }
     }
 
-    func detail(of record: ProcessRecord) -> ProcessDetail? {
-        record.processID.flatMap { try? processDetail($0) }
-    }
-
     /// The subscription the process created or acted on, remembered by the play once known.
     /// Read from the engine's process-subscription links: a process detail would parse every
     /// step's state.
@@ -42,5 +38,28 @@ extension ScenarioWorld {
         return try? database.queryOne(
             "SELECT subscription_id FROM processes_subscriptions WHERE process_id = ? ORDER BY created_at, subscription_id",
             [.text(id)]) { $0.string(0) }
+    }
+}
+
+/// One row of a process's step log.
+struct LoggedStep {
+    let name: String
+    let status: StepStatus
+    /// The error of a failed or waiting row.
+    let error: String?
+}
+
+extension ScenarioWorld {
+    /// The process's step log, oldest row first, read from the engine's table: the engine's
+    /// process detail would parse every row's full state to give the same names and statuses.
+    func stepLog(of record: ProcessRecord) -> [LoggedStep] {
+        guard let id = record.processID else { return [] }
+        let rows = try? database.query("SELECT name, status, state FROM process_steps WHERE process_id = ? ORDER BY seq",
+                                       [.text(id)]) { row in (row.string(0), row.string(1), row.string(2)) }
+        return (rows ?? []).map { name, status, state in
+            let status = StepStatus(rawValue: status) ?? .failed
+            let failed = status == .failed || status == .waiting
+            return LoggedStep(name: name, status: status, error: failed ? (try? JSON.parse(state))?["error"]?.stringValue : nil)
+        }
     }
 }

@@ -24,11 +24,9 @@ extension ScenarioWorld {
         let observed = outcome(of: record)
         var attempt = 1
         var steps: [StepRecord] = []
-        for step in detail(of: record)?.executedSteps ?? [] {
-            let failed = step.status == .failed || step.status == .waiting
-            steps.append(StepRecord(name: step.name, status: step.status.rawValue,
-                                    message: failed ? step.state["error"]?.stringValue : nil, attempt: attempt))
-            if failed { attempt += 1 }
+        for step in stepLog(of: record) {
+            steps.append(StepRecord(name: step.name, status: step.status.rawValue, message: step.error, attempt: attempt))
+            if step.error != nil { attempt += 1 }
         }
         return ProcessTimeline(name: record.name, workflow: record.workflow, processId: record.processID,
                                outcome: observed.status, message: observed.message, steps: steps)

@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "RouterSim"),
         .target(name: "Topology", dependencies: ["NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
         .target(name: "Workshop", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim"]),
-        .target(name: "Scenarios", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenarios", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Workshop", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "orchlab", dependencies: [
             "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

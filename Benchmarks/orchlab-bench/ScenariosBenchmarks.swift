@@ -1,13 +1,17 @@
 import Foundation
 import Scenarios
 
-/// The scenario runner's own cost around the execution: loading 1,000 scenario files, running
-/// them through the parallel runner with an execution that does no workflow work, and writing
-/// the four reports. The end-to-end suite time adds the real execution on top of this.
+/// The scenario runner: the workshop build scenario end to end with the real execution (one
+/// thread), a generated suite of 1,000 scenarios with the real execution on 2 threads, and the
+/// runner's own cost around the execution (loading files, the parallel runner with an execution
+/// that does no workflow work, writing the four reports).
 enum ScenariosBenchmarks {
     static let count = 1_000
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
 
     static func run() throws {
+        try workshopBuild()
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("orchlab-bench-scenarios-\(getpid())").path
         defer { try? FileManager.default.removeItem(atPath: root) }
         try generateSuite(in: root)
@@ -27,12 +31,33 @@ enum ScenariosBenchmarks {
         }
         Measure.report("runner around \(count) scenarios (\(options.jobs) threads, execution records results only)", execute)
 
+        options.jobs = 2
+        let executor = ScenarioExecutor()
+        var passed = 0
+        let real = Measure.samples(iterations: 3, warmup: 1) {
+            results = ScenarioRunner.execute(scenarios, options: options, execution: executor.execution, console: silent)
+            passed = results.count { $0.status == .passed }
+        }
+        Measure.report("\(count) generated scenarios end to end, real execution, 2 threads (\(passed) passed)", real)
+
         let reports = (root as NSString).appendingPathComponent("reports")
         let write = try Measure.samples(iterations: 5, warmup: 1) { try ReportWriter(directory: reports).write(results) }
         Measure.report("write JUnit, JSON, Markdown and HTML for \(count) results", write)
         let html = try FileManager.default.attributesOfItem(atPath: (reports as NSString).appendingPathComponent("report.html"))
         print(String(format: "report.html for %d results: %.2f MiB; RSS increase %.1f MiB",
                      count, Double(html[.size] as? Int ?? 0) / 1_048_576, Measure.currentRSSMiB() - rssBefore))
+    }
+
+    /// Scenarios/workshop-build.yaml (5 nodes, 10 circuits, 10 modifies, 15 validations, 9
+    /// assertions, snapshot) played by the real execution on one thread, lab already compiled.
+    private static func workshopBuild() throws {
+        let scenario = try ScenarioParser().load(file: "\(repository)/Scenarios/workshop-build.yaml")
+        let executor = ScenarioExecutor()
+        var status = ScenarioStatus.error
+        let rssBefore = Measure.currentRSSMiB()
+        let samples = Measure.samples(iterations: 20, warmup: 2) { status = executor.execute(scenario).status }
+        Measure.report("workshop build scenario end to end, one thread (\(status.rawValue))", samples)
+        print(String(format: "workshop build scenario: RSS increase over 22 runs: %.1f MiB", Measure.currentRSSMiB() - rssBefore))
     }
 
     /// Stands in for the execution so only the runner is measured: every start completes and
@@ -61,7 +86,7 @@ enum ScenariosBenchmarks {
     private static func generateSuite(in root: String) throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: "\(root)/Topologies", withIntermediateDirectories: true)
-        try "name: workshop\n".write(toFile: "\(root)/Topologies/workshop.yaml", atomically: true, encoding: .utf8)
+        try manager.copyItem(atPath: "\(repository)/Topologies/workshop.yaml", toPath: "\(root)/Topologies/workshop.yaml")
         for index in 0..<count {
             let folder = "\(root)/Scenarios/group\(index / 100)"
             try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -14,9 +14,6 @@ struct GradeCommand: ParsableCommand {
         """
     )
 
-    /// Runs one scenario. Nil until scenario execution is connected; `grade` then validates the
-    /// exercise files and exits with status 2 rather than pretending to grade.
-    static let execution: ScenarioExecution? = nil
 
     @Option(help: "The workflow set to grade: starter (the participant's) or reference.")
     var workflows: WorkflowSet = .starter
@@ -40,7 +37,7 @@ struct GradeCommand: ParsableCommand {
         options.workflows = workflows
         options.reportDirectory = reportDir
         if let jobs { options.jobs = jobs }
-        let status = GradeRunner.run(options, execution: Self.execution, console: .standardOutput())
+        let status = GradeRunner.run(options, execution: ScenarioExecutor().execution, console: .standardOutput())
         if status != ExitStatus.passed { throw ExitCode(status) }
     }
 }

@@ -1,105 +1,83 @@
 import ArgumentParser
 import Foundation
-import WorkflowEngine
+import Scenarios
 
-/// `orchlab run`: until the scenario runner exists, runs a built-in demo on the workflow engine
-/// (create, modify and terminate a node subscription) and prints every step it executed.
+/// `orchlab run [PATHS…]`: the scenario runner.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run OrchLab's main job (for now: the workflow-engine demo).",
-        discussion: "The scenario runner is not built yet; this runs a demo workflow end to end on the engine and reports only what it ran.")
+        abstract: "Run scenarios against the simulated NetBox and router fleet and write reports.",
+        discussion: """
+        Runs every scenario under PATHS (default: Scenarios/), each in its own world, in parallel. \
+        Writes JUnit XML, JSON, Markdown and HTML reports into the report folder. Exit status: 0 all \
+        passed, 1 failures, 2 invalid input.
+        """
+    )
 
-    @Option(name: .long, help: "SQLite database file (WAL); in memory when omitted.")
-    var db: String?
+    @Argument(help: "Scenario files or folders (default: Scenarios/).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Run only scenarios with this tag (repeatable).")
+    var tag: [String] = []
+
+    @Option(name: .long, help: "Run only scenarios whose name contains this text or matches this regular expression.")
+    var filter: String?
+
+    @Option(name: .long, help: "Run the i-th of n slices of the suite (1-based), e.g. 2/4.")
+    var shard: String?
+
+    @Flag(name: .long, help: "Print the plan without running anything.")
+    var list = false
+
+    @Flag(name: .customLong("fail-fast"), help: "Stop after the first failing scenario.")
+    var failFast = false
+
+    @Flag(name: .customLong("update-snapshots"), help: "Record each scenario's outcome as its snapshot.")
+    var updateSnapshots = false
+
+    @Flag(name: .long, help: "Replay each scenario killing the engine at every step and failing every NetBox call once; report steps whose retry duplicated or leaked a side effect.")
+    var chaos = false
+
+    @Option(name: .long, help: "Run every scenario against this workflow set instead of the one it names.")
+    var workflows: WorkflowSet?
+
+    @Option(name: .customLong("report-dir"), help: "Where the reports go.")
+    var reportDir = ReportWriter.defaultDirectory
+
+    @Option(name: .shortAndLong, help: "Scenarios run in parallel on this many threads (default: all cores).")
+    var jobs: Int?
+
+    @Flag(name: .customLong("no-timings"), help: "Record no durations, so two runs write byte-identical reports.")
+    var noTimings = false
 
     func run() throws {
-        let engine = try Engine(path: db ?? ":memory:")
-        try engine.register([DemoWorkflows.create, DemoWorkflows.modify, DemoWorkflows.terminate])
-        let product = try engine.register(DemoWorkflows.product)
-        print("OrchLab demo: workflow engine on SQLite (\(db.map { "file \($0)" } ?? "in memory"))")
-        print("The scenario runner is not built yet; only the demo workflows below were run.\n")
-
-        var outcome = try engine.start("demo_create_node", inputs: [
-            ["product": .string(product.snapshot.productID)], ["node_name": "demo-core-1"],
-        ])
-        let shown = try report(engine, outcome)
-        if outcome.status == .suspended {
-            print("  → resuming with confirm_config_put_on_routers = ACCEPTED")
-            outcome = try engine.resume(outcome.processID, inputs: [["confirm_config_put_on_routers": "ACCEPTED"]])
-            try report(engine, outcome, skipping: shown)
+        var options = RunOptions()
+        options.paths = paths
+        var selection = ScenarioSelection(tags: tag, filter: filter)
+        if let shard {
+            guard let parsed = Shard(shard) else {
+                print("orchlab run: --shard must be i/n with 1 ≤ i ≤ n, not '\(shard)'")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            selection.shard = parsed
         }
-        let subscriptionID = try engine.process(outcome.processID).subscriptions.first ?? ""
-        for workflow in ["demo_modify_node", "demo_terminate_node"] {
-            try report(engine, engine.start(workflow, inputs: [["subscription_id": .string(subscriptionID)]]))
+        if let jobs {
+            guard jobs >= 1 else {
+                print("orchlab run: --jobs must be at least 1")
+                throw ExitCode(ExitStatus.invalidInput)
+            }
+            options.jobs = jobs
         }
-        let final = try engine.subscription(subscriptionID)
-        print("\nsubscription \(subscriptionID): status \(final["status"]?.stringValue ?? "?"), "
-            + "insync \(final["insync"]?.boolValue ?? false), version \(final["version"]?.intValue ?? 0)")
-    }
-
-    /// Prints the process's executed steps after the first `skipping`; returns how many it has.
-    @discardableResult
-    private func report(_ engine: Engine, _ outcome: ProcessOutcome, skipping: Int = 0) throws -> Int {
-        let detail = try engine.process(outcome.processID)
-        print("process \(outcome.processID) \(detail.workflowName): \(outcome.status.rawValue)")
-        for step in detail.executedSteps.dropFirst(skipping) {
-            print("  \(step.name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(step.status.rawValue)")
-        }
-        return detail.executedSteps.count
-    }
-}
-
-/// The demo product and workflows `orchlab run` drives.
-enum DemoWorkflows {
-    struct NodeBlock: ProductBlockModel {
-        static let blockName = "Node"
-        static let requirements: [String: Required] = ["node_name": .fromProvisioning, "ipv4_loopback": .whenActive]
-        var node_name: String?
-        var ipv4_loopback: String?
-    }
-
-    struct NodeModel: ProductModel {
-        var node = Block<NodeBlock>()
-    }
-
-    static let product = Product(name: "demo node", description: "Demo network node", type: "Node", tag: "NODE",
-                                 workflows: ["demo_create_node", "demo_modify_node", "demo_terminate_node"],
-                                 model: NodeModel.self)
-
-    static let create = createWorkflow("demo_create_node", "Create a demo node", initialForm: Form { form in
-        try form.page("Node") { FormField.string("node_name") }.values
-    }) {
-        step("Construct Node model") { context in
-            var subscription = try context.newSubscription(NodeModel.self, customerID: "demo")
-            subscription.node.node_name = try context.state.string("node_name")
-            return ["subscription": subscription, "subscription_id": subscription.subscriptionID]
-        }
-        storeProcessSubscription
-        setStatus(.provisioning)
-        inputStep("Confirm config put on router") { form in
-            let name = try form.state.string("node_name")
-            return try form.page("Put this config on \(name)") {
-                FormField.readOnlyText("config", value: "hostname \(name)").meta(["device": .string(name)])
-                FormField.accept("confirm_config_put_on_routers")
-            }.values
-        }
-        step("Assign loopback") { context in
-            var subscription = try context.subscription(NodeModel.self)
-            subscription.node.ipv4_loopback = "10.255.0.1"
-            return ["subscription": subscription]
-        }
-    }
-
-    static let modify = modifyWorkflow("demo_modify_node", "Rename the demo node") {
-        step("Update description") { context in
-            var subscription = try context.subscription(NodeModel.self)
-            subscription.description = "Node \(subscription.node.node_name ?? "?")"
-            return ["subscription": subscription]
-        }
-    }
-
-    static let terminate = terminateWorkflow("demo_terminate_node", "Terminate the demo node") {
-        step("Remove node from network") { _ in ["removed": true] }
+        options.selection = selection
+        options.listOnly = list
+        options.failFast = failFast
+        options.updateSnapshots = updateSnapshots
+        options.workflows = workflows
+        options.reportDirectory = reportDir
+        options.recordTimings = !noTimings
+        let executor = ScenarioExecutor()
+        let execution = chaos ? ChaosExecutor(executor: executor).execution : executor.execution
+        let status = ScenarioRunner.run(options, execution: execution, console: .standardOutput())
+        if status != ExitStatus.passed { throw ExitCode(status) }
     }
 }

@@ -6,7 +6,9 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
     case routerRejectsConfig(device: String, linePatterns: [String])
     case linkDown(InterfaceRef)
     case linkUp(InterfaceRef)
-    /// Kill the engine after the next process's step N (1-based) and recover it from its database.
+    /// The engine dies in the N-th step it runs from here (1-based; every step-log row counts:
+    /// steps, input suspensions, confirmations): that step has done its work but is not
+    /// recorded. A new engine is opened on the same database and resumes what was running.
     case killEngine(afterStep: Int)
     /// Remove every fault still in force.
     case clear

@@ -1,0 +1,82 @@
+import RouterSim
+import WorkflowEngine
+import Workshop
+
+/// The simulated engineer at input steps, and the operator who retries under chaos.
+extension ScenarioPlay {
+    /// Plays the engineer at every input step the process reaches (`answer` only at the first),
+    /// until it stops elsewhere or the engineer cannot go on.
+    func drive(_ record: inout ProcessRecord, play: EngineerPlay) throws {
+        guard let id = record.processID else { return }
+        var first = true
+        var retries = 0
+        defer {
+            record.subscriptionID = world.subscriptionID(of: record)
+            world.update(record)
+        }
+        for _ in 0..<Self.maximumRounds {
+            switch try record.status ?? world.processDetail(id).lastStatus {
+            case .suspended:
+                let detail = try world.processDetail(id)
+                guard let form = detail.form, let inputs = try engineerInputs(&record, play: play, first: first, detail: detail, form: form)
+                else { return }
+                first = false
+                record.status = try engineCall(id) { try self.world.engine.resume(id, inputs: inputs, user: Self.engineer) }.status
+            case .failed, .waiting:
+                guard injection != nil, retries < ChaosInjection.retryBudget else { return }
+                retries += 1
+                record.status = try engineCall(id) { try self.world.engine.retry(id, user: ScenarioWorld.user) }.status
+            case .created, .running, .resumed:
+                // Interrupted outside any call this play made (a kill during recovery): recover again.
+                try world.recoverEngine()
+                record.status = nil
+            default:
+                return
+            }
+        }
+    }
+
+    static let engineer = "engineer"
+    /// Input steps one action may pass through before the play gives up (a workflow looping).
+    static let maximumRounds = 20
+
+    /// The answers to post, or nil when the engineer stops here (leave suspended, paste refused).
+    private func engineerInputs(_ record: inout ProcessRecord, play: EngineerPlay, first: Bool, detail: ProcessDetail,
+                                form: JSON) throws -> [JSON]? {
+        let accept: [JSON] = [[ConfigField.confirm: "ACCEPTED"]]
+        switch play {
+        case .leaveSuspended:
+            return nil
+        case .answer(let values) where first:
+            return [try world.page(values)]
+        case .confirmOnly:
+            return accept
+        case .apply(let devices):
+            return paste(Engineer.configs(in: form).filter { devices.contains($0.device) }, &record, detail) ? accept : nil
+        case .applyAndConfirm, .answer:
+            return paste(Engineer.configs(in: form), &record, detail) ? accept : nil
+        }
+    }
+
+    /// Pastes each text into its router as `process <id> / <step>`; false (with the reason
+    /// noted on the record) when a router refused the session or some lines.
+    private func paste(_ configs: [ConfigToPaste], _ record: inout ProcessRecord, _ detail: ProcessDetail) -> Bool {
+        let actor = "process \(detail.processID) / \(detail.lastStep ?? "input")"
+        for config in configs {
+            let (text, refused) = world.splitByRejectingPatterns(config.text, device: config.device)
+            do {
+                let pasted = try world.fleet.apply(paste: text, to: config.device, actor: actor)
+                let rejected = refused + pasted.rejectedLines.map(\.text)
+                guard rejected.isEmpty else {
+                    record.engineerNote = "\(config.device) rejected: " + rejected.joined(separator: " | ")
+                    return false
+                }
+            } catch {
+                record.engineerNote = "cannot apply config to \(config.device): \(error)"
+                return false
+            }
+        }
+        record.engineerNote = nil
+        return true
+    }
+}

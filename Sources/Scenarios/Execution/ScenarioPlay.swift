@@ -1,0 +1,174 @@
+import NetBoxSim
+import WorkflowEngine
+import Workshop
+
+/// Plays one scenario's actions against its world, in order, and collects the result.
+final class ScenarioPlay {
+    let scenario: Scenario
+    let world: ScenarioWorld
+    let injection: ChaosInjection?
+    private(set) var result: ScenarioResult
+
+    init(scenario: Scenario, world: ScenarioWorld, injection: ChaosInjection?) {
+        self.scenario = scenario
+        self.world = world
+        self.injection = injection
+        result = ScenarioResult(scenario: scenario)
+        if let steps = injection?.killAfterStep { world.killEngine(afterSteps: steps) }
+        if let call = injection?.netboxCall { world.faults.inject(.timeout(applied: true), on: call.operation, call: call.call) }
+    }
+
+    func run() {
+        for action in scenario.actions {
+            switch action.kind {
+            case .assert(let assertion):
+                result.assertions.append(world.evaluate(assertion))
+            default:
+                result.actions.append(perform(action))
+            }
+        }
+        world.fillReport(&result)
+    }
+
+    private func perform(_ action: ScenarioAction) -> ActionResult {
+        do {
+            switch action.kind {
+            case .start(let start): return try self.start(start, action)
+            case .resume(let next): return try resume(next, action)
+            case .retry(let next): return try retry(next, action)
+            case .abort(let name): return try abort(name, action)
+            case .fault(let fault): return try inject(fault, action)
+            case .assert: return ActionResult(action: action, status: .passed)
+            }
+        } catch let failure as ActionFailure {
+            return ActionResult(action: action, status: failure.notRun ? .notRun : .failed, process: failure.process,
+                                message: failure.message)
+        } catch {
+            return ActionResult(action: action, status: .failed, message: String(describing: error))
+        }
+    }
+
+    // MARK: processes
+
+    private func start(_ start: StartWorkflow, _ action: ScenarioAction) throws -> ActionResult {
+        let name = start.name ?? start.workflow
+        var record = ProcessRecord(name: name, workflow: start.workflow)
+        let pages: [JSON]
+        do {
+            let own = try start.pages.map(world.page)
+            pages = try standardPages(start, name: name) + (own.isEmpty && isTask(start.workflow) ? [.object([:])] : own)
+        } catch let unresolved as UnresolvedReference {
+            world.add(ProcessRecord(name: name, workflow: start.workflow, refusal: "not started: \(unresolved)"))
+            throw ActionFailure(message: unresolved.description, process: name)
+        }
+        var attempts = 0
+        while true {
+            do {
+                let call = try engineCall(nil) { try self.world.engine.start(start.workflow, inputs: pages, user: ScenarioWorld.user) }
+                (record.processID, record.status) = (call.processID, call.status)
+                break
+            } catch is NetBoxClientError where injection != nil && attempts < ChaosInjection.retryBudget {
+                attempts += 1  // a chaos fault in the start form's lookups: post the form again
+            } catch {
+                record.refusal = String(describing: error)
+                break
+            }
+        }
+        world.add(record)
+        if record.refusal == nil { try drive(&record, play: start.engineer) }
+        return outcomeResult(action, record, expect: start.expect)
+    }
+
+    /// The pages the engine puts first: the product (create), the subscription (modify,
+    /// terminate, validate), none for a task.
+    private func standardPages(_ start: StartWorkflow, name: String) throws -> [JSON] {
+        if let subscription = start.subscription {
+            return [.object(["subscription_id": ScenarioWorld.json(try world.resolve(subscription))])]
+        }
+        let info = world.engine.workflows().first { $0.name == start.workflow }
+        if info?.isTask == true { return [] }
+        guard info == nil || info?.target == .create else {
+            throw ActionFailure(message: "\(start.workflow) acts on a subscription: give `subscription:`", process: name)
+        }
+        let product = WorkshopProducts.circuit.workflows.contains(start.workflow) ? world.products.circuit : world.products.node
+        return [.object(["product": .string(product.snapshot.productID)])]
+    }
+
+    private func isTask(_ workflow: String) -> Bool {
+        world.engine.workflows().first { $0.name == workflow }?.isTask == true
+    }
+
+    private func resume(_ next: ContinueProcess, _ action: ScenarioAction) throws -> ActionResult {
+        var record = try startedProcess(next.process)
+        let status = try record.status ?? world.processDetail(record.processID!).lastStatus
+        guard status == .suspended else {
+            throw ActionFailure(message: "\(next.process) is \(status.rawValue), not waiting at an input step", process: next.process)
+        }
+        record.engineerNote = nil
+        try drive(&record, play: next.engineer)
+        return outcomeResult(action, record, expect: next.expect)
+    }
+
+    private func retry(_ next: ContinueProcess, _ action: ScenarioAction) throws -> ActionResult {
+        var record = try startedProcess(next.process)
+        record.status = try engineCall(record.processID) { try self.world.engine.retry(record.processID!, user: ScenarioWorld.user) }.status
+        try drive(&record, play: next.engineer)
+        return outcomeResult(action, record, expect: next.expect)
+    }
+
+    private func abort(_ name: String, _ action: ScenarioAction) throws -> ActionResult {
+        var record = try startedProcess(name)
+        record.status = try engineCall(record.processID) { try self.world.engine.abort(record.processID!, user: ScenarioWorld.user) }.status
+        world.update(record)
+        return ActionResult(action: action, status: .passed, process: name, actual: world.outcome(of: record).description)
+    }
+
+    /// A process an earlier start created; a refused one makes the action impossible.
+    private func startedProcess(_ name: String) throws -> ProcessRecord {
+        guard let record = world.process(named: name) else {
+            throw ActionFailure(message: "no process named '\(name)' was started before this action", process: name)
+        }
+        guard record.processID != nil else {
+            throw ActionFailure(message: "\(name) was refused at start: \(record.refusal ?? "")", process: name, notRun: true)
+        }
+        return record
+    }
+
+    private func outcomeResult(_ action: ScenarioAction, _ record: ProcessRecord, expect: ExpectedOutcome?) -> ActionResult {
+        world.update(record)
+        let observed = world.outcome(of: record)
+        guard let expect else {
+            return ActionResult(action: action, status: .passed, process: record.name, actual: observed.description)
+        }
+        let met = expect.isMet(by: observed.status, message: observed.message)
+        return ActionResult(action: action, status: met ? .passed : .failed, process: record.name,
+                            expected: expect.description, actual: observed.description,
+                            message: met ? nil : "\(record.name) did not end as expected")
+    }
+
+    // MARK: engine calls that may be killed
+
+    /// Runs an engine call; when the kill switch fires inside it, recovers a new engine from the
+    /// database and carries on. Returns the process id (`known`, or the newest process) and where
+    /// it stopped (unknown after a recovery).
+    func engineCall(_ known: String?, _ body: () throws -> WorkflowEngine.ProcessOutcome) throws
+        -> (processID: String?, status: ProcessStatus?) {
+        world.forgetProcessDetails()
+        defer { world.forgetProcessDetails() }
+        do {
+            let outcome = try body()
+            return (outcome.processID, outcome.status)
+        } catch where world.killSwitch.hasFired {
+            let newest = try world.recoverEngine(during: known)
+            return (known ?? newest, nil)
+        }
+    }
+}
+
+/// Why an action could not be done.
+struct ActionFailure: Error {
+    let message: String
+    var process: String?
+    /// An earlier failure made the action impossible (its process was refused).
+    var notRun = false
+}

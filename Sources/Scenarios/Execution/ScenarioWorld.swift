@@ -1,0 +1,195 @@
+import Foundation
+import NetBoxSim
+import RouterSim
+import SQLite
+import Topology
+import WorkflowEngine
+import Workshop
+
+/// One scenario's isolated world: a NetBox and a fleet built from the lab, an in-memory engine
+/// database with seeded ids and a stepping clock, the workshop workflows registered against
+/// them, and what the scenario did so far (its processes, the faults in force).
+///
+/// Used by one thread, for one scenario.
+final class ScenarioWorld {
+    /// NetBox's clock is frozen so object timestamps never differ between runs.
+    static let netboxDate = Date(timeIntervalSince1970: 1_790_000_000)
+    static let user = "scenario"
+
+    let lab: Lab
+    let database: Database
+    let clock: SteppingClock
+    let ids: IDGenerator
+    let workflowSet: Workshop.WorkflowSet
+    let faults = FaultInjector()
+    let killSwitch = EngineKillSwitch()
+    /// Objects the lab was seeded with: never leaks.
+    let seedObjects: NetBoxObjectIDs
+    let interfaceIDs: [InterfaceRef: Int]
+    let initialConfigs: [String: String]
+    private(set) var engine: Engine
+    private(set) var products: RegisteredProducts
+
+    /// `router_rejects_config` with line patterns, by device: the router refuses matching lines.
+    var rejectingPatterns: [String: [String]] = [:]
+    /// Lines refused by those patterns, by device, for `no_rejected_lines`.
+    var patternRejections: [String: [String]] = [:]
+    /// NetBox calls the scenario planned to fail and that have not been called yet.
+    var plannedNetBoxFaults: [(operation: NetBoxOperation, call: Int)] = []
+    private(set) var processes: [ProcessRecord] = []
+    private var processIndex: [String: Int] = [:]
+    /// How many times the engine was killed and recovered.
+    private(set) var recoveries: [EngineRecovery] = []
+    /// Process details read since the engine last moved (reading one parses every step's state).
+    private var details: [String: ProcessDetail] = [:]
+
+    /// Workflows registered besides the set's (tests add deliberately faulty ones).
+    let extraWorkflows: ExtraWorkflows
+
+    init(topology: CompiledTopology, workflowSet: Workshop.WorkflowSet, extraWorkflows: @escaping ExtraWorkflows, seed: UInt64) throws {
+        lab = try Lab(topology, clock: { ScenarioWorld.netboxDate })
+        clock = SteppingClock()
+        ids = IDGenerator(seed: seed)
+        database = try Database(path: ":memory:")
+        self.workflowSet = workflowSet
+        self.extraWorkflows = extraWorkflows
+        engine = try Engine(database: database, clock: clock, ids: ids)
+        products = try Self.register(workflowSet, extraWorkflows, into: engine, lab: lab, faults: faults)
+        seedObjects = try NetBoxObjectIDs(lab.netbox)
+        interfaceIDs = try Self.interfaceIDs(lab.netbox)
+        let fleet = lab.fleet
+        initialConfigs = Dictionary(uniqueKeysWithValues: try fleet.deviceNames.map { ($0, try fleet.runningConfig($0).render()) })
+    }
+
+    var fleet: Fleet { lab.fleet }
+    var netbox: NetBox { lab.netbox }
+
+    // MARK: processes
+
+    func process(named name: String) -> ProcessRecord? {
+        processIndex[name].map { processes[$0] }
+    }
+
+    /// Records a new process under `name`; a later start with the same name takes the name over.
+    func add(_ record: ProcessRecord) {
+        processIndex[record.name] = processes.count
+        processes.append(record)
+    }
+
+    func update(_ record: ProcessRecord) {
+        guard let index = processIndex[record.name] else { return }
+        processes[index] = record
+    }
+
+    /// A process as the engine reports it, read once between engine calls.
+    func processDetail(_ id: String) throws -> ProcessDetail {
+        if let cached = details[id] { return cached }
+        let detail = try engine.process(id)
+        details[id] = detail
+        return detail
+    }
+
+    /// Call whenever the engine may have moved a process.
+    func forgetProcessDetails() {
+        details = [:]
+    }
+
+    /// Arms the kill switch on this world's database.
+    func killEngine(afterSteps steps: Int) {
+        killSwitch.arm(afterSteps: steps, on: database)
+    }
+
+    // MARK: engine death and recovery
+
+    /// Drops the killed engine, opens a new one on the same database, registers the workflows
+    /// again and resumes whatever was running. `processID` is the process the killed call was
+    /// for, if known (a kill while confirming an input step leaves nothing running). Returns the
+    /// id of the newest process.
+    @discardableResult
+    func recoverEngine(during processID: String? = nil) throws -> String? {
+        try killSwitch.revive(database)
+        forgetProcessDetails()
+        engine = try Engine(database: database, clock: clock, ids: ids)
+        products = try Self.register(workflowSet, extraWorkflows, into: engine, lab: lab, faults: faults)
+        if let interrupted = try engine.processes(status: [.created, .running, .resumed]).first {
+            let step = try engine.process(interrupted.processID).steps.first { $0.status == .pending }?.name
+            recoveries.append(EngineRecovery(processID: interrupted.processID, step: step))
+        } else {
+            let step = try processID.flatMap { try engine.process($0).lastStep }
+            recoveries.append(EngineRecovery(processID: processID, step: step.map { "\($0) (its confirmation)" }))
+        }
+        try engine.recoverInterrupted()
+        return try engine.processes().last?.processID
+    }
+
+    private static func register(_ set: Workshop.WorkflowSet, _ extra: ExtraWorkflows, into engine: Engine, lab: Lab,
+                                 faults: FaultInjector) throws -> RegisteredProducts {
+        let client = lab.client(faults: faults)
+        let products = try set.register(into: engine, netbox: client, fleet: lab.fleet)
+        try engine.register(extra(client, lab.fleet))
+        return products
+    }
+
+    // MARK: faults
+
+    /// Plans NetBox calls to fail, counted from now.
+    func planNetBoxFault(_ fault: NetBoxSim.Fault, on operation: NetBoxOperation, occurrence: Int, times: Int) {
+        let first = faults.callCount(operation) + occurrence
+        for call in first..<(first + max(1, times)) {
+            faults.inject(fault, on: operation, call: call)
+            plannedNetBoxFaults.append((operation, call))
+        }
+    }
+
+    /// Cancels planned NetBox faults not yet reached (a zero delay answers normally).
+    func clearNetBoxFaults() {
+        for planned in plannedNetBoxFaults where planned.call > faults.callCount(planned.operation) {
+            faults.inject(.delay(.zero), on: planned.operation, call: planned.call)
+        }
+        plannedNetBoxFaults = []
+    }
+
+    private static func interfaceIDs(_ netbox: NetBox) throws -> [InterfaceRef: Int] {
+        let devices = Dictionary(uniqueKeysWithValues: try netbox.devices(["limit": "0"]).results.map { ($0.id, $0.name) })
+        var result: [InterfaceRef: Int] = [:]
+        for interface in try netbox.interfaces(["limit": "0"]).results {
+            guard let device = devices[interface.deviceID] else { continue }
+            result[InterfaceRef(device: device, port: interface.name)] = interface.id
+        }
+        return result
+    }
+}
+
+/// A process the scenario started, by its `as:` name.
+struct ProcessRecord {
+    let name: String
+    let workflow: String
+    var processID: String?
+    /// Where the engine said the process stopped after the play's last call on it; nil when
+    /// unknown (read it from the engine).
+    var status: ProcessStatus?
+    var subscriptionID: String?
+    /// The validation or start error when the engine refused the start.
+    var refusal: String?
+    /// Why the simulated engineer could not finish an input step (a router refused the paste).
+    var engineerNote: String?
+}
+
+/// One kill of the engine: the process that was running and the step it died in.
+struct EngineRecovery {
+    let processID: String?
+    let step: String?
+}
+
+/// The ids of NetBox's prefixes, addresses and cables at one moment.
+struct NetBoxObjectIDs {
+    let prefixes: Set<Int>
+    let addresses: Set<Int>
+    let cables: Set<Int>
+
+    init(_ netbox: NetBox) throws {
+        prefixes = Set(try netbox.prefixes(["limit": "0"]).results.map(\.id))
+        addresses = Set(try netbox.ipAddresses(["limit": "0"]).results.map(\.id))
+        cables = Set(try netbox.cables(["limit": "0"]).results.map(\.id))
+    }
+}

@@ -1,0 +1,99 @@
+import NetBoxSim
+import RouterSim
+import WorkflowEngine
+
+/// A world's outcome as canonical text sections (`subscriptions`, `netbox`, `running configs`,
+/// `routing`), each part under a `### <name>` line. Nothing that shifts when an unrelated step is
+/// added goes in: subscription ids become the `as:` names that made them, block ids and dates
+/// are left out, and cables are named by their ends rather than their ids.
+struct SnapshotWriter {
+    let world: ScenarioWorld
+    var subscriptions: SubscriptionDump?
+
+    func sections() throws -> [SnapshotSection] {
+        [
+            SnapshotSection(title: "subscriptions", text: try subscriptionText()),
+            SnapshotSection(title: "netbox", text: try netboxObjects()),
+            SnapshotSection(title: "running configs", text: try runningConfigs()),
+            SnapshotSection(title: "routing", text: try routing()),
+        ]
+    }
+
+    func subscriptionText() throws -> String {
+        let dump = try subscriptions ?? SubscriptionDump(world)
+        let names = dump.names
+        var parts: [(String, [String])] = []
+        for (index, entry) in dump.models.enumerated() {
+            let model = entry.model
+            var lines: [String] = []
+            Self.flatten(model, path: "", names: names, into: &lines)
+            parts.append((names[entry.id] ?? "unnamed subscription \(index + 1)", lines.sorted()))
+        }
+        return parts.sorted { $0.0 < $1.0 }.flatMap { ["### \($0.0)"] + $0.1 }.joined(separator: "\n")
+    }
+
+    /// Keys whose values change with every extra id or clock reading, not with the outcome.
+    private static let unstableKeys: Set<String> = [
+        "subscription_id", "subscription_instance_id", "owner_subscription_id", "in_use_by_ids", "in_use_by_relations",
+        "start_date", "end_date", "product_id", "product_block_id", "created_at",
+    ]
+
+    private static func flatten(_ json: JSON, path: String, names: [String: String], into lines: inout [String]) {
+        switch json {
+        case .object(let object):
+            // A block's `name` is its type and its `label` is usually null: noise in every diff.
+            for (key, value) in object where !unstableKeys.contains(key) && !(key == "label" && value == .null)
+                && !(key == "name" && !path.isEmpty) {
+                if key == "product", let name = value["name"]?.stringValue {
+                    lines.append("product = \(name)")
+                    continue
+                }
+                flatten(value, path: path.isEmpty ? key : "\(path).\(key)", names: names, into: &lines)
+            }
+        case .array(let items):
+            for (index, item) in items.enumerated() { flatten(item, path: "\(path).\(index)", names: names, into: &lines) }
+        case .string(let text):
+            lines.append("\(path) = \(names[text].map { "${\($0)}" } ?? text)")
+        default:
+            lines.append("\(path) = \(json.serialized())")
+        }
+    }
+
+    func netboxObjects() throws -> String {
+        let netbox = world.netbox
+        let ports = Dictionary(uniqueKeysWithValues: world.interfaceIDs.map { ($0.value, $0.key.description) })
+        var lines: [String] = []
+        for device in try netbox.devices(["limit": "0"]).results.sorted(by: { $0.name < $1.name }) {
+            lines += ["### device \(device.name)", "status \(device.status.rawValue)"]
+        }
+        for prefix in try netbox.prefixes(["limit": "0"]).results.sorted(by: { $0.prefix < $1.prefix }) {
+            lines += ["### prefix \(prefix.prefix)", "status \(prefix.status.rawValue), description \"\(prefix.description)\""]
+        }
+        for address in try netbox.ipAddresses(["limit": "0"]).results.sorted(by: { $0.address < $1.address }) {
+            let port = address.assignedInterfaceID.flatMap { ports[$0] } ?? "unassigned"
+            lines += ["### address \(address.address)", "\(address.status.rawValue) on \(port), description \"\(address.description)\""]
+        }
+        let cables = try netbox.cables(["limit": "0"]).results.map { cable in
+            ((cable.aTerminations + cable.bTerminations).map { ports[$0] ?? "interface \($0)" }.sorted().joined(separator: " <-> "), cable)
+        }
+        for (ends, cable) in cables.sorted(by: { $0.0 < $1.0 }) {
+            lines += ["### cable \(ends)", "status \(cable.status.rawValue)"]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func runningConfigs() throws -> String {
+        try world.fleet.deviceNames.sorted().map { "### \($0)\n" + (try world.fleet.runningConfig($0).render()) }
+            .joined(separator: "\n")
+    }
+
+    func routing() throws -> String {
+        try world.fleet.deviceNames.sorted().map { device in
+            let routes = try world.fleet.routes(on: device).map { route in
+                "\(route.source.rawValue) \(route.prefix) metric \(route.metric) via "
+                    + route.nextHops.map { "\($0.device ?? "-") \($0.interface)" }.joined(separator: ", ")
+            }
+            return (["### \(device)"] + routes).joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import Scenarios
+
+/// The shipped scenarios through the runner with the real execution: byte-stable, order- and
+/// parallelism-independent.
+@Suite struct SuiteExecutionTests {
+    typealias F = ExecutionFixture
+    static let scenarios = SchemaSyncTests.packageRoot.appendingPathComponent("Scenarios").path
+    static let fastFolders = ["validation", "faults"].map { (scenarios as NSString).appendingPathComponent($0) }
+
+    private func options(jobs: Int, reports: String?) -> RunOptions {
+        var options = RunOptions()
+        options.paths = Self.fastFolders
+        options.jobs = jobs
+        options.recordTimings = false
+        options.reportDirectory = reports
+        return options
+    }
+
+    @Test func twoRunsWriteByteIdenticalReports() throws {
+        let workspace = try TestWorkspace()
+        let execution = F.executor.execution
+        for run in ["first", "second"] {
+            let status = ScenarioRunner.run(options(jobs: 2, reports: workspace.path(run)), execution: execution,
+                                            console: CapturedConsole().console())
+            #expect(status == ExitStatus.passed)
+        }
+        for file in [ReportWriter.fileNames.junit, ReportWriter.fileNames.json, ReportWriter.fileNames.markdown, ReportWriter.fileNames.html] {
+            let first = try workspace.read("first/\(file)"), second = try workspace.read("second/\(file)")
+            #expect(first == second, "\(file) differs between runs")
+            #expect(!first.isEmpty)
+        }
+    }
+
+    @Test func parallelAndSerialRunsGiveIdenticalResultsAndSnapshots() throws {
+        let scenarios = try ScenarioRunner.load(paths: Self.fastFolders).get()
+        let console = CapturedConsole().console()
+        let serial = ScenarioRunner.execute(scenarios, options: options(jobs: 1, reports: nil), execution: F.executor.execution, console: console)
+        let parallel = ScenarioRunner.execute(scenarios.reversed(), options: options(jobs: 4, reports: nil),
+                                              execution: ScenarioExecutor().execution, console: console)
+        #expect(serial.count == scenarios.count)
+        #expect(serial == parallel.reversed())
+        #expect(serial.allSatisfy { $0.status == .passed })
+        #expect(serial.allSatisfy { !$0.snapshot.isEmpty })
+    }
+
+    @Test func snapshotsNameEveryPartAndHoldNoIDsThatShiftBetweenWorkflowVersions() throws {
+        let result = try F.run(F.twoNodes + F.circuit())
+        #expect(result.snapshot.map(\.title) == ["subscriptions", "netbox", "running configs", "routing"])
+        let subscriptions = try #require(result.snapshot.first).text
+        #expect(subscriptions.contains("### c12\n"))
+        #expect(subscriptions.contains("circuit.members.0.port.node.node_name = loc1-core"))
+        let uuid = try Regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+        #expect(!subscriptions.contains(uuid), "\(subscriptions)")
+        let netbox = result.snapshot[1].text
+        #expect(netbox.contains("### cable loc1-core:1/1/c2/1 <-> loc2-core:1/1/c1/1\nstatus connected"))
+        #expect(result.snapshot[2].text.contains("### loc1-core\n"))
+        let diff = result.configDiffs.first { $0.device == "loc1-core" }?.unifiedDiff ?? ""
+        #expect(diff.contains("+ description Circuit Connection to loc2-core port 1/1/c1/1"), "\(diff)")
+    }
+
+    @Test func theRegressionScenarioCatchesTheRouterWideMetricTemplate() throws {
+        let scenario = try ScenarioParser().load(file: (Self.scenarios as NSString).appendingPathComponent("metric-regression.yaml"))
+        #expect(F.executor.execute(scenario).status == .passed)
+        let routerWide = ScenarioExecutor(topologies: F.topologies, workflowSets: { _ in .reference.placingMetric(.routerWide) })
+        let result = routerWide.execute(scenario)
+        #expect(result.status == .failed)
+        #expect(result.assertions.filter { !$0.passed }.map(\.name).contains("no router-wide metric"))
+    }
+
+    @Test func aLabThatCannotBeLoadedIsAScenarioError() throws {
+        var scenario = try F.scenario(F.twoNodes)
+        scenario.topologyPath = "/nonexistent/lab.yaml"
+        let result = F.executor.execute(scenario)
+        #expect(result.status == .error)
+        #expect(result.error?.contains("/nonexistent/lab.yaml") == true)
+    }
+
+    @Test func aSnapshotNamesEveryRouterAWorkflowChangeAltered() throws {
+        let workspace = try TestWorkspace()
+        let root = SchemaSyncTests.packageRoot
+        try workspace.write("Topologies/workshop.yaml", try String(contentsOf: root.appendingPathComponent("Topologies/workshop.yaml"), encoding: .utf8))
+        let file = try workspace.write("Scenarios/regression.yaml",
+                                       try String(contentsOf: root.appendingPathComponent("Scenarios/metric-regression.yaml"), encoding: .utf8))
+        let scenario = try ScenarioParser().load(file: file)
+        var options = RunOptions()
+        options.updateSnapshots = true
+        let console = CapturedConsole().console()
+        let recorded = ScenarioRunner.execute([scenario], options: options, execution: F.executor.execution, console: console)
+        #expect(recorded.first?.snapshotCheck?.status == .updated)
+        options.updateSnapshots = false
+        let routerWide = ScenarioExecutor(topologies: F.topologies, workflowSets: { _ in .reference.placingMetric(.routerWide) })
+        let check = try #require(ScenarioRunner.execute([scenario], options: options, execution: routerWide.execution,
+                                                        console: console).first?.snapshotCheck)
+        #expect(check.status == .changed)
+        #expect(check.changes.contains("running configs › loc1-core"))
+        #expect(check.diff?.contains("+  metric 10") == true, "\(check.diff ?? "")")
+    }
+}

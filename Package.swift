@@ -13,11 +13,14 @@ let package = Package(
         .library(name: "NetBoxSim", targets: ["NetBoxSim"]),
         .library(name: "RouterSim", targets: ["RouterSim"]),
         .library(name: "Topology", targets: ["Topology"]),
+        .library(name: "Workshop", targets: ["Workshop"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "OrchLabServer", targets: ["OrchLabServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -27,19 +30,28 @@ let package = Package(
         .target(name: "NetBoxSim", dependencies: ["SQLite"]),
         .target(name: "RouterSim"),
         .target(name: "Topology", dependencies: ["NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Workshop", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim"]),
         .target(name: "Scenarios", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "OrchLabServer", dependencies: [
+            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Workshop",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "orchlab", dependencies: [
-            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios",
+            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios", "OrchLabServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "orchlab-bench", dependencies: [
-            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios",
+            "WorkflowEngine", "WorkflowEngineTesting", "NetBoxSim", "RouterSim", "Topology", "Scenarios",
         ], path: "Benchmarks/orchlab-bench"),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
-        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "orchlab"]),
+        // Killed at random database statements by WorkflowEngineTests' crash test.
+        .executableTarget(name: "engine-crash-child", dependencies: ["WorkflowEngine", "SQLite"], path: "Tests/EngineCrashChild"),
+        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "engine-crash-child"]),
         .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
+        .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "Topology", "WorkflowEngineTesting"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+        .testTarget(name: "OrchLabServerTests", dependencies: ["OrchLabServer", "Topology", "Workshop"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "orchlab", .product(name: "Yams", package: "Yams")]),
     ]
 )

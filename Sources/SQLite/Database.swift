@@ -13,6 +13,14 @@ public final class Database: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var statementCache: [String: Statement] = [:]
     private var transactionDepth = 0
+    private var observer: (@Sendable (String) -> Void)?
+
+    /// Called with each statement's SQL just before this connection runs it. Crash tests use it to
+    /// kill the process at a chosen statement; nil (the default) costs one branch per statement.
+    public var statementObserver: (@Sendable (String) -> Void)? {
+        get { lock.lock(); defer { lock.unlock() }; return observer }
+        set { lock.lock(); defer { lock.unlock() }; observer = newValue }
+    }
 
     /// Opens (creating if needed) the database. A file database is put in WAL mode with
     /// `synchronous=NORMAL`, which is durable across process crashes (the case the engine guards).
@@ -54,6 +62,7 @@ public final class Database: @unchecked Sendable {
     /// Runs one or more statements that return no rows.
     public func execute(_ sql: String) throws(SQLiteError) {
         lock.lock(); defer { lock.unlock() }
+        observer?(sql)
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {
@@ -133,6 +142,7 @@ public final class Database: @unchecked Sendable {
     }
 
     private func prepared(_ sql: String) throws(SQLiteError) -> Statement {
+        observer?(sql)
         if let cached = statementCache[sql] { return cached }
         let statement = try Statement(database: self, sql: sql)
         statementCache[sql] = statement

@@ -1,0 +1,51 @@
+/// Interface naming: physical ports are named by the fleet spec (`1/1/c2/1`); loopbacks are
+/// virtual and spelled `loopback 0`, `loopback0` or `Loopback0`, all the same interface.
+enum InterfaceName {
+    /// The canonical name of a loopback (`loopback0`), or nil when `words` do not name one.
+    static func loopback(_ words: [Substring]) -> String? {
+        let joined = words.joined().lowercased()
+        guard joined.hasPrefix("loopback") else { return nil }
+        let number = joined.dropFirst("loopback".count)
+        guard !number.isEmpty, number.count <= 10, number.allSatisfy(\.isASCIIDigit),
+              let value = Int(number), value <= 2_147_483_647 else { return nil }
+        return "loopback\(value)"
+    }
+
+    static func isLoopback(_ name: String) -> Bool { name.hasPrefix("loopback") }
+
+    /// Natural order: digit runs compare by value, so `1/1/c2/1` < `1/1/c10/1`.
+    static func naturallyPrecedes(_ lhs: String, _ rhs: String) -> Bool {
+        var lhs = lhs, rhs = rhs
+        return lhs.withUTF8 { left in rhs.withUTF8 { right in naturallyPrecedes(left, right) } } ?? (lhs < rhs)
+    }
+
+    /// nil when the two are naturally equal (`c01` and `c1`), leaving the tie to the caller.
+    private static func naturallyPrecedes(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var i = 0, j = 0
+        while i < left.count, j < right.count {
+            if isDigit(left[i]), isDigit(right[j]) {
+                while i < left.count, left[i] == 48 { i += 1 }
+                while j < right.count, right[j] == 48 { j += 1 }
+                var endI = i, endJ = j
+                while endI < left.count, isDigit(left[endI]) { endI += 1 }
+                while endJ < right.count, isDigit(right[endJ]) { endJ += 1 }
+                if endI - i != endJ - j { return endI - i < endJ - j }
+                while i < endI {
+                    if left[i] != right[j] { return left[i] < right[j] }
+                    i += 1; j += 1
+                }
+            } else {
+                if left[i] != right[j] { return left[i] < right[j] }
+                i += 1; j += 1
+            }
+        }
+        if i < left.count || j < right.count { return i >= left.count }
+        return nil
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,28 @@
+/// Fault injection: deterministic, recorded in history.
+extension Fleet {
+    public func faults(_ device: String) throws(RouterError) -> DeviceFaults {
+        try state.withLock { state throws(RouterError) in state.routers[try state.routerIndex(device)].faults }
+    }
+
+    /// Replaces `device`'s faults (pass `.none` to clear them).
+    public func setFaults(_ faults: DeviceFaults, on device: String, actor: String) throws(RouterError) {
+        try state.withLock { state throws(RouterError) in
+            let index = try state.routerIndex(device)
+            guard state.routers[index].faults != faults else { return }
+            state.routers[index].faults = faults
+            state.network = nil
+            state.record(device: device, actor: actor, .faultChanged(device: device, faults: faults))
+        }
+    }
+
+    /// Takes a physical link down (as if unplugged) or brings it back.
+    public func setLink(_ link: LinkSpec, up: Bool, actor: String) throws(RouterError) {
+        try state.withLock { state throws(RouterError) in
+            let index = try state.linkIndex(link)
+            guard state.downLinks.contains(index) == up else { return }
+            if up { state.downLinks.remove(index) } else { state.downLinks.insert(index) }
+            state.network = nil
+            state.record(device: nil, actor: actor, .linkChanged(state.links[index], up: up))
+        }
+    }
+}

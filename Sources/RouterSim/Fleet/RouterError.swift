@@ -1,0 +1,23 @@
+/// Why a session with a router failed as a whole (single lines fail inside a `PasteResult`).
+public enum RouterError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownDevice(String)
+    /// The device does not answer (fault `unreachable`): the session cannot be opened.
+    case unreachable(String)
+    /// The device refuses every configuration (fault `rejectsConfig`).
+    case configRejected(String)
+    case unknownLink(LinkSpec)
+    case unknownInterface(device: String, interface: String)
+    /// A `show` command the simulated router does not know.
+    case invalidCommand(device: String, command: String)
+
+    public var description: String {
+        switch self {
+        case .unknownDevice(let name): "no device named \(name) in the fleet"
+        case .unreachable(let name): "% Connection timed out; remote host \(name) not responding"
+        case .configRejected(let name): "% \(name) rejected the configuration session (configuration locked)"
+        case .unknownLink(let link): "no link \(link.a) <--> \(link.b) in the fleet"
+        case .unknownInterface(let device, let interface): "\(device) has no interface \(interface)"
+        case .invalidCommand(let device, let command): "\(device): % Invalid input detected: show \(command)"
+        }
+    }
+}

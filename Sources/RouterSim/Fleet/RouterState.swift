@@ -1,0 +1,41 @@
+/// One simulated router: its spec, configs and faults.
+struct RouterState {
+    let spec: RouterSpec
+    /// Physical ports by lowercased name (CLI names are case-insensitive).
+    let portLookup: [String: String]
+    private(set) var running: RouterConfig
+    /// `running.render()` and its lines, kept up to date so a paste renders and splits the
+    /// config once, not twice.
+    private(set) var runningText: String
+    private(set) var runningLines: [Substring]
+    private(set) var startup: RouterConfig
+    var faults = DeviceFaults.none
+
+    init(spec: RouterSpec) {
+        self.spec = spec
+        self.portLookup = Dictionary(spec.ports.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        self.running = RouterConfig(hostname: spec.name, ports: spec.ports)
+        self.startup = running
+        self.runningText = running.render()
+        self.runningLines = runningText.configLines
+    }
+
+    /// Applies `paste` line by line; lines are split on LF, CRLF or CR.
+    mutating func apply(_ paste: String) -> (results: [LineResult], savedStartup: Bool) {
+        var session = ConfigSession(config: running, startup: startup, ports: portLookup, deviceName: spec.name)
+        var results: [LineResult] = []
+        var number = 0
+        for line in paste.configLines {
+            number += 1
+            results.append(session.run(line, number: number))
+        }
+        let changed = session.config != running
+        running = session.config
+        if changed {
+            runningText = running.render()
+            runningLines = runningText.configLines
+        }
+        startup = session.startup
+        return (results, session.savedStartup)
+    }
+}

@@ -1,0 +1,65 @@
+extension Engine {
+    /// A process with its step log (state and state delta per row), pending steps, current
+    /// state and, while suspended, the pending form.
+    public func process(_ processID: String) throws -> ProcessDetail {
+        let row = try core.processRow(processID)
+        let rows = try storage { try core.processes.steps(processID) }
+        var details: [StepDetail] = []
+        var previous: [String: JSON] = [:]
+        for stepRow in rows {
+            let state = (try? JSON.parse(stepRow.state)) ?? .string(stepRow.state)
+            let delta = stepRow.status.isCleared || stepRow.status == .suspend || stepRow.status == .abort
+                ? Engine.delta(from: previous, to: state.objectValue ?? [:]) : .object([:])
+            if stepRow.status.isCleared, let object = state.objectValue { previous = object }
+            details.append(StepDetail(stepID: stepRow.stepID, name: stepRow.name, status: stepRow.status,
+                                      createdBy: stepRow.createdBy, started: stepRow.startedAt, completed: stepRow.completedAt,
+                                      state: state, stateDelta: delta, retries: stepRow.retries))
+        }
+        var currentState = JSON.object(previous)
+        var form: JSON?
+        if let workflow = try? core.workflow(row.workflowName) {
+            if !row.lastStatus.isFinished, let point = try? core.recoveryPoint(processID) {
+                currentState = point.state.json
+                for step in workflow.steps.steps.dropFirst(point.position) {
+                    details.append(StepDetail(stepID: nil, name: step.name, status: .pending, createdBy: nil, started: nil,
+                                              completed: nil, state: .object([:]), stateDelta: .object([:]), retries: 0))
+                }
+                if row.lastStatus == .suspended, point.position < workflow.steps.count,
+                   let pending = workflow.steps.steps[point.position].form {
+                    form = Engine.firstPage(of: pending, state: point.state)
+                }
+            } else if let last = rows.last(where: { $0.status == .complete || $0.status == .abort }) {
+                currentState = (try? JSON.parse(last.state)) ?? currentState
+            }
+        }
+        return ProcessDetail(
+            processID: row.processID, workflowName: row.workflowName, workflowTarget: row.target, isTask: row.isTask,
+            createdBy: row.createdBy, assignee: row.assignee, lastStatus: row.lastStatus, lastStep: row.lastStep,
+            failedReason: row.failedReason, traceback: row.traceback, startedAt: row.startedAt,
+            lastModifiedAt: row.lastModifiedAt, subscriptions: try storage { try core.processes.linkedSubscriptions(processID) },
+            currentState: currentState, steps: details, form: form)
+    }
+
+    /// Processes, oldest first, filtered by status and/or workflow name.
+    public func processes(status: Set<ProcessStatus>? = nil, workflow: String? = nil) throws -> [ProcessSummary] {
+        try storage { try core.processes.processes(statuses: status, workflow: workflow) }.map { row in
+            ProcessSummary(processID: row.processID, workflowName: row.workflowName, lastStatus: row.lastStatus,
+                           lastStep: row.lastStep, startedAt: row.startedAt, lastModifiedAt: row.lastModifiedAt)
+        }
+    }
+
+    static func delta(from old: [String: JSON], to new: [String: JSON]) -> JSON {
+        .object(new.filter { old[$0.key] != $0.value })
+    }
+
+    static func firstPage(of form: Form, state: State) -> JSON? {
+        do {
+            _ = try form.run(state: state, inputs: [])
+            return nil
+        } catch FormError.notComplete(let next) {
+            return next.form
+        } catch {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import SQLite
+
+/// A row of `processes`.
+struct ProcessRow: Sendable {
+    let processID: String
+    let workflowName: String
+    let target: Target
+    let isTask: Bool
+    let createdBy: String
+    var assignee: String
+    var lastStatus: ProcessStatus
+    var lastStep: String?
+    var failedReason: String?
+    var traceback: String?
+    let startedAt: String
+    var lastModifiedAt: String
+}
+
+/// A row of `process_steps`. `state` is JSON text: the full state after the step, or the error
+/// dict for failed/waiting rows.
+struct StepRow: Sendable {
+    let seq: Int
+    let stepID: String
+    let position: Int
+    let name: String
+    let status: StepStatus
+    let state: String
+    let createdBy: String
+    let startedAt: String
+    let completedAt: String
+    let retries: Int
+    let completedHistory: String
+}
+
+/// Reads and writes the process tables. Callers group writes into transactions; nothing here
+/// opens one.
+final class ProcessStore: Sendable {
+    let database: Database
+
+    init(database: Database) {
+        self.database = database
+    }
+
+    private static let processColumns = """
+        process_id, workflow_name, workflow_target, is_task, created_by, assignee, last_status, last_step,
+        failed_reason, traceback, started_at, last_modified_at
+        """
+
+    func insert(_ row: ProcessRow) throws {
+        try database.run("""
+            INSERT INTO processes (\(ProcessStore.processColumns), seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM processes))
+            """, [.text(row.processID), .text(row.workflowName), .text(row.target.rawValue), .bool(row.isTask),
+                  .text(row.createdBy), .text(row.assignee), .text(row.lastStatus.rawValue), .optional(row.lastStep),
+                  .optional(row.failedReason), .optional(row.traceback), .text(row.startedAt), .text(row.lastModifiedAt)])
+    }
+
+    func process(_ id: String) throws -> ProcessRow? {
+        try database.queryOne("SELECT \(ProcessStore.processColumns) FROM processes WHERE process_id = ?", [.text(id)],
+                              ProcessStore.processRow)
+    }
+
+    /// Processes, oldest first, optionally only those with one of `statuses` or of one workflow.
+    func processes(statuses: Set<ProcessStatus>? = nil, workflow: String? = nil) throws -> [ProcessRow] {
+        try database.query("SELECT \(ProcessStore.processColumns) FROM processes ORDER BY seq", [], ProcessStore.processRow)
+            .filter { row in
+                (statuses?.contains(row.lastStatus) ?? true) && (workflow.map { $0 == row.workflowName } ?? true)
+            }
+    }
+
+    private static func processRow(_ row: Row) throws -> ProcessRow {
+        ProcessRow(
+            processID: row.string(0), workflowName: row.string(1), target: Target(rawValue: row.string(2)) ?? .system,
+            isTask: row.bool(3), createdBy: row.string(4), assignee: row.string(5),
+            lastStatus: ProcessStatus(rawValue: row.string(6)) ?? .failed, lastStep: row.optionalString(7),
+            failedReason: row.optionalString(8), traceback: row.optionalString(9), startedAt: row.string(10),
+            lastModifiedAt: row.string(11))
+    }
+
+    func update(_ id: String, status: ProcessStatus, lastStep: String?, at time: String,
+                failedReason: String? = nil, traceback: String? = nil, assignee: String? = nil) throws {
+        try database.run("""
+            UPDATE processes SET last_status = ?, last_step = coalesce(?, last_step), last_modified_at = ?,
+            failed_reason = ?, traceback = ?, assignee = coalesce(?, assignee) WHERE process_id = ?
+            """, [.text(status.rawValue), .optional(lastStep), .text(time), .optional(failedReason), .optional(traceback),
+                  .optional(assignee), .text(id)])
+    }
+
+    /// Moves the process to `running` only if it is still in one of `from`: the guard that keeps
+    /// two resumes (or a resume and a callback) from both running it.
+    func claim(_ id: String, from: [ProcessStatus], at time: String) throws -> Bool {
+        let placeholders = from.map { _ in "?" }.joined(separator: ", ")
+        return try database.run(
+            "UPDATE processes SET last_status = 'running', last_modified_at = ? WHERE process_id = ? AND last_status IN (\(placeholders))",
+            [.text(time), .text(id)] + from.map { .text($0.rawValue) }) == 1
+    }
+
+    func append(processID: String, _ row: StepRow) throws {
+        try database.run("""
+            INSERT INTO process_steps (step_id, process_id, position, name, status, state, created_by, started_at, completed_at, retries, completed_history)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(row.stepID), .text(processID), .int(row.position), .text(row.name), .text(row.status.rawValue),
+                  .text(row.state), .text(row.createdBy), .text(row.startedAt), .text(row.completedAt), .int(row.retries),
+                  .text(row.completedHistory)])
+    }
+
+    /// Records one more identical failure on an existing row (the reference's retry dedup).
+    func recordRetry(seq: Int, completedAt: String, history: String) throws {
+        try database.run("UPDATE process_steps SET retries = retries + 1, completed_at = ?, completed_history = ? WHERE seq = ?",
+                         [.text(completedAt), .text(history), .int(seq)])
+    }
+
+    func steps(_ processID: String) throws -> [StepRow] {
+        try database.query("""
+            SELECT seq, step_id, position, name, status, state, created_by, started_at, completed_at, retries, completed_history
+            FROM process_steps WHERE process_id = ? ORDER BY seq
+            """, [.text(processID)]) { row in
+            StepRow(seq: row.int(0), stepID: row.string(1), position: row.int(2), name: row.string(3),
+                    status: StepStatus(rawValue: row.string(4)) ?? .failed, state: row.string(5), createdBy: row.string(6),
+                    startedAt: row.string(7), completedAt: row.string(8), retries: row.int(9), completedHistory: row.string(10))
+        }
+    }
+
+    func lastStep(_ processID: String) throws -> StepRow? {
+        try steps(processID).last
+    }
+
+    func recordInput(processID: String, _ input: JSON, at time: String, type: String) throws {
+        try database.run("INSERT INTO input_states (process_id, input_state, input_time, input_type) VALUES (?, ?, ?, ?)",
+                         [.text(processID), .text(input.serialized()), .text(time), .text(type)])
+    }
+
+    func inputs(_ processID: String) throws -> [(state: String, time: String, type: String)] {
+        try database.query("SELECT input_state, input_time, input_type FROM input_states WHERE process_id = ? ORDER BY seq",
+                           [.text(processID)]) { ($0.string(0), $0.string(1), $0.string(2)) }
+    }
+
+    func link(processID: String, subscriptionID: String, at time: String) throws {
+        try database.run("INSERT OR IGNORE INTO processes_subscriptions (process_id, subscription_id, created_at) VALUES (?, ?, ?)",
+                         [.text(processID), .text(subscriptionID), .text(time)])
+    }
+
+    func linkedSubscriptions(_ processID: String) throws -> [String] {
+        try database.query("SELECT subscription_id FROM processes_subscriptions WHERE process_id = ? ORDER BY created_at, subscription_id",
+                           [.text(processID)]) { $0.string(0) }
+    }
+
+    /// Unfinished, non-task processes on a subscription other than `excluding`.
+    func unfinishedProcesses(on subscriptionID: String, excluding processID: String) throws -> [String] {
+        try database.query("""
+            SELECT p.process_id FROM processes_subscriptions ps JOIN processes p ON p.process_id = ps.process_id
+            WHERE ps.subscription_id = ? AND p.process_id != ? AND p.is_task = 0
+              AND p.last_status NOT IN ('completed', 'aborted') ORDER BY p.seq
+            """, [.text(subscriptionID), .text(processID)]) { $0.string(0) }
+    }
+}

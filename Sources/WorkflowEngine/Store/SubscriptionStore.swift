@@ -1,0 +1,116 @@
+import SQLite
+
+/// A subscription related to another through in-use-by relations.
+struct RelatedSubscription: Sendable, Equatable {
+    let subscriptionID: String
+    let status: Lifecycle
+    let insync: Bool
+}
+
+/// Stores subscriptions as rows (subscriptions, instances, values, relations) and loads them
+/// back as the JSON dump the typed models decode from.
+final class SubscriptionStore: Sendable {
+    let database: Database
+    let products: ProductStore
+
+    init(database: Database, products: ProductStore) {
+        self.database = database
+        self.products = products
+    }
+
+    /// Saves a model inside the caller's transaction. An update must find the version the model
+    /// was loaded at (optimistic locking); blocks of other subscriptions only get relation rows.
+    func save(_ subscription: EncodedSubscription) throws {
+        let info = subscription.info
+        let id = SQLValue.text(info.subscriptionID)
+        let columns: [SQLValue] = [
+            .text(info.description), .text(info.status.rawValue), .text(info.product.productID), .text(info.customerID),
+            .bool(info.insync), .optional(info.startDate), .optional(info.endDate), .optional(info.note), .int(info.version),
+        ]
+        if let expected = subscription.expectedVersion {
+            let changed = try database.run("""
+                UPDATE subscriptions SET description = ?, status = ?, product_id = ?, customer_id = ?, insync = ?,
+                start_date = ?, end_date = ?, note = ?, version = ? WHERE subscription_id = ? AND version = ?
+                """, columns + [id, .int(expected)])
+            if changed == 0 {
+                let found = try database.queryOne("SELECT version FROM subscriptions WHERE subscription_id = ?", [id]) { $0.int(0) }
+                throw DomainError.staleVersion(subscriptionID: info.subscriptionID, expected: expected, found: found)
+            }
+            try deleteRows(of: info.subscriptionID)
+        } else {
+            try database.run("""
+                INSERT INTO subscriptions (description, status, product_id, customer_id, insync, start_date, end_date, note, version, subscription_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, columns + [id])
+        }
+        let tree = subscription.tree
+        for instance in tree.instances {
+            try database.run("INSERT INTO subscription_instances (subscription_instance_id, subscription_id, block_name, label) VALUES (?, ?, ?, ?)",
+                             [.text(instance.id), id, .text(instance.blockName), .optional(instance.label)])
+        }
+        for value in tree.values {
+            try database.run("INSERT INTO subscription_instance_values (subscription_instance_id, field, value) VALUES (?, ?, ?)",
+                             [.text(value.instanceID), .text(value.field), .text(value.json)])
+        }
+        for relation in tree.relations {
+            try database.run("""
+                INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr, is_list)
+                VALUES (?, ?, ?, ?, ?)
+                """, [.text(relation.inUseByID), .text(relation.dependsOnID), .int(relation.order), .text(relation.attribute),
+                      .bool(relation.isList)])
+        }
+    }
+
+    private func deleteRows(of subscriptionID: String) throws {
+        let owned = "SELECT subscription_instance_id FROM subscription_instances WHERE subscription_id = ?"
+        try database.run("DELETE FROM subscription_instance_values WHERE subscription_instance_id IN (\(owned))", [.text(subscriptionID)])
+        try database.run("DELETE FROM subscription_instance_relations WHERE in_use_by_id IN (\(owned))", [.text(subscriptionID)])
+        try database.run("DELETE FROM subscription_instances WHERE subscription_id = ?", [.text(subscriptionID)])
+    }
+
+    /// Whether a subscription exists, with the columns start checks need.
+    func summary(_ id: String) throws -> (status: Lifecycle, insync: Bool, productID: String, version: Int, customerID: String)? {
+        try database.queryOne("SELECT status, insync, product_id, version, customer_id FROM subscriptions WHERE subscription_id = ?",
+                              [.text(id)]) { row in
+            (Lifecycle(rawValue: row.string(0)) ?? .initial, row.bool(1), row.string(2), row.int(3), row.string(4))
+        }
+    }
+
+    func count() throws -> Int {
+        try database.queryOne("SELECT count(*) FROM subscriptions") { $0.int(0) } ?? 0
+    }
+
+    func setInsync(_ id: String, _ insync: Bool) throws {
+        try database.run("UPDATE subscriptions SET insync = ?, version = version + 1 WHERE subscription_id = ? AND insync != ?",
+                         [.bool(insync), .text(id), .bool(insync)])
+    }
+
+    /// Subscriptions using blocks owned by `id`.
+    func users(of id: String) throws -> [RelatedSubscription] {
+        try related("""
+            SELECT DISTINCT s.subscription_id, s.status, s.insync FROM subscription_instances owned
+            JOIN subscription_instance_relations r ON r.depends_on_id = owned.subscription_instance_id
+            JOIN subscription_instances user ON user.subscription_instance_id = r.in_use_by_id
+            JOIN subscriptions s ON s.subscription_id = user.subscription_id
+            WHERE owned.subscription_id = ?1 AND user.subscription_id != ?1 ORDER BY s.subscription_id
+            """, id)
+    }
+
+    /// Subscriptions whose blocks `id` uses.
+    func dependencies(of id: String) throws -> [RelatedSubscription] {
+        try related("""
+            SELECT DISTINCT s.subscription_id, s.status, s.insync FROM subscription_instances user
+            JOIN subscription_instance_relations r ON r.in_use_by_id = user.subscription_instance_id
+            JOIN subscription_instances dep ON dep.subscription_instance_id = r.depends_on_id
+            JOIN subscriptions s ON s.subscription_id = dep.subscription_id
+            WHERE user.subscription_id = ?1 AND dep.subscription_id != ?1 ORDER BY s.subscription_id
+            """, id)
+    }
+
+    private func related(_ sql: String, _ id: String) throws -> [RelatedSubscription] {
+        try database.query(sql, [.text(id)]) { row in
+            RelatedSubscription(subscriptionID: row.string(0), status: Lifecycle(rawValue: row.string(1)) ?? .initial,
+                                insync: row.bool(2))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// "Start": the first step of every standard workflow.
+public let startStep = step("Start") { _ in [:] }
+
+/// "Done": completes the process.
+public let doneStep = Step(name: "Done", kind: .done)
+
+/// "Create Process Subscription relation": links the process to `subscription_id` (idempotent).
+public let storeProcessSubscription = step("Create Process Subscription relation") { context in
+    var update = StateUpdate()
+    update.linkedSubscriptions.append(try context.subscriptionID())
+    return update
+}
+
+/// "Set subscription to '<status>'": checks that subscriptions using this one allow the change,
+/// sets start/end dates on the first move to active/terminated, and returns the model, whose
+/// save checks the lifecycle requirements (a missing field fails the step, naming the field).
+public func setStatus(_ status: Lifecycle) -> Step {
+    step("Set subscription to '\(status.rawValue)'") { context in
+        var subscription = try context.anySubscription()
+        try context.core.checkStatusChange(of: subscription.info.subscriptionID, to: status)
+        subscription.info.status = status
+        if status == .active && subscription.info.startDate == nil { subscription.info.startDate = context.timestamp }
+        if status == .terminated && subscription.info.endDate == nil { subscription.info.endDate = context.timestamp }
+        return ["subscription": subscription]
+    }
+}
+
+/// "Lock subscription": sets `insync` false, backing the model up under `__old_subscriptions__`;
+/// fails if the subscription is already out of sync.
+public let unsync = step("Lock subscription") { context in try lock(context, checked: true) }
+
+/// "Unsync subscription": like `unsync` without the in-sync check (validate workflows).
+public let unsyncUnchecked = step("Unsync subscription") { context in try lock(context, checked: false) }
+
+/// "Unlock subscription": sets `insync` true.
+public let resync = step("Unlock subscription") { context in
+    var subscription = try context.anySubscription()
+    subscription.info.insync = true
+    return ["subscription": subscription]
+}
+
+private func lock(_ context: StepContext, checked: Bool) throws -> StateUpdate {
+    var subscription = try context.anySubscription()
+    let id = subscription.info.subscriptionID
+    if checked && !subscription.info.insync { throw DomainError.alreadyOutOfSync(subscriptionID: id) }
+    var backups = context.state["__old_subscriptions__"]?.objectValue ?? [:]
+    if backups[id] == nil { backups[id] = try context.core.subscriptions.domainModel(id) }
+    subscription.info.insync = false
+    return ["subscription": subscription, "__old_subscriptions__": JSON.object(backups)]
+}
+
+/// A step that waits for an external system: `name` runs `action` with `callback_route` and a
+/// per-process token in the state; then "<name> - Await callback" parks the process
+/// (`awaiting_callback`) until `Engine.postCallback(processID:token:result:)` stores the result
+/// under `resultKey`; then "<name> - Validate" runs `validate`. With a timeout,
+/// `Engine.expireCallbacks()` fails processes whose callback is overdue.
+public func callbackStep(_ name: String, resultKey: String = "callback_result", timeoutSeconds: Double? = nil,
+                         action: @escaping Step.Body, validate: @escaping Step.Body) -> StepList {
+    let start = step(name) { context in
+        let token = context.newID()
+        let route = "/api/processes/\(context.processID)/callback/\(token)"
+        var update = try action(context.with(state: context.state.merging(["callback_route": .string(route)])))
+        update.set("callback_route", route)
+        update.set("__callback_token", token)
+        return update
+    }
+    let wait = Step(name: "\(name) - Await callback", kind: .awaitCallback(resultKey: resultKey, timeoutSeconds: timeoutSeconds))
+    return StepList { start; wait; step("\(name) - Validate", validate) }
+}

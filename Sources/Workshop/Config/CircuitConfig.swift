@@ -1,0 +1,88 @@
+/// IS-IS metrics of a circuit (workshop-config-templates.md).
+public enum ISISMetric {
+    public static let maintenance = 15_000_000
+    public static let normal = 10
+    public static let net = "49.0001.0123.4567.890a.0001.00"
+
+    public static func value(underMaintenance: Bool) -> Int { underMaintenance ? maintenance : normal }
+}
+
+/// Where a circuit's endpoint text puts the IS-IS metric.
+public enum MetricPlacement: String, Sendable, CaseIterable {
+    /// `isis ipv6 metric N level-2` on the circuit's interface: maintenance drains only that circuit.
+    case perInterface = "per-interface"
+    /// The workshop's template verbatim: `metric N` under `address-family ipv6 unicast`, the
+    /// router-wide default, so maintenance on one circuit re-weights every circuit of the router.
+    case routerWide = "router-wide"
+}
+
+/// One side of a circuit as its router sees it.
+public struct CircuitEndpoint: Sendable, Hashable {
+    public var node: String
+    public var port: String
+    public var farNode: String
+    public var farPort: String
+    /// With prefix length: `2001:db8:10::/127`.
+    public var address: String
+
+    public init(node: String, port: String, farNode: String, farPort: String, address: String) {
+        self.node = node; self.port = port; self.farNode = farNode; self.farPort = farPort; self.address = address
+    }
+
+    public var description: String { Descriptions.port(farNode: farNode, farPort: farPort) }
+}
+
+/// The circuit texts an engineer pastes into each router (workshop-config-templates.md,
+/// "Circuit endpoint").
+public enum CircuitConfig {
+    /// Create and modify circuit's text for one side. With `.routerWide` it is the workshop's
+    /// template byte for byte; `.perInterface` moves the metric onto the interface.
+    public static func render(_ endpoint: CircuitEndpoint, underMaintenance: Bool, placement: MetricPlacement) -> String {
+        let metric = ISISMetric.value(underMaintenance: underMaintenance)
+        let interfaceMetric = placement == .perInterface ? "\n isis ipv6 metric \(metric) level-2" : ""
+        let routerMetric = placement == .routerWide ? "\n  metric \(metric)" : ""
+        return """
+            ! Paste the following config into \(endpoint.node):
+            ! to complete configuring the device
+            interface \(endpoint.port)
+             description \(endpoint.description)
+             ipv6 address \(endpoint.address)
+             ipv6 router isis
+             isis network point-to-point\(interfaceMetric)
+            !
+            router isis
+             net \(ISISMetric.net)
+             is-type level-2-only
+             metric-style wide
+             passive-interface default
+             no passive-interface \(endpoint.port)
+             address-family ipv6 unicast\(routerMetric)
+              redistribute connected
+              exit-address-family
+            !
+            end
+            !
+            """
+    }
+
+    /// Terminate circuit's text for one side: undoes everything the create text set on the
+    /// interface and makes it passive again.
+    public static func removal(_ endpoint: CircuitEndpoint) -> String {
+        """
+        ! Paste the following config into \(endpoint.node):
+        ! to remove the circuit from the device
+        interface \(endpoint.port)
+         no description
+         no ipv6 address \(endpoint.address)
+         no ipv6 router isis
+         no isis network point-to-point
+         no isis ipv6 metric level-2
+        !
+        router isis
+         passive-interface \(endpoint.port)
+        !
+        end
+        !
+        """
+    }
+}

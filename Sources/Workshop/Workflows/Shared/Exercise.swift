@@ -1,0 +1,10 @@
+/// The workshop's three exercises. The reference set solves them all; the starter set leaves
+/// them as the workshop hands them out.
+public enum Exercise: String, CaseIterable, Sendable, Codable {
+    /// create_node sets the NetBox device from planned to active after provisioning.
+    case deviceStatusUpdate = "device-status-update"
+    /// create_node refuses a device that already has a live Node subscription.
+    case enrolmentCheck = "enrolment-check"
+    /// modify_circuit updates the model and shows both endpoint configs with the new metric.
+    case modifyCircuit = "modify-circuit"
+}

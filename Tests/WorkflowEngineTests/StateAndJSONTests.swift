@@ -1,0 +1,64 @@
+import Testing
+@testable import WorkflowEngine
+
+@Suite struct StateAndJSONTests {
+    @Test func typedAccessorsNameTheMissingOrMistypedKey() throws {
+        let state = State(["name": "loc1", "count": 3, "flag": true, "names": ["a", "b"], "nothing": nil])
+        #expect(try state.string("name") == "loc1")
+        #expect(try state.int("count") == 3)
+        #expect(try state.bool("flag"))
+        #expect(try state.strings("names") == ["a", "b"])
+        #expect(try state.optionalString("nothing") == nil)
+        #expect(try state.optionalInt("absent") == nil)
+        #expect(throws: StateError(key: "absent", problem: .missing, context: "state")) { try state.string("absent") }
+        #expect(throws: StateError(key: "name", problem: .wrongType(expected: "an integer", found: "string"), context: "state")) {
+            try state.int("name")
+        }
+        #expect(throws: StateError.self) { try state.optionalBool("count") }
+        let error = try #require(throws: StateError.self) { try state.decode([Int].self, "names") }
+        #expect(error.description.contains("'names' cannot be decoded"))
+    }
+
+    @Test func serialisationSortsKeysAndEscapes() throws {
+        let value: JSON = ["b": 1, "a": ["z": "q\"uote\n", "y": [true, nil, 1.5]]]
+        #expect(value.serialized() == #"{"a":{"y":[true,null,1.5],"z":"q\"uote\n"},"b":1}"#)
+        #expect(try JSON.parse(value.serialized()) == value)
+        #expect(JSON.string("\u{01}").serialized() == #""\u0001""#)
+    }
+
+    @Test func malformedJSONIsATypedError() {
+        for text in ["{not json", "[1, 2", "\"open", "{\"a\" 1}", "1 2", "", "tru", "[1,]x", "-"] {
+            #expect(throws: JSONError.self, "\(text)") { try JSON.parse(text) }
+        }
+    }
+
+    @Test func parserHandlesEscapesNumbersAndNesting() throws {
+        let parsed = try JSON.parse(#" { "s": "a\"b\\c\n\u00e9\ud83d\ude00", "n": [-12, 3.5, 1e3, 0], "o": {"t": true, "f": false, "z": null} } "#)
+        #expect(parsed["s"] == "a\"b\\c\né😀")
+        #expect(parsed["n"] == [-12, 3.5, 1000.0, 0])
+        #expect(parsed["o"] == ["t": true, "f": false, "z": nil])
+        #expect(try JSON.parse(parsed.serialized()) == parsed)
+    }
+
+    @Test func shallowMergeReplacesAndDeepMergeCombines() {
+        let state = State(["a": ["x": 1, "y": 2], "keep": true])
+        #expect(state.merging(["a": ["x": 9]]).values == ["a": ["x": 9], "keep": true])
+        #expect(state.deepMerging(["a": ["x": 9]]).values == ["a": ["x": 9, "y": 2], "keep": true])
+    }
+
+    @Test func seededIDsRepeatAndLookLikeUUIDs() {
+        let first = IDGenerator(seed: 5), second = IDGenerator(seed: 5), other = IDGenerator(seed: 6)
+        let ids = (0..<3).map { _ in first.next() }
+        #expect(ids == (0..<3).map { _ in second.next() })
+        #expect(ids[0] != other.next())
+        #expect(ids.allSatisfy { $0.count == 36 && $0.split(separator: "-").count == 5 && Array($0)[14] == "4" })
+        #expect(Set(ids).count == 3)
+    }
+
+    @Test func timestampsAreISOWithMicroseconds() {
+        #expect(Timestamp.string(Date(timeIntervalSince1970: 1_767_225_600.25)) == "2026-01-01T00:00:00.250000+00:00")
+        #expect(Timestamp.date("2026-01-01T00:00:00.250000+00:00") == Date(timeIntervalSince1970: 1_767_225_600.25))
+    }
+}
+
+import Foundation

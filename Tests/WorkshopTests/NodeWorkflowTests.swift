@@ -1,0 +1,67 @@
+import NetBoxSim
+import RouterSim
+import Testing
+import WorkflowEngine
+@testable import Workshop
+
+@Suite struct NodeWorkflowTests {
+    @Test func createNodeEnrolsThePlannedDevice() throws {
+        let harness = try WorkshopHarness()
+        let id = try harness.createNode("loc1-core")
+        let node = try harness.engine.subscription(NodeModel.self, id: id)
+        #expect(node.status == .active)
+        #expect(node.description == "Node loc1-core")
+        #expect(node.node.node_id == 7)
+        #expect(node.node.node_status == "active")
+        #expect(node.node.ipv4_loopback == "10.0.0.1/32")
+        #expect(node.node.ipv6_loopback == "2001:db8::1/128")
+        #expect(try harness.netbox.device(id: 7).status == .active)
+        let loopback = try #require(try harness.fleet.runningConfig("loc1-core").interfaces["loopback0"])
+        #expect(loopback.ipv4?.description == "10.0.0.1/32")
+    }
+}
+
+@Suite struct EnrolmentTests {
+    @Test func enrolledDeviceIsNotOfferedAndPostingItNamesTheSubscription() throws {
+        let harness = try WorkshopHarness()
+        let pending = try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc1-core"))
+        #expect(pending.status == .suspended)
+        let subscription = try #require(try harness.engine.process(pending.processID).subscriptions.first)
+        let page = try CircuitWorkflowTests.nextPage(harness, WorkflowName.createNode,
+                                                     [["product": .string(harness.products.node.snapshot.productID)]])
+        #expect(Set(CircuitWorkflowTests.options(page, "select_device_choice").keys)
+            == ["loc2-core", "loc3-core", "loc4-core", "loc5-core"])
+
+        let refused = #expect(throws: FormError.self) {
+            try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc1-core"))
+        }
+        #expect(refused?.validationErrors.map(\.msg)
+            == ["Device loc1-core is already enrolled as Node subscription \(subscription) ('Node loc1-core', initial)"])
+        #expect(try harness.engine.processes(workflow: WorkflowName.createNode).count == 1, "nothing stored for the refused start")
+    }
+
+    @Test func unknownOrActiveDevicesAreRefused() throws {
+        let harness = try WorkshopHarness()
+        try harness.createNode("loc2-core")
+        for device in ["loc9-core", "loc2-core"] {
+            let refused = #expect(throws: FormError.self) {
+                try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs(device))
+            }
+            #expect(refused?.validationErrors.map(\.loc) == [["select_device_choice"]], "\(device)")
+        }
+    }
+
+    @Test func nodeConfigPageNamesItsDevice() throws {
+        let harness = try WorkshopHarness()
+        let pending = try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc2-core"))
+        let configs = Engineer.configs(in: try #require(try harness.engine.process(pending.processID).form))
+        #expect(configs == [ConfigToPaste(field: "node_config", device: "loc2-core",
+                                          text: NodeConfig.render(nodeName: "loc2-core", ipv4Loopback: "10.0.0.2/32",
+                                                                  ipv6Loopback: "2001:db8::2/128"))])
+        #expect(try harness.engine.subscription(NodeModel.self, id: try #require(try harness.engine.process(pending.processID).subscriptions.first)).status == .initial)
+        // The engineer refuses to confirm a page whose paste the router rejects.
+        try harness.fleet.setFaults(.init(rejectsConfig: true), on: "loc2-core", actor: "test")
+        #expect(throws: RouterError.configRejected("loc2-core")) { try harness.engineer.confirm(pending.processID, on: harness.engine) }
+        #expect(try harness.engine.process(pending.processID).lastStatus == .suspended)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import NetBoxSim
+import RouterSim
+import Topology
+import WorkflowEngine
+import WorkflowEngineTesting
+@testable import Workshop
+
+/// The workshop lab loaded from Topologies/workshop.yaml, an in-memory engine with the chosen
+/// workflow set, and the engineer who pastes shown configs into the fleet.
+struct WorkshopHarness {
+    static let topology: CompiledTopology = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return try! TopologyLoader.load(contentsOf: root.appendingPathComponent("Topologies/workshop.yaml").path)
+    }()
+
+    static let fixedDate = Date(timeIntervalSince1970: 1_790_000_000)
+
+    let lab: Lab
+    let engine: Engine
+    let faults: FaultInjector
+    let products: RegisteredProducts
+    let engineer: Engineer
+    let set: WorkflowSet
+
+    init(_ set: WorkflowSet = .reference, seed: UInt64 = 1) throws {
+        lab = try Lab(Self.topology, clock: { Self.fixedDate })
+        engine = try makeTestEngine(seed: seed)
+        faults = FaultInjector()
+        products = try set.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
+        engineer = Engineer(fleet: lab.fleet)
+        self.set = set
+    }
+
+    var netbox: NetBox { lab.netbox }
+    var fleet: Fleet { lab.fleet }
+    var driver: WorkshopDriver { WorkshopDriver(engine: engine, products: products, engineer: engineer, user: "john.doe") }
+
+    @discardableResult
+    func run(_ workflow: String, _ inputs: [JSON]) throws -> ProcessOutcome { try driver.run(workflow, inputs) }
+
+    @discardableResult
+    func createNode(_ device: String) throws -> String { try driver.createNode(device) }
+
+    func nodeInputs(_ device: String) -> [JSON] { driver.nodeInputs(device) }
+
+    func circuitInputs(_ a: String, _ b: String, aPort: String, bPort: String) throws -> [JSON] {
+        try driver.circuitInputs(a, b, aPort: aPort, bPort: bPort)
+    }
+
+    @discardableResult
+    func createCircuit(_ a: String, _ b: String, aPort: String, bPort: String) throws -> String {
+        try driver.createCircuit(a, b, aPort: aPort, bPort: bPort)
+    }
+
+    /// loc1-core and loc2-core enrolled, and the workshop's first circuit between them
+    /// (loc1-core 1/1/c2/1 to loc2-core 1/1/c1/1).
+    func firstCircuit() throws -> (nodes: [String], circuit: String) {
+        let nodes = try ["loc1-core", "loc2-core"].map { try createNode($0) }
+        return (nodes, try createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
+    }
+
+    func buildWorkshop() throws -> (nodes: [String], circuits: [String]) { try driver.buildWorkshop() }
+
+    /// Fails with the process's step and reason unless it completed.
+    func expectCompleted(_ outcome: ProcessOutcome) throws {
+        _ = try driver.subscription(of: outcome)
+    }
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let description: String
+}

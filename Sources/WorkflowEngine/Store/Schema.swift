@@ -9,33 +9,34 @@ enum Schema {
             product_id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, description TEXT NOT NULL,
             product_type TEXT NOT NULL, tag TEXT NOT NULL, status TEXT NOT NULL, created_at TEXT NOT NULL)
         """,
-        "CREATE TABLE IF NOT EXISTS fixed_inputs (product_id TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (product_id, name))",
+        "CREATE TABLE IF NOT EXISTS fixed_inputs (product_id TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (product_id, name)) WITHOUT ROWID",
         """
         CREATE TABLE IF NOT EXISTS workflows (
             name TEXT PRIMARY KEY, target TEXT NOT NULL, description TEXT NOT NULL, is_task INTEGER NOT NULL)
         """,
-        "CREATE TABLE IF NOT EXISTS products_workflows (product_id TEXT NOT NULL, workflow_name TEXT NOT NULL, PRIMARY KEY (product_id, workflow_name))",
+        "CREATE TABLE IF NOT EXISTS products_workflows (product_id TEXT NOT NULL, workflow_name TEXT NOT NULL, PRIMARY KEY (product_id, workflow_name)) WITHOUT ROWID",
         """
         CREATE TABLE IF NOT EXISTS subscriptions (
             subscription_id TEXT PRIMARY KEY, description TEXT NOT NULL, status TEXT NOT NULL,
             product_id TEXT NOT NULL REFERENCES products(product_id), customer_id TEXT NOT NULL,
-            insync INTEGER NOT NULL, start_date TEXT, end_date TEXT, note TEXT, version INTEGER NOT NULL)
+            insync INTEGER NOT NULL, start_date TEXT, end_date TEXT, note TEXT, version INTEGER NOT NULL) WITHOUT ROWID
         """,
         """
         CREATE TABLE IF NOT EXISTS subscription_instances (
             subscription_instance_id TEXT PRIMARY KEY, subscription_id TEXT NOT NULL, block_name TEXT NOT NULL, label TEXT)
+            WITHOUT ROWID
         """,
         "CREATE INDEX IF NOT EXISTS subscription_instances_by_subscription ON subscription_instances (subscription_id)",
         """
         CREATE TABLE IF NOT EXISTS subscription_instance_values (
             subscription_instance_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL,
-            PRIMARY KEY (subscription_instance_id, field))
+            PRIMARY KEY (subscription_instance_id, field)) WITHOUT ROWID
         """,
         """
         CREATE TABLE IF NOT EXISTS subscription_instance_relations (
             in_use_by_id TEXT NOT NULL, depends_on_id TEXT NOT NULL, order_id INTEGER NOT NULL,
             domain_model_attr TEXT NOT NULL, is_list INTEGER NOT NULL,
-            PRIMARY KEY (in_use_by_id, domain_model_attr, order_id))
+            PRIMARY KEY (in_use_by_id, domain_model_attr, order_id)) WITHOUT ROWID
         """,
         "CREATE INDEX IF NOT EXISTS relations_by_depends_on ON subscription_instance_relations (depends_on_id)",
         """
@@ -63,7 +64,7 @@ enum Schema {
         """
         CREATE TABLE IF NOT EXISTS processes_subscriptions (
             process_id TEXT NOT NULL, subscription_id TEXT NOT NULL, created_at TEXT NOT NULL,
-            PRIMARY KEY (process_id, subscription_id))
+            PRIMARY KEY (process_id, subscription_id)) WITHOUT ROWID
         """,
         "CREATE INDEX IF NOT EXISTS processes_subscriptions_by_subscription ON processes_subscriptions (subscription_id)",
     ]

@@ -43,3 +43,40 @@ import Testing
         #expect(NET("zz.0001.0123.4567.890a.0001.00") == nil)
     }
 }
+
+@Suite struct AddressPropertyTests {
+    /// Printing and parsing are inverse for random addresses (with runs of zero groups), and the
+    /// printed form follows RFC 5952: lowercase, no leading zeros, one "::" for the longest run.
+    @Test func ipv6PrintingRoundTrips() throws {
+        var random = SeededGenerator(seed: 5952)
+        for _ in 0..<5_000 {
+            var groups = (0..<8).map { _ in UInt16.random(in: 0...UInt16.max, using: &random) }
+            for index in groups.indices where Int.random(in: 0..<3, using: &random) == 0 { groups[index] = 0 }
+            let text = groups.map { String($0, radix: 16) }.joined(separator: ":")
+            let address = try #require(IPv6Address(text))
+            let printed = address.description
+            #expect(IPv6Address(printed) == address, "\(text) printed as \(printed)")
+            #expect(printed.components(separatedBy: "::").count <= 2)
+            #expect(!printed.contains(":0:0:") || printed.contains("::"))
+            #expect(printed == printed.lowercased())
+            #expect(!printed.split(separator: ":").contains { $0.count > 1 && $0.hasPrefix("0") })
+        }
+    }
+
+    @Test func parsersNeverCrashOnRandomText() {
+        var random = SeededGenerator(seed: 11)
+        let alphabet = Array("0123456789abcdefABCDEFxg:./+- ")
+        var parsed = 0
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...40, using: &random)
+            // Short runs of few symbols, so some texts are valid and the round trip is exercised.
+            let symbols = length < 12 ? Array("0a:") : alphabet
+            let text = String((0..<length).map { _ in symbols[Int.random(in: 0..<symbols.count, using: &random)] })
+            if let address = IPv6Address(text) { parsed += 1; #expect(IPv6Address(address.description) == address) }
+            if let prefix = IPv6Prefix(text) { #expect(IPv6Prefix(prefix.description) == prefix) }
+            if let net = NET(text) { #expect(NET(net.description) == net) }
+            if let v4 = IPv4Address(text) { #expect(IPv4Address(v4.description) == v4) }
+        }
+        #expect(parsed > 100)
+    }
+}

@@ -113,3 +113,54 @@ import Testing
         #expect(fleet.adjacencies().count == 4)
     }
 }
+
+@Suite struct LineFaultTests {
+    /// Lines matching a rejection pattern fail on their own; the rest applies, including lines
+    /// that then land in the wrong mode, which is what makes such a fault realistic.
+    @Test func matchingLinesAreRejectedAndTheRestApplies() throws {
+        let fleet = Fleet(spec: Workshop.spec())
+        try fleet.setFaults(DeviceFaults(rejectedLinePatterns: ["^ ?ipv6 address", "net 49\\.0001"]), on: "loc1-core", actor: "chaos")
+        let paste = Workshop.circuit("loc1-core", port: "1/1/c2/1", farNode: "loc2-core", farPort: "1/1/c1/1",
+                                     address: "2001:db8:10::/127", metric: 10)
+        let result = try fleet.apply(paste: paste, to: "loc1-core", actor: "t")
+        #expect(result.rejectedLines.map(\.text) == [" ipv6 address 2001:db8:10::/127", " net 49.0001.0123.4567.890a.0001.00"])
+        #expect(result.rejectedLines.allSatisfy { $0.outcome == .rejected(LineRejectionRule.error) })
+        let config = try fleet.runningConfig("loc1-core")
+        #expect(config.interfaces["1/1/c2/1"]?.ipv6.isEmpty == true)
+        #expect(config.interfaces["1/1/c2/1"]?.runsISIS == true)
+        #expect(config.isis?.nets.isEmpty == true)
+        // A pattern that is not a regular expression matches literally.
+        try fleet.setFaults(DeviceFaults(rejectedLinePatterns: ["hostname ("]), on: "loc1-core", actor: "chaos")
+        #expect(try fleet.apply(paste: "hostname (x\nhostname ok\n", to: "loc1-core", actor: "t").rejectedLines.map(\.number) == [1])
+        #expect(try fleet.runningConfig("loc1-core").hostname == "ok")
+    }
+
+    @Test func linkFaultsByPort() throws {
+        let fleet = try Workshop.configuredFleet()
+        try fleet.setLink(at: PortRef(device: "loc2-core", port: "1/1/c1/1"), up: false, actor: "chaos")
+        #expect(!fleet.adjacencies().contains { $0.connects("loc1-core", "loc2-core") })
+        try fleet.setLink(at: PortRef(device: "loc1-core", port: "1/1/c2/1"), up: true, actor: "chaos")
+        #expect(fleet.adjacencies().count == 4)
+        let spare = PortRef(device: "loc1-core", port: "1/1/c4/1")
+        #expect(throws: RouterError.noLink(at: spare)) { try fleet.setLink(at: spare, up: false, actor: "chaos") }
+    }
+}
+
+@Suite struct ReloadTests {
+    /// The workshop saves the node config but not the circuit config, so a restart loses the
+    /// circuits and the network breaks: a fact scenarios can show.
+    @Test func reloadLosesUnsavedCircuitConfig() throws {
+        let fleet = try Workshop.configuredFleet()
+        try fleet.reload("loc4-core", actor: "power cycle")
+        let config = try fleet.runningConfig("loc4-core")
+        #expect(config.interfaces["loopback0"]?.ipv6.map(\.description) == ["2001:db8::4/128"])
+        #expect(config.isis == nil)
+        #expect(fleet.adjacencies().count == 3)
+        #expect(fleet.reachability().isReachable(from: "loc1-core", to: IPv6Address("2001:db8::4")!) == false)
+        guard case .reloaded(let diff) = fleet.history().last?.event else { Issue.record("no reload entry"); return }
+        #expect(diff.contains("-router isis\n"))
+        #expect(fleet.history().last?.actor == "power cycle")
+        try fleet.setFaults(DeviceFaults(unreachable: true), on: "loc4-core", actor: "chaos")
+        #expect(throws: RouterError.unreachable("loc4-core")) { try fleet.reload("loc4-core", actor: "t") }
+    }
+}

@@ -81,4 +81,21 @@ import Testing
         #expect(fleet.state.withLock { $0.network == nil })
         #expect(fleet.adjacencies().count == 4)
     }
+
+    /// Without `redistribute connected`, a loopback is advertised when it runs IS-IS (passive
+    /// under `passive-interface default`) or is made passive by name; otherwise it is not.
+    @Test func loopbacksAdvertisedAsPassiveISISInterfaces() throws {
+        let fleet = try Workshop.configuredFleet()
+        for device in fleet.deviceNames {
+            _ = try fleet.apply(paste: "router isis\n address-family ipv6 unicast\n  no redistribute connected\n", to: device, actor: "t")
+        }
+        let loc2 = IPv6Address("2001:db8::2")!, loc4 = IPv6Address("2001:db8::4")!
+        #expect(fleet.reachability().isReachable(from: "loc1-core", to: loc2) == false)
+        _ = try fleet.apply(paste: "interface loopback 0\n ipv6 router isis\n", to: "loc2-core", actor: "t")
+        _ = try fleet.apply(paste: "router isis\n no passive-interface default\n passive-interface loopback0\n", to: "loc4-core", actor: "t")
+        #expect(fleet.reachability().isReachable(from: "loc1-core", to: loc2) == true)
+        #expect(fleet.reachability().isReachable(from: "loc1-core", to: loc4) == true)
+        #expect(try fleet.routes(on: "loc1-core").first { $0.prefix.description == "2001:db8::2/128" }?.metric == 20)
+        #expect(fleet.adjacencies().count == 4)
+    }
 }

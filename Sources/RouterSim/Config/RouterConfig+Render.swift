@@ -2,8 +2,10 @@ extension RouterConfig {
     /// The canonical running-config text: fixed statement order, interfaces in natural order,
     /// addresses sorted, so two configs with the same meaning render identically.
     public func render() -> String {
-        var out = "!\nhostname \(hostname)\n!\n"
-        for interface in sortedInterfaces { interface.render(into: &out) }
+        var out = "!\nhostname "
+        out += hostname
+        out += "\n!\n"
+        for name in sortedInterfaceNames { interfaces[name]?.render(into: &out) }
         if let isis { isis.render(into: &out) }
         out += "end\n"
         return out
@@ -20,10 +22,23 @@ extension RouterConfig {
 
 extension InterfaceConfig {
     func render(into out: inout String) {
-        out += "interface \(name)\n"
-        if let description { out += " description \(description)\n" }
+        // Appended piece by piece: this runs on every config change.
+        out += "interface "
+        out += name
+        out += "\n"
+        if let description {
+            out += " description "
+            out += description
+            out += "\n"
+        }
         if let ipv4 { out += " ip address \(ipv4.address) \(ipv4.mask)\n" }
-        for address in ipv6 { out += " ipv6 address \(address)\n" }
+        for address in ipv6 {
+            out += " ipv6 address "
+            out += address.address.description
+            out += "/"
+            out += String(address.length)
+            out += "\n"
+        }
         if runsISIS { out += isisProcessTag.map { " ipv6 router isis \($0)\n" } ?? " ipv6 router isis\n" }
         if isisPointToPoint { out += " isis network point-to-point\n" }
         isisMetric.render(prefix: " isis metric", into: &out)

@@ -14,10 +14,12 @@ public struct RouterConfig: Sendable, Equatable {
     }
 
     /// Interfaces in natural name order, loopbacks first (as routers list virtual interfaces).
-    public var sortedInterfaces: [InterfaceConfig] {
-        interfaces.values.sorted { lhs, rhs in
-            let (l, r) = (InterfaceName.isLoopback(lhs.name), InterfaceName.isLoopback(rhs.name))
-            return l != r ? l : InterfaceName.naturallyPrecedes(lhs.name, rhs.name)
+    public var sortedInterfaces: [InterfaceConfig] { sortedInterfaceNames.compactMap { interfaces[$0] } }
+
+    var sortedInterfaceNames: [String] {
+        interfaces.keys.sorted { lhs, rhs in
+            let (l, r) = (InterfaceName.isLoopback(lhs), InterfaceName.isLoopback(rhs))
+            return l != r ? l : InterfaceName.naturallyPrecedes(lhs, rhs)
         }
     }
 }

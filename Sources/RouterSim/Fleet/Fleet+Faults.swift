@@ -25,4 +25,15 @@ extension Fleet {
             state.record(device: nil, actor: actor, .linkChanged(state.links[index], up: up))
         }
     }
+
+    /// Takes down or brings up the link plugged into `port` (either end).
+    public func setLink(at port: PortRef, up: Bool, actor: String) throws(RouterError) {
+        let link = try state.withLock { state throws(RouterError) in
+            guard let link = state.links.first(where: { $0.a == port || $0.b == port }) else {
+                throw RouterError.noLink(at: port)
+            }
+            return link
+        }
+        try setLink(link, up: up, actor: actor)
+    }
 }

@@ -64,6 +64,21 @@ public final class Fleet: Sendable {
         }
     }
 
+    /// Restarts `device`: configuration not saved to startup-config is lost (the workshop's
+    /// circuit template does not save). Fails when the device is unreachable.
+    public func reload(_ device: String, actor: String) throws(RouterError) {
+        try state.withLock { state throws(RouterError) in
+            let index = try state.routerIndex(device)
+            if state.routers[index].faults.unreachable { throw .unreachable(device) }
+            let before = state.routers[index].runningLines
+            state.routers[index].reload()
+            let diff = UnifiedDiff.make(old: before, new: state.routers[index].runningLines,
+                                        oldName: "\(device) running-config (before reload)", newName: "\(device) running-config (after reload)")
+            if !diff.isEmpty { state.network = nil }
+            state.record(device: device, actor: actor, .reloaded(diff: diff))
+        }
+    }
+
     /// The running config as the simulation knows it (an oracle for assertions: it works even
     /// when the device is faulted unreachable).
     public func runningConfig(_ device: String) throws(RouterError) -> RouterConfig {

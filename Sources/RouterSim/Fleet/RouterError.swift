@@ -6,6 +6,8 @@ public enum RouterError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The device refuses every configuration (fault `rejectsConfig`).
     case configRejected(String)
     case unknownLink(LinkSpec)
+    /// No cable is plugged into the port.
+    case noLink(at: PortRef)
     case unknownInterface(device: String, interface: String)
     /// A `show` command the simulated router does not know.
     case invalidCommand(device: String, command: String)
@@ -16,6 +18,7 @@ public enum RouterError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unreachable(let name): "% Connection timed out; remote host \(name) not responding"
         case .configRejected(let name): "% \(name) rejected the configuration session (configuration locked)"
         case .unknownLink(let link): "no link \(link.a) <--> \(link.b) in the fleet"
+        case .noLink(let port): "no link is plugged into \(port)"
         case .unknownInterface(let device, let interface): "\(device) has no interface \(interface)"
         case .invalidCommand(let device, let command): "\(device): % Invalid input detected: show \(command)"
         }

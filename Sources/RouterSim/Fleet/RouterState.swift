@@ -20,14 +20,27 @@ struct RouterState {
         self.runningLines = runningText.configLines
     }
 
+    /// A restart: running becomes startup.
+    mutating func reload() {
+        guard running != startup else { return }
+        running = startup
+        runningText = running.render()
+        runningLines = runningText.configLines
+    }
+
     /// Applies `paste` line by line; lines are split on LF, CRLF or CR.
     mutating func apply(_ paste: String) -> (results: [LineResult], savedStartup: Bool) {
         var session = ConfigSession(config: running, startup: startup, ports: portLookup, deviceName: spec.name)
         var results: [LineResult] = []
         var number = 0
+        let rule = LineRejectionRule(faults.rejectedLinePatterns)
         for line in paste.configLines {
             number += 1
-            results.append(session.run(line, number: number))
+            if let rule, rule.rejects(line) {
+                results.append(LineResult(number: number, text: ConfigSession.echo(line), outcome: .rejected(LineRejectionRule.error)))
+            } else {
+                results.append(session.run(line, number: number))
+            }
         }
         let changed = session.config != running
         running = session.config

@@ -17,6 +17,9 @@ public enum HistoryEvent: Sendable, Equatable {
     case paste(lines: [String], results: [LineResult], diff: String, savedStartup: Bool)
     /// A session the router refused (unreachable, rejecting config).
     case refused(lines: [String], error: RouterError)
+    /// The device restarted: the running config is the startup config again; `diff` shows
+    /// what unsaved configuration was lost.
+    case reloaded(diff: String)
     case faultChanged(device: String, faults: DeviceFaults)
     case linkChanged(LinkSpec, up: Bool)
 }

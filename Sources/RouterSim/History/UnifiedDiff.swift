@@ -15,10 +15,11 @@ enum UnifiedDiff {
             out += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
             for edit in slice {
                 switch edit {
-                case .keep(let i, _): out += " \(a[i])\n"
-                case .delete(let i): out += "-\(a[i])\n"
-                case .insert(let j): out += "+\(b[j])\n"
+                case .keep(let i, _): out += " "; out += a[i]
+                case .delete(let i): out += "-"; out += a[i]
+                case .insert(let j): out += "+"; out += b[j]
                 }
+                out += "\n"
             }
         }
         return out

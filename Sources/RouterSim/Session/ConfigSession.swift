@@ -47,8 +47,12 @@ struct ConfigSession {
     }
 
     mutating func run(_ line: Substring, number: Int) -> LineResult {
-        let text = line.utf8.count > Self.echoLimit ? String(line.prefix(Self.echoLimit)) + "…" : String(line)
-        return LineResult(number: number, text: text, outcome: execute(line))
+        LineResult(number: number, text: Self.echo(line), outcome: execute(line))
+    }
+
+    /// The line as results show it: cut to `echoLimit` characters.
+    static func echo(_ line: Substring) -> String {
+        line.utf8.count > echoLimit ? String(line.prefix(echoLimit)) + "…" : String(line)
     }
 
     mutating func execute(_ line: Substring) -> LineOutcome {

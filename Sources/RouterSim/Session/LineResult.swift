@@ -30,7 +30,9 @@ public enum LineOutcome: Sendable, Equatable {
 public struct LineError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: String, Sendable, Equatable {
         case invalidInput, incompleteCommand, ambiguousCommand, unknownInterface, invalidAddress,
-             overlappingAddress, invalidValue, notRemovable, unsupported, lineTooLong, invalidCharacter
+             overlappingAddress, invalidValue, notRemovable, unsupported, lineTooLong, invalidCharacter,
+             /// The fault `DeviceFaults.rejectedLinePatterns` matched the line.
+             rejectedByDevice
     }
     public var kind: Kind
     /// 0-based character offset of the `^` marker within the line, when the router shows one.

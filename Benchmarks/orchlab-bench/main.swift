@@ -1,4 +1,4 @@
-// One command runs every group: `swift run -c release orchlab-bench [engine|netbox|routers|topology|scenarios]`.
+// One command runs every group: `swift run -c release orchlab-bench [engine|netbox|routers|topology|scenarios|workshop]`.
 import Foundation
 
 let groups: [(name: String, run: () throws -> Void)] = [
@@ -7,6 +7,7 @@ let groups: [(name: String, run: () throws -> Void)] = [
     ("routers", RouterBenchmarks.run),
     ("topology", TopologyBenchmarks.run),
     ("scenarios", ScenariosBenchmarks.run),
+    ("workshop", WorkshopBenchmarks.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

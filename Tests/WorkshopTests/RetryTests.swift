@@ -1,5 +1,7 @@
+import Foundation
 import NetBoxSim
 import Testing
+import Topology
 import WorkflowEngine
 @testable import Workshop
 
@@ -52,5 +54,38 @@ import WorkflowEngine
             #expect(run.retries == 1, "\(operation): one retry")
             #expect(run.snapshot.cables.count == 1 && run.snapshot.addresses.count == 12, "\(operation)")
         }
+    }
+}
+
+@Suite struct RestartTests {
+    /// A worker dies right after NetBox reserved the first address (the answer never came back);
+    /// a new engine on the same database file retries the step and reuses what NetBox holds.
+    @Test func retryAfterRestartOnTheSameDatabaseReusesTheReservation() throws {
+        let path = LabTests.temporaryPath("restart")
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let lab = try Lab(WorkshopHarness.topology, netboxPath: path, clock: { WorkshopHarness.fixedDate })
+        let faults = FaultInjector()
+        let processID: String
+        do {
+            let engine = try Engine(path: path, clock: SteppingClock(), ids: IDGenerator(seed: 7))
+            let products = try WorkflowSet.reference.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
+            let driver = WorkshopDriver(engine: engine, products: products, engineer: Engineer(fleet: lab.fleet))
+            let nodes = try ["loc1-core", "loc2-core"].map { try driver.createNode($0) }
+            faults.injectNext(.timeout(applied: true), on: .allocateIP)
+            let outcome = try engine.start(WorkflowName.createCircuit,
+                                           inputs: try driver.circuitInputs(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
+            #expect(outcome.status == .failed)
+            #expect(try engine.process(outcome.processID).lastStep == "Reserve IPs in IPAM")
+            processID = outcome.processID
+        }
+        let engine = try Engine(path: path, clock: SteppingClock(), ids: IDGenerator(seed: 8))
+        let products = try WorkflowSet.reference.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
+        let driver = WorkshopDriver(engine: engine, products: products, engineer: Engineer(fleet: lab.fleet))
+        var outcome = try engine.retry(processID)
+        outcome = try Engineer(fleet: lab.fleet).confirm(outcome.processID, on: engine)
+        let circuit = try engine.subscription(CircuitModel.self, id: try driver.subscription(of: outcome))
+        #expect(circuit.circuit.members.map(\.v6_ip_address) == ["2001:db8:10::/127", "2001:db8:10::1/127"])
+        #expect(try lab.netbox.ipAddresses(["parent": "2001:db8:10::/44"]).count == 2)
+        #expect(try lab.netbox.prefixes(["within": "2001:db8:10::/44"]).count == 2)
     }
 }

@@ -37,7 +37,7 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .executableTarget(name: "orchlab", dependencies: [
-            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios", "OrchLabServer",
+            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios", "OrchLabServer", "Workshop",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "orchlab-bench", dependencies: [

@@ -25,7 +25,7 @@ import WorkflowEngine
             let device = try await server.get("/netbox/api/dcim/devices/?name=loc1-core").json
             #expect(device["results"]?[0]?["status"]?["value"] == "active")
             let running = try await server.get("/lab/devices/loc1-core/running-config").text
-            #expect(running.contains("interface loopback 0"), "\(running)")
+            #expect(running.contains("interface loopback0\n ip address 10.0.0.1"), "\(running)")
             let faults = try await server.get("/lab/faults").json
             #expect(faults[0]?["id"]?.intValue == faultID)
             #expect(try await server.get("/lab/devices/loc3-core").json["faults"]?["rejects_config"] == true)

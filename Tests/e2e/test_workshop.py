@@ -55,7 +55,7 @@ def test_enrolled_nodes_are_active_in_the_orchestrator_and_netbox(api, nodes, nb
         assert record.status.value == "active"
         assert record.id == model["node"]["node_id"]
         config = api.get(f"/lab/devices/{device}/running-config").text
-        assert f"hostname {device}" in config and "interface loopback 0" in config
+        assert f"hostname {device}" in config and "interface loopback0" in config
 
 
 def test_a_device_cannot_be_enrolled_twice(api, products, nodes):

@@ -3,6 +3,7 @@
 # temporary database and drives it from Python (requests, pynetbox): the workshop walk, then a
 # barrage of hostile requests, then a restart on the same file. Stops the server on any exit.
 set -euo pipefail
+export PYTHONDONTWRITEBYTECODE=1
 cd "$(dirname "$0")/.."
 
 python3 -c "import pynetbox, requests, pytest" 2>/dev/null \

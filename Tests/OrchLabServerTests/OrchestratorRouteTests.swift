@@ -122,4 +122,20 @@ import WorkflowEngine
             #expect(callback.status == 409)
         }
     }
+
+    @Test func aFinishedProcessShowsItsSubscriptionsAsTheyAreNow() async throws {
+        try await LiveServer.with { server in
+            let processID = try await server.startNode("loc5-core")
+            #expect(try await server.confirm(processID).status == 204)
+            let first = try await server.get("/api/processes/\(processID)").json
+            let node = try #require(first["subscriptions"]?[0]?["subscription_id"]?.stringValue)
+            #expect(first["subscriptions"]?[0]?["status"] == "active")
+            let terminate = try await server.call("POST", "/api/processes/terminate_node", body: "[{\"subscription_id\": \"\(node)\"}]")
+            #expect(try await server.confirm(#require(terminate.json["id"]?.stringValue)).status == 204)
+            let again = try await server.get("/api/processes/\(processID)").json
+            #expect(again["subscriptions"]?[0]?["status"] == "terminated")
+            #expect(again["steps"] == first["steps"])
+            #expect(again["last_status"] == "completed" && again["product_id"] == first["product_id"])
+        }
+    }
 }

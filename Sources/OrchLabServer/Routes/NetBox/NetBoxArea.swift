@@ -10,6 +10,7 @@ struct NetBoxArea: APIArea {
     private(set) var routes = RouteTable()
 
     init(netbox: NetBox) {
+        let cache = NetBoxReadCache()
         routes.on(.get, "api") { call in
             .netbox(.object(Dictionary(uniqueKeysWithValues: NetBoxArea.apps.map { ($0, .string("\(call.origin)/netbox/api/\($0)/")) })))
         }
@@ -27,10 +28,14 @@ struct NetBoxArea: APIArea {
         for endpoint in NetBoxEndpoint.all {
             let path = "api/\(endpoint.type.path)"
             routes.on(.get, path) { call in
-                .netbox(try endpoint.list(netbox, NetBoxArea.query(call), NetBoxArea.serializer(call)))
+                try cache.reply(call, netbox: netbox) {
+                    .netbox(try endpoint.list(netbox, NetBoxArea.query(call), NetBoxArea.serializer(call)))
+                }
             }
             routes.on(.get, "\(path)/:id") { call in
-                .netbox(try endpoint.detail(netbox, try NetBoxArea.id(call), NetBoxArea.serializer(call)))
+                try cache.reply(call, netbox: netbox) {
+                    .netbox(try endpoint.detail(netbox, try NetBoxArea.id(call), NetBoxArea.serializer(call)))
+                }
             }
             if let create = endpoint.create {
                 routes.on(.post, path) { call in

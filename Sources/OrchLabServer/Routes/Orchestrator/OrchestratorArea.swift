@@ -10,6 +10,7 @@ struct OrchestratorArea: APIArea {
 
     init(engine: Engine) {
         let tables = EngineTables(database: engine.database)
+        let details = ProcessDetailCache(engine: engine, tables: tables)
         routes.on(.get, "products") { call in
             let list = try ListParameters(call)
             let created = try tables.productCreation()
@@ -43,13 +44,7 @@ struct OrchestratorArea: APIArea {
             }
             return Reply.json(.array(rows)).adding("Content-Range", list.contentRange("processes", shown: rows.count, total: total))
         }
-        routes.on(.get, "processes/:pid") { call in
-            let json = try await offload {
-                let detail = try engine.process(call.parameter("pid"))
-                return detail.json(subscriptions: try tables.subscriptions(ids: detail.subscriptions))
-            }
-            return .json(json)
-        }
+        routes.on(.get, "processes/:pid") { call in try await details.reply(call.parameter("pid")) }
         routes.on(.put, "processes/:pid/resume") { call in
             let pages = try OrchestratorErrors.pages(call)
             let user = call.queryValue("user") ?? "api"

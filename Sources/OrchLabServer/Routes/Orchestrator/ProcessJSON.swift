@@ -4,18 +4,21 @@ import WorkflowEngine
 /// subscriptions spelled out and the reference's extra fields.
 extension ProcessDetail {
     func json(subscriptions summaries: [JSON]) -> JSON {
-        let first = summaries.first
-        return [
+        JSON.object([
             "process_id": .string(processID), "workflow_id": .string(workflowName), "workflow_name": .string(workflowName),
             "workflow_target": .string(workflowTarget.rawValue), "is_task": .bool(isTask), "created_by": .string(createdBy),
             "assignee": .string(assignee), "last_status": .string(lastStatus.rawValue),
             "last_step": lastStep.map(JSON.string) ?? .null, "failed_reason": failedReason.map(JSON.string) ?? .null,
             "traceback": traceback.map(JSON.string) ?? .null, "started_at": .string(startedAt),
             "last_modified_at": .string(lastModifiedAt), "note": .null,
-            "product_id": first?["product_id"] ?? .null, "customer_id": first?["customer_id"] ?? .null,
-            "subscriptions": .array(summaries), "current_state": currentState,
-            "steps": .array(steps.map(\.json)), "form": form ?? .null,
-        ]
+            "current_state": currentState, "steps": .array(steps.map(\.json)), "form": form ?? .null,
+        ]).merging(.object(Self.subscriptionFields(summaries)))
+    }
+
+    /// The fields that come from the process's subscriptions (which change after the process ends).
+    static func subscriptionFields(_ summaries: [JSON]) -> [String: JSON] {
+        ["subscriptions": .array(summaries), "product_id": summaries.first?["product_id"] ?? .null,
+         "customer_id": summaries.first?["customer_id"] ?? .null]
     }
 }
 

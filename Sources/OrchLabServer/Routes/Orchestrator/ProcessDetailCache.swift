@@ -13,7 +13,7 @@ final class ProcessDetailCache: Sendable {
     }
 
     private let entries = Mutex<[String: Entry]>([:])
-    private let capacity = 4096
+    private let capacity = 512
     let engine: Engine
     let tables: EngineTables
 

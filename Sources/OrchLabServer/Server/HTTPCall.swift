@@ -20,7 +20,6 @@ public struct HTTPCall: Sendable {
     }
 
     func parameter(_ name: String) -> String { parameters[name] ?? "" }
-    func queryValues(_ name: String) -> [String] { query.filter { $0.name == name }.map(\.value) }
     func queryValue(_ name: String) -> String? { query.last { $0.name == name }?.value }
     var bodyText: String { String(decoding: body, as: UTF8.self) }
     var bodyIsValidUTF8: Bool { String(validating: body, as: UTF8.self) != nil }

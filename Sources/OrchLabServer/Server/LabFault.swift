@@ -12,13 +12,6 @@ struct LabFault: Sendable, Equatable {
 
     let id: Int
     let kind: Kind
-
-    var device: String {
-        switch kind {
-        case .device(let name, _): name
-        case .linkDown(let port): port.device
-        }
-    }
 }
 
 extension LabFault.Kind {

@@ -12,7 +12,6 @@ public final class OrchLabWorld: Sendable {
     public let engine: Engine
     public let lab: Lab
     public let products: RegisteredProducts
-    public let workflowSet: WorkflowSet
     let labControl: LabControl
 
     /// `databasePath` `:memory:` keeps everything in memory (tests). A new file is seeded from
@@ -22,7 +21,6 @@ public final class OrchLabWorld: Sendable {
         engine = try Engine(path: databasePath, clock: clock, ids: ids)
         let inMemory = databasePath.isEmpty || databasePath == ":memory:"
         lab = try Lab(topology, netboxPath: inMemory ? nil : databasePath, clock: { clock.now() })
-        workflowSet = workflows
         products = try workflows.register(into: engine, netbox: lab.client(actor: "orchlab"), fleet: lab.fleet)
         labControl = try LabControl(fleet: lab.fleet, database: engine.database)
         // A process the last run was executing when it stopped goes on from its last committed step.

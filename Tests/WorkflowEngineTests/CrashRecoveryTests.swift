@@ -76,7 +76,7 @@ final class CrashChild {
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw WorkflowTestFailure("engine-crash-child not built next to \(testBinary.path); run `swift build --build-tests`")
         }
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("orchlab-crash-\(getpid())-\(ObjectIdentifier(CrashChild.self).hashValue & 0xFFFF)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("orchlab-crash-\(getpid())")
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }

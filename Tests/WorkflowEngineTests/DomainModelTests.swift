@@ -115,7 +115,7 @@ import WorkflowEngineTesting
         let (engine, node) = try nodeEngine()
         let id = try activeNode(engine, node, name: "loc1")
         let validated = try assertComplete(runWorkflow(engine, "validate_node", [["subscription_id": .string(id)]]))
-        #expect(validated.stepNames == ["Start", "Create Process Subscription relation", "Unsync subscription", "Check node",
+        #expect(validated.stepNames == ["Start", "Create Process Subscription relation", "Lock subscription", "Check node",
                                         "Unlock subscription", "Done"])
         #expect(validated.state["node_ok"] == true)
         let terminated = try assertComplete(runWorkflow(engine, "terminate_node", [["subscription_id": .string(id)]]))
@@ -124,6 +124,23 @@ import WorkflowEngineTesting
         #expect(subscription.status == .terminated)
         #expect(subscription.endDate != nil)
         #expect(try engine.subscriptionWorkflows(id).startable.isEmpty)
+    }
+
+    @Test func lockingAnOutOfSyncSubscriptionFailsAndTheBackupIsKept() throws {
+        let engine = try makeTestEngine()
+        try engine.register(modifyWorkflow("double_lock", "locks twice") { unsync })
+        try engine.register(Product(name: "lockable", description: "l", type: "Node", tag: "NODE",
+                                    workflows: ["double_lock"], model: NodeModel.self))
+        let id = try engine.createSubscription(NodeModel.self, product: "lockable", customerID: "c") { subscription in
+            subscription.node.node_id = 1
+            subscription.node.node_name = "x"
+            subscription.node.ipv4_loopback = "10.0.0.1"
+            subscription.node.ipv6_loopback = "fd00::1"
+        }.subscriptionID
+        let run = try assertFailed(runWorkflow(engine, "double_lock", [["subscription_id": .string(id)]]))
+        #expect(extractError(run)?["error"] == .string("Subscription \(id) is already out of sync, cannot continue!"))
+        #expect(run.stepNames == ["Start", "Create Process Subscription relation", "Lock subscription", "Lock subscription"])
+        #expect(run.state["__old_subscriptions__"]?[id]?["insync"] == true)
     }
 
     @Test func createSubscriptionChecksRequirementsOfItsStatus() throws {

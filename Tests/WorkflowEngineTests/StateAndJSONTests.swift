@@ -40,6 +40,29 @@ import Testing
         #expect(try JSON.parse(parsed.serialized()) == parsed)
     }
 
+    struct Sample: Codable, Equatable {
+        var name: String
+        var speed: Double
+        var count: UInt8
+        var tags: [String]
+        var nested: [String: [Int]]
+        var missing: Bool?
+        var raw: JSON
+    }
+
+    @Test func decodesCodableTypesStraightFromJSON() throws {
+        let value: JSON = ["name": "a", "speed": 100, "count": 7, "tags": ["x"], "nested": ["k": [1, 2]], "raw": ["any": [nil]]]
+        let sample = try value.decode(as: Sample.self)
+        #expect(sample == Sample(name: "a", speed: 100, count: 7, tags: ["x"], nested: ["k": [1, 2]], missing: nil, raw: ["any": [nil]]))
+        #expect(try JSON(encoding: sample).decode(as: Sample.self) == sample)
+        #expect(throws: DecodingError.self) { try JSON.object(["count": 300]).decode(as: Sample.self) }
+        var tooBig = value
+        if case .object(var object) = tooBig { object["count"] = 300; tooBig = .object(object) }
+        let error = try #require(throws: DecodingError.self) { try tooBig.decode(as: Sample.self) }
+        #expect("\(error)".contains("UInt8"))
+        #expect(throws: DecodingError.self) { try JSON.object(["name": 1]).decode(as: Sample.self) }
+    }
+
     @Test func shallowMergeReplacesAndDeepMergeCombines() {
         let state = State(["a": ["x": 1, "y": 2], "keep": true])
         #expect(state.merging(["a": ["x": 9]]).values == ["a": ["x": 9], "keep": true])

@@ -33,6 +33,4 @@ public struct Required: Sendable, Hashable {
     public static let fromProvisioning = Required(in: [.provisioning, .active])
     /// Required only once the subscription is active.
     public static let whenActive = Required(in: [.active])
-    /// Required in every lifecycle.
-    public static let always = Required(in: Set(Lifecycle.allCases))
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The fields every subscription has, whatever its product.
 public struct SubscriptionInfo: Codable, Sendable, Hashable {
     public let subscriptionID: String
@@ -32,6 +30,26 @@ public struct SubscriptionInfo: Codable, Sendable, Hashable {
     static let reservedKeys: Set<String> = Set(CodingKeys.allKeys)
 }
 
+extension SubscriptionInfo {
+    /// Reads the common keys of a stored dump (by hand: this runs on every load).
+    init(stored dump: State) throws {
+        let product = State(try dump.object("product"))
+        subscriptionID = try dump.string("subscription_id")
+        description = try dump.string("description")
+        status = try dump.decode(Lifecycle.self, "status")
+        insync = try dump.bool("insync")
+        customerID = try dump.string("customer_id")
+        self.product = ProductSnapshot(
+            productID: try product.string("product_id"), name: try product.string("name"),
+            description: try product.string("description"), productType: try product.string("product_type"),
+            tag: try product.string("tag"), status: try product.decode(ProductStatus.self, "status"))
+        startDate = try dump.optionalString("start_date")
+        endDate = try dump.optionalString("end_date")
+        note = try dump.optionalString("note")
+        version = try dump.int("version")
+    }
+}
+
 extension SubscriptionInfo.CodingKeys {
     static var allKeys: [String] {
         ["subscription_id", "description", "status", "insync", "customer_id", "product", "start_date", "end_date", "note", "version"]
@@ -58,10 +76,8 @@ public struct Subscription<Model: ProductModel>: Sendable {
     }
 
     init(storedJSON json: JSON, fixedInputs: [String: String] = [:]) throws {
-        let data = Data(json.serialized().utf8)
-        let decoder = JSONDecoder()
-        info = try decoder.decode(SubscriptionInfo.self, from: data)
-        model = try decoder.decode(Model.self, from: data)
+        info = try SubscriptionInfo(stored: State(json.objectValue ?? [:]))
+        model = try JSONValueDecoder.decode(Model.self, from: json)
         self.fixedInputs = fixedInputs
         isStored = true
     }

@@ -151,14 +151,22 @@ extension Engine {
         let now = core.clock.now()
         var expired: [String] = []
         for row in try storage({ try core.processes.processes(statuses: [.awaitingCallback]) }) {
-            let point = try core.recoveryPoint(row.processID)
-            guard let deadline = point.state["__callback_timeout"]?.stringValue.flatMap(Timestamp.date), deadline <= now,
-                  let last = point.lastRow else { continue }
             let workflow = try core.workflow(row.workflowName)
-            let step = workflow.steps.steps[last.position]
-            _ = try core.recordFailure(CallbackTimeout(deadline: Timestamp.string(deadline)), row.processID, last.position, step,
-                                       false, Timestamp.string(now), "SYSTEM")
-            expired.append(row.processID)
+            do {
+                let didExpire = try core.exclusively(row.processID) {
+                    // Re-read under exclusion: a callback may have arrived since the listing.
+                    guard try core.processRow(row.processID).lastStatus == .awaitingCallback else { return false }
+                    let point = try core.recoveryPoint(row.processID)
+                    guard let deadline = point.state["__callback_timeout"]?.stringValue.flatMap(Timestamp.date), deadline <= now,
+                          let last = point.lastRow else { return false }
+                    _ = try core.recordFailure(CallbackTimeout(deadline: Timestamp.string(deadline)), row.processID, last.position,
+                                               workflow.steps.steps[last.position], false, Timestamp.string(now), "SYSTEM")
+                    return true
+                }
+                if didExpire { expired.append(row.processID) }
+            } catch EngineError.alreadyRunning {
+                continue
+            }
         }
         return expired
     }

@@ -6,7 +6,6 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownProduct(String)
     case unknownProcess(String)
     case unknownSubscription(String)
-    case duplicateRegistration(String)
     /// Resume/retry/abort of a process in a status that does not allow it.
     case notResumable(processID: String, status: ProcessStatus)
     case cannotAbort(processID: String, status: ProcessStatus)
@@ -27,7 +26,6 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unknownProduct(let name): "Unknown product '\(name)'"
         case .unknownProcess(let id): "Unknown process \(id)"
         case .unknownSubscription(let id): "Subscription not found: \(id)"
-        case .duplicateRegistration(let name): "'\(name)' is already registered"
         case .notResumable(let id, let status): "Resuming a \(status.rawValue) workflow is not possible (process \(id))"
         case .cannotAbort(let id, let status): "Aborting a \(status.rawValue) workflow is not possible (process \(id))"
         case .alreadyRunning(let id): "Process \(id) is already running"

@@ -49,14 +49,11 @@ extension JSON {
     /// The JSON form of any `Encodable` value.
     public init<T: Encodable>(encoding value: T, userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws {
         if let json = value as? JSON { self = json; return }
-        let encoder = JSONEncoder()
-        encoder.userInfo = userInfo
-        self = try JSONParser.parse(String(decoding: encoder.encode(value), as: UTF8.self))
+        self = try JSONValueEncoder.encode(value, userInfo: userInfo)
     }
 
     /// Decodes this value as `T`.
     public func decode<T: Decodable>(as type: T.Type = T.self) throws -> T {
-        if let json = self as? T { return json }
-        return try JSONDecoder().decode(T.self, from: Data(serialized().utf8))
+        try JSONValueDecoder.decode(T.self, from: self)
     }
 }

@@ -18,8 +18,6 @@ public struct StateUpdate: ExpressibleByDictionaryLiteral, Sendable {
         entries = values.map { (key: $0.key, value: $0.value) }
     }
 
-    public static var none: StateUpdate { StateUpdate() }
-
     public mutating func set(_ key: String, _ value: any StateValue) {
         entries.append((key: key, value: value))
     }

@@ -62,10 +62,19 @@ final class ProcessStore: Sendable {
 
     /// Processes, oldest first, optionally only those with one of `statuses` or of one workflow.
     func processes(statuses: Set<ProcessStatus>? = nil, workflow: String? = nil) throws -> [ProcessRow] {
-        try database.query("SELECT \(ProcessStore.processColumns) FROM processes ORDER BY seq", [], ProcessStore.processRow)
-            .filter { row in
-                (statuses?.contains(row.lastStatus) ?? true) && (workflow.map { $0 == row.workflowName } ?? true)
-            }
+        var conditions: [String] = []
+        var parameters: [SQLValue] = []
+        if let statuses {
+            conditions.append("last_status IN (\(statuses.map { _ in "?" }.joined(separator: ", ")))")
+            parameters += statuses.map(\.rawValue).sorted().map(SQLValue.text)
+        }
+        if let workflow {
+            conditions.append("workflow_name = ?")
+            parameters.append(.text(workflow))
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try database.query("SELECT \(ProcessStore.processColumns) FROM processes \(filter) ORDER BY seq", parameters,
+                                  ProcessStore.processRow)
     }
 
     private static func processRow(_ row: Row) throws -> ProcessRow {

@@ -29,26 +29,29 @@ public func setStatus(_ status: Lifecycle) -> Step {
 
 /// "Lock subscription": sets `insync` false, backing the model up under `__old_subscriptions__`;
 /// fails if the subscription is already out of sync.
-public let unsync = step("Lock subscription") { context in try lock(context, checked: true) }
+public let unsync = step("Lock subscription") { context in
+    var subscription = try context.anySubscription()
+    let id = subscription.info.subscriptionID
+    if !subscription.info.insync { throw DomainError.alreadyOutOfSync(subscriptionID: id) }
+    var backups = context.state["__old_subscriptions__"]?.objectValue ?? [:]
+    if backups[id] == nil { backups[id] = try context.domainModel(id) }
+    subscription.info.insync = false
+    return ["subscription": subscription, "__old_subscriptions__": JSON.object(backups)]
+}
 
-/// "Unsync subscription": like `unsync` without the in-sync check (validate workflows).
-public let unsyncUnchecked = step("Unsync subscription") { context in try lock(context, checked: false) }
+/// "Lock subscription" without the in-sync check and without a backup (the reference's
+/// `unsync_unchecked`, used by validate workflows).
+public let unsyncUnchecked = step("Lock subscription") { context in
+    var subscription = try context.anySubscription()
+    subscription.info.insync = false
+    return ["subscription": subscription]
+}
 
 /// "Unlock subscription": sets `insync` true.
 public let resync = step("Unlock subscription") { context in
     var subscription = try context.anySubscription()
     subscription.info.insync = true
     return ["subscription": subscription]
-}
-
-private func lock(_ context: StepContext, checked: Bool) throws -> StateUpdate {
-    var subscription = try context.anySubscription()
-    let id = subscription.info.subscriptionID
-    if checked && !subscription.info.insync { throw DomainError.alreadyOutOfSync(subscriptionID: id) }
-    var backups = context.state["__old_subscriptions__"]?.objectValue ?? [:]
-    if backups[id] == nil { backups[id] = try context.core.subscriptions.domainModel(id) }
-    subscription.info.insync = false
-    return ["subscription": subscription, "__old_subscriptions__": JSON.object(backups)]
 }
 
 /// A step that waits for an external system: `name` runs `action` with `callback_route` and a

@@ -24,7 +24,7 @@ public func terminateWorkflow(_ name: String, _ description: String, initialForm
              steps: StepList { startStep; storeProcessSubscription; unsync; steps(); setStatus(.terminated); resync; doneStep })
 }
 
-/// validate = Start ▸ Create Process Subscription relation ▸ Unsync subscription (unchecked) ▸ steps ▸
+/// validate = Start ▸ Create Process Subscription relation ▸ Lock subscription (unchecked) ▸ steps ▸
 /// Unlock subscription ▸ Done.
 public func validateWorkflow(_ name: String, _ description: String, initialForm: Form? = nil,
                              @StepListBuilder steps: () -> StepList) -> Workflow {

@@ -15,9 +15,6 @@ public struct StepList: Sendable, ExpressibleByArrayLiteral {
         self = build()
     }
 
-    /// This list followed by `other`.
-    public func then(_ other: StepList) -> StepList { StepList(steps + other.steps) }
-
     public var names: [String] { steps.map(\.name) }
     public var count: Int { steps.count }
 }

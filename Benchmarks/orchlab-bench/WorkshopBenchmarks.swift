@@ -28,6 +28,29 @@ enum WorkshopBenchmarks {
             _ = try build(topology, enginePath: path)
         }
         Measure.report("workshop build, engine on a SQLite file (WAL)", onFile)
+
+        try circuitLifecycle(topology)
+    }
+
+    /// One create_circuit and its terminate_circuit on the built workshop (spare 400G ports),
+    /// with the engine in memory: the cost of a single circuit's life.
+    static func circuitLifecycle(_ topology: CompiledTopology) throws {
+        let lab = try Lab(topology)
+        let engine = try Engine(path: ":memory:", clock: SteppingClock(), ids: IDGenerator(seed: 1))
+        let products = try WorkflowSet.reference.register(into: engine, netbox: lab.client(), fleet: lab.fleet)
+        let driver = WorkshopDriver(engine: engine, products: products, engineer: Engineer(fleet: lab.fleet))
+        let (nodes, _) = try driver.buildWorkshop()
+        var create: [Double] = [], terminate: [Double] = []
+        for _ in 0..<30 {
+            var start = Measure.now()
+            let circuit = try driver.createCircuit(nodes[0], nodes[1], aPort: "1/1/c10/1", bPort: "1/1/c10/1")
+            create.append(Double(Measure.now() - start))
+            start = Measure.now()
+            _ = try driver.subscription(of: driver.run(WorkflowName.terminateCircuit, [["subscription_id": .string(circuit)]]))
+            terminate.append(Double(Measure.now() - start))
+        }
+        Measure.report("create_circuit on the built workshop (engineer included)", create)
+        Measure.report("terminate_circuit on the built workshop (engineer included)", terminate)
     }
 
     /// One full build; returns how many steps the engine ran.

@@ -2,6 +2,7 @@
 public enum WorkshopError: Error, Sendable, Equatable, CustomStringConvertible {
     case memberCount(subscriptionID: String, found: Int)
     case deviceNotFound(String)
+    case alreadyEnrolled(device: String, subscriptionID: String)
     case interfaceNotFound(Int)
     case notAnInterfaceID(field: String, value: String)
     case missingPrimaryIP(device: String, family: String)
@@ -20,6 +21,7 @@ public enum WorkshopError: Error, Sendable, Equatable, CustomStringConvertible {
         case .memberCount(let id, let found):
             "Circuit subscription \(id) must have exactly 2 members, found \(found)"
         case .deviceNotFound(let name): "NetBox has no device named \(name)"
+        case .alreadyEnrolled(let device, let id): "Device \(device) is already enrolled as Node subscription \(id)"
         case .interfaceNotFound(let id): "NetBox has no interface with id \(id)"
         case .notAnInterfaceID(let field, let value): "\(field) must be a NetBox interface id, not '\(value)'"
         case .missingPrimaryIP(let device, let family): "NetBox device \(device) has no primary \(family) address"

@@ -106,6 +106,14 @@ import WorkflowEngine
         #expect(harness.fleet.adjacencies().isEmpty)
         let port = try #require(try harness.fleet.runningConfig("loc1-core").interfaces["1/1/c2/1"])
         #expect(port.description == nil && port.ipv6.isEmpty && !port.runsISIS)
+        // A terminated circuit takes no more workflows.
+        for (workflow, pages) in [(WorkflowName.modifyCircuit, [["subscription_id": .string(circuit)], [:]] as [JSON]),
+                                  (WorkflowName.validateCircuit, [["subscription_id": .string(circuit)]]),
+                                  (WorkflowName.terminateCircuit, [["subscription_id": .string(circuit)]])] {
+            let refused = #expect(throws: FormError.self) { try harness.engine.start(workflow, inputs: pages) }
+            #expect(refused?.validationErrors.map(\.msg)
+                == ["This workflow cannot be started: Subscription has a status in which this workflow cannot run"], "\(workflow)")
+        }
         // Its ports are offered again and a new circuit gets the same addresses back.
         let again = try harness.createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
         #expect(try harness.engine.subscription(CircuitModel.self, id: again).circuit.members.map(\.v6_ip_address)

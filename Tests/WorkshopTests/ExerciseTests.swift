@@ -64,6 +64,14 @@ import WorkflowEngine
         #expect(WorkflowSet.starter.placingMetric(.routerWide).solvedExercises.isEmpty)
     }
 
+    @Test func starterStillBuildsAWorkingNetworkButLeavesDevicesPlanned() throws {
+        let harness = try WorkshopHarness(.starter)
+        let (_, circuits) = try harness.buildWorkshop()
+        #expect(circuits.count == 10)
+        #expect(harness.fleet.reachability().isFullyReachable)
+        #expect(try harness.netbox.devices(["status": "planned"]).count == 5)
+    }
+
     @Test func starterEnrolsTheSameDeviceTwice() throws {
         let harness = try WorkshopHarness(.starter)
         let first = try harness.createNode("loc1-core")

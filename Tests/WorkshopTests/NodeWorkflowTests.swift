@@ -40,6 +40,17 @@ import WorkflowEngine
         #expect(try harness.engine.processes(workflow: WorkflowName.createNode).count == 1, "nothing stored for the refused start")
     }
 
+    @Test func aRetriedEnrolmentIsRefusedWhenAnotherEnrolledTheDeviceMeanwhile() throws {
+        let harness = try WorkshopHarness()
+        harness.faults.injectNext(.status(503), on: .getDeviceByName)
+        let late = try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc4-core"))
+        #expect(late.status == .failed)
+        let winner = try harness.createNode("loc4-core")
+        #expect(try harness.engine.retry(late.processID).status == .failed)
+        #expect(try harness.engine.process(late.processID).failedReason
+            == "Device loc4-core is already enrolled as Node subscription \(winner)")
+    }
+
     @Test func unknownOrActiveDevicesAreRefused() throws {
         let harness = try WorkshopHarness()
         try harness.createNode("loc2-core")
@@ -63,5 +74,35 @@ import WorkflowEngine
         try harness.fleet.setFaults(.init(rejectsConfig: true), on: "loc2-core", actor: "test")
         #expect(throws: RouterError.configRejected("loc2-core")) { try harness.engineer.confirm(pending.processID, on: harness.engine) }
         #expect(try harness.engine.process(pending.processID).lastStatus == .suspended)
+    }
+}
+
+@Suite struct DriverAndEngineerErrorTests {
+    @Test func engineerReportsRejectedLinesAndDoesNotConfirm() throws {
+        let harness = try WorkshopHarness()
+        let pending = try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc3-core"))
+        try harness.fleet.setFaults(DeviceFaults(rejectedLinePatterns: ["^ipv6 address"]), on: "loc3-core", actor: "test")
+        #expect(throws: EngineerError.rejectedLines(device: "loc3-core", lines: ["ipv6 address 2001:db8::3/128"])) {
+            try harness.engineer.confirm(pending.processID, on: harness.engine)
+        }
+        #expect(try harness.engine.process(pending.processID).lastStatus == .suspended)
+        try harness.fleet.setFaults(.none, on: "loc3-core", actor: "test")
+        let done = try harness.engineer.confirm(pending.processID, on: harness.engine)
+        #expect(done.status == .completed)
+        #expect(throws: EngineerError.notSuspended(processID: done.processID, status: .completed)) {
+            try harness.engineer.confirm(done.processID, on: harness.engine)
+        }
+    }
+
+    @Test func driverNamesAPortTheFormDoesNotOffer() throws {
+        let harness = try WorkshopHarness()
+        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
+        #expect(throws: DriverError.noSuchChoice(field: "a_port", label: "2/1/c1/1")) {
+            try harness.driver.circuitInputs(nodes[0], nodes[1], aPort: "2/1/c1/1", bPort: "1/1/c1/1")
+        }
+        harness.faults.injectNext(.status(500), on: .getInterface)
+        let failed = try harness.engine.start(WorkflowName.createCircuit,
+                                              inputs: try harness.circuitInputs(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
+        #expect(throws: DriverError.self) { try harness.driver.subscription(of: failed) }
     }
 }

@@ -71,6 +71,21 @@ import WorkflowEngine
         #expect(try harness.fleet.runningConfig("loc1-core").render().withoutEmptyInterfaces == Self.loc1RunningConfig)
     }
 
+    @Test func twoBuildsWithTheSameSeedsRecordTheSameBytes() throws {
+        func record() throws -> (processes: [String], netbox: NetBoxSnapshot, configs: [String]) {
+            let harness = try WorkshopHarness(seed: 42)
+            _ = try harness.buildWorkshop()
+            let processes = try harness.engine.processes().map { try harness.engine.process($0.processID).jsonString() }
+            let configs = try harness.fleet.deviceNames.map { try harness.fleet.runningConfig($0).render() }
+            return (processes, try NetBoxSnapshot(harness.netbox), configs)
+        }
+        let (first, second) = (try record(), try record())
+        #expect(first.processes.count == 15)
+        #expect(first.processes == second.processes)
+        #expect(first.netbox == second.netbox)
+        #expect(first.configs == second.configs)
+    }
+
     /// loc1-core after the build: loopback from create_node, four circuits under maintenance
     /// with their metric on the interface (the reference set).
     static let loc1RunningConfig = """

@@ -12,16 +12,29 @@ public struct CircuitAddresses: Sendable, Equatable {
 extension WorkshopNetBox {
     // MARK: cable
 
-    /// The planned cable between the two ports: the one an earlier attempt made, or a new one.
-    /// A port cabled to anything else is refused.
-    public func ensureCable(a: Int, b: Int) throws -> Cable {
-        let existing = try client.cables(NetBoxQuery([("interface_id", String(a)), ("interface_id", String(b))]))
-        for cable in existing {
+    /// The description that marks a cable as made by `processID`: a retry of that process finds
+    /// and reuses it, while another process racing for the same ports is refused instead of
+    /// sharing it.
+    public static func cableOwner(processID: String) -> String { "create_circuit process \(processID)" }
+
+    /// The planned cable between the two ports: the one an earlier attempt of the same process
+    /// (`owner`) made, or a new one. A port cabled to anything else is refused.
+    public func ensureCable(a: Int, b: Int, owner: String) throws -> Cable {
+        for cable in try cables(touching: a, b) {
             let ends = Set(cable.aTerminations + cable.bTerminations)
-            if ends == [a, b] { return cable }
+            if ends == [a, b] && cable.description == owner { return cable }
             throw WorkshopError.portCabled(interfaceID: ends.contains(a) ? a : b, cableID: cable.id)
         }
-        return try client.createCable(a: a, b: b, status: .planned)
+        return try client.createCable(a: a, b: b, status: .planned, description: owner)
+    }
+
+    /// The cable `owner` made between the two ports, if it is there.
+    public func ownedCable(a: Int, b: Int, owner: String) throws -> Cable? {
+        try cables(touching: a, b).first { Set($0.aTerminations + $0.bTerminations) == [a, b] && $0.description == owner }
+    }
+
+    private func cables(touching a: Int, _ b: Int) throws -> [Cable] {
+        try client.cables(NetBoxQuery([("interface_id", String(a)), ("interface_id", String(b))]))
     }
 
     @discardableResult
@@ -31,14 +44,6 @@ extension WorkshopNetBox {
 
     public func cable(id: Int) throws -> Cable? {
         try client.cable(id: id)
-    }
-
-    /// Deletes the cable joining exactly these two ports, if there is one.
-    public func deleteCable(between a: Int, and b: Int) throws {
-        let existing = try client.cables(NetBoxQuery([("interface_id", String(a)), ("interface_id", String(b))]))
-        for cable in existing where Set(cable.aTerminations + cable.bTerminations) == [a, b] {
-            try deleteCable(id: cable.id)
-        }
     }
 
     /// Deletes the cable; one already gone counts as deleted.

@@ -67,7 +67,8 @@ enum CreateCircuit {
             subscription.circuit.circuit_description = Descriptions.circuitBlock(
                 aNode: names.a, aPort: ports.a.name, bNode: names.b, bPort: ports.b.name)
             subscription.circuit.under_maintenance = true
-            let cable = try netbox.ensureCable(a: ports.a.id, b: ports.b.id)
+            let cable = try netbox.ensureCable(a: ports.a.id, b: ports.b.id,
+                                               owner: WorkshopNetBox.cableOwner(processID: context.processID))
             subscription.circuit.circuit_id = cable.id
             subscription.circuit.circuit_status = cable.status.rawValue
             return ["subscription": subscription, "subscription_id": subscription.subscriptionID]
@@ -105,18 +106,21 @@ enum CreateCircuit {
         }
     }
 
-    /// Run when the process is aborted: gives back the addresses and the cable it reserved (the
-    /// subscription itself stays, as the engine leaves aborted subscriptions).
+    /// Run when the process is aborted: gives back the addresses and the cable this process
+    /// reserved, and nothing if its cable is not there (then it reserved no addresses, or they
+    /// belong to whoever holds the ports now). The subscription stays, as the engine leaves
+    /// aborted subscriptions.
     static func releaseOnAbort(_ services: WorkshopServices) -> Step {
         step("Release NetBox reservations") { context in
             let netbox = services.netbox(for: context)
+            let owner = WorkshopNetBox.cableOwner(processID: context.processID)
+            guard let cable = try netbox.ownedCable(a: portID(context.state, "a_port"), b: portID(context.state, "b_port"),
+                                                    owner: owner) else { return [:] }
             if let block = (try? context.state.model(CircuitModel.self))?.circuit.circuit_description {
                 try netbox.releaseAddresses(circuit: block)
             }
-            if let a = Int(try context.state.string("a_port")), let b = Int(try context.state.string("b_port")) {
-                try netbox.deleteCable(between: a, and: b)
-            }
-            return .none
+            try netbox.deleteCable(id: cable.id)
+            return [:]
         }
     }
 

@@ -18,7 +18,7 @@ enum ModifyCircuit {
                     try CircuitTexts.endpoints(state, placement: services.metricPlacement)
                 }
             } else {
-                step("Update subscription model") { _ in .none }
+                step("Update subscription model") { _ in [:] }
             }
         }
     }

@@ -9,12 +9,12 @@ enum TerminateCircuit {
             step("Release IPs in IPAM") { context in
                 let circuit = try context.subscription(CircuitModel.self).circuit
                 try services.netbox(for: context).releaseAddresses(circuit: circuit.circuit_description ?? "")
-                return .none
+                return [:]
             }
             step("Delete cable in NetBox") { context in
                 let circuit = try context.subscription(CircuitModel.self).circuit
                 if let id = circuit.circuit_id { try services.netbox(for: context).deleteCable(id: id) }
-                return .none
+                return [:]
             }
         }
     }

@@ -8,7 +8,7 @@ enum CreateNode {
     static func workflow(_ services: WorkshopServices, solved: Set<Exercise>) -> Workflow {
         createWorkflow(WorkflowName.createNode, "Create Node",
                        initialForm: form(services, checkEnrolment: solved.contains(.enrolmentCheck))) {
-            construct(services)
+            construct(services, checkEnrolment: solved.contains(.enrolmentCheck))
             storeProcessSubscription
             fetchLoopbacks(services)
             provideConfigStep("Put the node config on the router") { state in
@@ -43,9 +43,14 @@ enum CreateNode {
         }
     }
 
-    static func construct(_ services: WorkshopServices) -> Step {
+    /// With the enrolment check, refuses a device enrolled since the form was validated (two
+    /// starts racing for one device).
+    static func construct(_ services: WorkshopServices, checkEnrolment: Bool) -> Step {
         step("Construct Node model") { context in
             let name = try context.state.string(deviceField)
+            if checkEnrolment, let existing = try services.directory.liveNodes()[name] {
+                throw WorkshopError.alreadyEnrolled(device: name, subscriptionID: existing.subscriptionID)
+            }
             let device = try services.netbox(for: context).device(named: name)
             var subscription = try context.newSubscription(NodeModel.self, customerID: WorkshopProducts.customerID,
                                                            description: Descriptions.node(name))

@@ -42,7 +42,7 @@ enum OrchestratorErrors {
         case .unknownWorkflow, .unknownProduct, .unknownProcess, .unknownSubscription, .invalidCallbackToken: .notFound
         case .notResumable, .cannotAbort, .alreadyRunning, .cannotStart, .notAwaitingCallback: .conflict
         case .malformedInput: .unprocessableContent
-        case .duplicateRegistration, .stepListMismatch: .internalServerError
+        case .stepListMismatch: .internalServerError
         case .storage: .serviceUnavailable
         }
         return .detail(error.description, status: status)

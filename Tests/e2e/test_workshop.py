@@ -152,3 +152,25 @@ def test_netbox_pagination_and_errors_through_pynetbox(api, nb, circuits):
     assert failure.value.error == '{"status":["bogus is not a valid choice."]}' or "bogus" in failure.value.error
     first_page = api.get("/netbox/api/dcim/interfaces/", params={"device": "loc1-core", "limit": 5}).json()
     assert first_page["next"].startswith(api.url + "/netbox/api/dcim/interfaces/?device=loc1-core&limit=5&offset=5")
+
+
+def test_pynetbox_allocations_and_deletes_round_trip(nb):
+    assert nb.status()["netbox-version"].startswith("4.7")
+    assert nb.dcim.devices.count() == 5
+    container = nb.ipam.prefixes.create(prefix="10.250.0.0/16", status="container", description="e2e scratch")
+    try:
+        free = container.available_prefixes.list()
+        assert [p.prefix for p in free] == ["10.250.0.0/16"]
+        child = container.available_prefixes.create({"prefix_length": 24, "description": "e2e child"})
+        assert child.prefix == "10.250.0.0/24"
+        second = container.available_prefixes.create({"prefix_length": 30})
+        assert second.prefix == "10.250.1.0/30"
+        ips = [child.available_ips.create({"status": "active"}) for _ in range(2)]
+        assert [ip.address for ip in ips] == ["10.250.0.1/24", "10.250.0.2/24"]
+        assert nb.ipam.ip_addresses.get(address="10.250.0.1").id == ips[0].id
+        for record in ips + [second, child]:
+            assert record.delete()
+        assert nb.ipam.prefixes.get(child.id) is None
+    finally:
+        container.delete()
+    assert nb.ipam.prefixes.get(prefix="10.250.0.0/16") is None

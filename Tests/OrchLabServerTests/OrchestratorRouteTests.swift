@@ -88,6 +88,12 @@ import WorkflowEngine
             let terminate = workflows["terminate"]?.arrayValue?.first { $0["name"] == "terminate_node" }
             #expect(terminate != nil && terminate?["reason"] == nil)
 
+            let tag = try #require(model.header("ETag"))
+            let unchanged = try await server.call("GET", "/api/subscriptions/domain-model/\(node)", headers: ["If-None-Match": tag])
+            #expect(unchanged.status == 304 && unchanged.text.isEmpty)
+            let other = try await server.call("GET", "/api/subscriptions/domain-model/\(node)", headers: ["If-None-Match": "W/\"0\""])
+            #expect(other.status == 200)
+
             let missing = try await server.get("/api/subscriptions/domain-model/00000000-0000-0000-0000-000000000000")
             #expect(missing.status == 404)
         }

@@ -62,9 +62,11 @@ struct LiveServer {
     }
 
     func call(_ method: String, _ path: String, body: String? = nil, auth: Auth = .token,
-              contentType: String = "application/json") async throws -> Answer {
+              contentType: String = "application/json", headers: [String: String] = [:]) async throws -> Answer {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
+        request.cachePolicy = .reloadIgnoringLocalCacheData
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         switch auth {
         case .token: request.setValue("Token \(Self.token)", forHTTPHeaderField: "Authorization")
         case .bearer: request.setValue("Bearer \(Self.token)", forHTTPHeaderField: "Authorization")

@@ -42,7 +42,8 @@ struct OrchestratorArea: APIArea {
                 guard key == "subscription_id" || key == "subscriptions" else { return nil }
                 return row["subscriptions"]?.arrayValue?.contains { $0["subscription_id"]?.stringValue == value } ?? false
             }
-            return Reply.json(.array(rows)).adding("Content-Range", list.contentRange("processes", shown: rows.count, total: total))
+            return EntityTag.conditional(
+                Reply.json(.array(rows)).adding("Content-Range", list.contentRange("processes", shown: rows.count, total: total)), call)
         }
         routes.on(.get, "processes/:pid") { call in try await details.reply(call.parameter("pid")) }
         routes.on(.put, "processes/:pid/resume") { call in
@@ -83,7 +84,7 @@ struct OrchestratorArea: APIArea {
             return .json(row)
         }
         routes.on(.get, "subscriptions/domain-model/:id") { call in
-            .json(try await offload { try engine.subscription(call.parameter("id")) })
+            EntityTag.conditional(.json(try await offload { try engine.subscription(call.parameter("id")) }), call)
         }
         routes.on(.get, "subscriptions/workflows/:id") { call in
             let options = try await offload { try engine.subscriptionWorkflows(call.parameter("id")) }

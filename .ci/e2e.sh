@@ -6,8 +6,12 @@ set -euo pipefail
 export PYTHONDONTWRITEBYTECODE=1
 cd "$(dirname "$0")/.."
 
-python3 -c "import pynetbox, requests, pytest" 2>/dev/null \
-    || python3 -m pip install --quiet --disable-pip-version-check "pynetbox==7.8.0" requests pytest
+if ! python3 -c "import pynetbox, requests, pytest" 2>/dev/null; then
+    python3 -m pip --version >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y python3-pip
+    # Debian's system Python refuses pip installs without this (PEP 668); a CI box is disposable.
+    PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet --disable-pip-version-check "pynetbox==7.8.0" requests pytest
+fi
+command -v curl >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y curl
 
 swift build --product orchlab
 BIN="$(swift build --show-bin-path)/orchlab"

@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "Topology", "WorkflowEngineTesting"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
-        .testTarget(name: "OrchLabServerTests", dependencies: ["OrchLabServer", "Topology", "Workshop"]),
+        .testTarget(name: "OrchLabServerTests", dependencies: ["OrchLabServer", "Topology", "Workshop", "RouterSim", "WorkflowEngine"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "orchlab", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RouterSim
 import WorkflowEngine
 
 @Suite struct LabRouteTests {
@@ -52,6 +53,24 @@ import WorkflowEngine
             #expect(path["reachable"] == false)
             #expect(try await server.get("/lab/routing/path?from=loc1-core", auth: .none).status == 400)
             #expect(try await server.get("/lab/routing/path?from=loc1-core&to=zzz", auth: .none).status == 404)
+        }
+    }
+
+    @Test func linkFaultsTakeALinkDownUntilDeleted() async throws {
+        try await LiveServer.with { server in
+            let down = try await server.call("POST", "/lab/faults", body: "{\"link_down\": {\"device\": \"loc1-core\", \"port\": \"1/1/c2/1\"}}")
+            #expect(down.status == 201)
+            let id = try #require(down.json["id"]?.intValue)
+            #expect(try await server.get("/lab/faults", auth: .none).json == [down.json])
+            let port = PortRef(device: "loc1-core", port: "1/1/c2/1")
+            let fleet = server.world.lab.fleet
+            #expect(fleet.linkStates().first { $0.link.a == port || $0.link.b == port }?.isUp == false)
+            #expect(try await server.call("DELETE", "/lab/faults/\(id)").status == 204)
+            #expect(fleet.linkStates().first { $0.link.a == port || $0.link.b == port }?.isUp == true)
+            #expect(try await server.get("/lab/faults", auth: .none).json == [])
+            let nowhere = try await server.call("POST", "/lab/faults", body: "{\"link_down\": {\"device\": \"loc1-core\", \"port\": \"9/9/9\"}}")
+            #expect(nowhere.status == 404)
+            #expect(nowhere.json["detail"]?.stringValue?.contains("9/9/9") == true)
         }
     }
 }

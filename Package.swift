@@ -15,10 +15,12 @@ let package = Package(
         .library(name: "Topology", targets: ["Topology"]),
         .library(name: "Workshop", targets: ["Workshop"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "OrchLabServer", targets: ["OrchLabServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -30,8 +32,12 @@ let package = Package(
         .target(name: "Topology", dependencies: ["NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
         .target(name: "Workshop", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim"]),
         .target(name: "Scenarios", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Workshop", .product(name: "Yams", package: "Yams")]),
+        .target(name: "OrchLabServer", dependencies: [
+            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Workshop",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
         .executableTarget(name: "orchlab", dependencies: [
-            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios",
+            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios", "OrchLabServer", "Workshop",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "orchlab-bench", dependencies: [
@@ -45,6 +51,7 @@ let package = Package(
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "Topology", "WorkflowEngineTesting"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
+        .testTarget(name: "OrchLabServerTests", dependencies: ["OrchLabServer", "Topology", "Workshop", "RouterSim", "WorkflowEngine"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "orchlab", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -1,0 +1,67 @@
+import SQLite
+import WorkflowEngine
+
+/// Reads of the engine's tables the engine's API has no query for (lists of subscriptions and
+/// processes, product timestamps). Read-only; the workshop's SubscriptionDirectory does the same.
+struct EngineTables: Sendable {
+    let database: Database
+
+    /// Subscriptions in orchestrator-core's list shape, with their product, oldest id first.
+    func subscriptions(ids: [String]? = nil) throws -> [JSON] {
+        var sql = """
+            SELECT s.subscription_id, s.description, s.status, s.insync, s.customer_id, s.product_id, s.start_date,
+                   s.end_date, s.note, s.version, p.name, p.description, p.product_type, p.tag, p.status
+            FROM subscriptions s JOIN products p ON p.product_id = s.product_id
+            """
+        var parameters: [SQLValue] = []
+        if let ids {
+            guard !ids.isEmpty else { return [] }
+            sql += " WHERE s.subscription_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))"
+            parameters = ids.map(SQLValue.text)
+        }
+        return try database.query(sql + " ORDER BY s.subscription_id", parameters) { row in
+            func optional(_ index: Int) -> JSON { row.optionalString(index).map(JSON.string) ?? .null }
+            return [
+                "subscription_id": .string(row.string(0)), "description": .string(row.string(1)),
+                "status": .string(row.string(2)), "insync": .bool(row.bool(3)), "customer_id": .string(row.string(4)),
+                "product_id": .string(row.string(5)), "start_date": optional(6), "end_date": optional(7),
+                "note": optional(8), "version": .int(row.int(9)),
+                "product": ["product_id": .string(row.string(5)), "name": .string(row.string(10)),
+                            "description": .string(row.string(11)), "product_type": .string(row.string(12)),
+                            "tag": .string(row.string(13)), "status": .string(row.string(14))],
+            ]
+        }
+    }
+
+    /// Processes in the list shape, each with the subscriptions it worked on.
+    func processes() throws -> [JSON] {
+        var linked: [String: [String]] = [:]
+        for (process, subscription) in try database.query(
+            "SELECT process_id, subscription_id FROM processes_subscriptions ORDER BY created_at", [],
+            { row in (row.string(0), row.string(1)) }) {
+            linked[process, default: []].append(subscription)
+        }
+        let summaries = Dictionary(try subscriptions().map { ($0["subscription_id"]?.stringValue ?? "", $0) },
+                                   uniquingKeysWith: { first, _ in first })
+        return try database.query("""
+            SELECT process_id, workflow_name, workflow_target, is_task, created_by, assignee, last_status, last_step,
+                   failed_reason, started_at, last_modified_at FROM processes ORDER BY seq
+            """) { row in
+            func optional(_ index: Int) -> JSON { row.optionalString(index).map(JSON.string) ?? .null }
+            let id = row.string(0)
+            return [
+                "process_id": .string(id), "workflow_id": .string(row.string(1)), "workflow_name": .string(row.string(1)),
+                "workflow_target": .string(row.string(2)), "is_task": .bool(row.bool(3)), "created_by": .string(row.string(4)),
+                "assignee": .string(row.string(5)), "last_status": .string(row.string(6)), "last_step": optional(7),
+                "failed_reason": optional(8), "started_at": .string(row.string(9)), "last_modified_at": .string(row.string(10)),
+                "subscriptions": .array((linked[id] ?? []).compactMap { summaries[$0] }),
+            ]
+        }
+    }
+
+    /// `created_at` of every product, by id.
+    func productCreation() throws -> [String: String] {
+        Dictionary(try database.query("SELECT product_id, created_at FROM products") { ($0.string(0), $0.string(1)) },
+                   uniquingKeysWith: { first, _ in first })
+    }
+}

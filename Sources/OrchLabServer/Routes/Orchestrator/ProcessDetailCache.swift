@@ -1,0 +1,57 @@
+import Synchronization
+import WorkflowEngine
+
+/// `GET /api/processes/{pid}` answers. A completed or aborted process never changes again, so
+/// its rendered steps and state are kept as text and only its subscriptions (whose status and
+/// insync do change) are read afresh: clients poll finished processes, and re-parsing every
+/// step's state on each poll was most of the cost.
+final class ProcessDetailCache: Sendable {
+    private struct Entry {
+        /// The serialized detail without its subscription fields, minus the closing brace.
+        let openText: String
+        let subscriptionIDs: [String]
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+    private let capacity = 512
+    let engine: Engine
+    let tables: EngineTables
+
+    init(engine: Engine, tables: EngineTables) {
+        self.engine = engine
+        self.tables = tables
+    }
+
+    func reply(_ processID: String) async throws -> Reply {
+        if let entry = entries.withLock({ $0[processID] }) {
+            return Self.reply(entry, subscriptions: try tables.subscriptions(ids: entry.subscriptionIDs))
+        }
+        return try await offload {
+            let detail = try self.engine.process(processID)
+            let subscriptions = try self.tables.subscriptions(ids: detail.subscriptions)
+            guard detail.lastStatus == .completed || detail.lastStatus == .aborted else {
+                return .json(detail.json(subscriptions: subscriptions))
+            }
+            let text = detail.json(subscriptions: []).removingSubscriptionFields.serialized()
+            let entry = Entry(openText: String(text.dropLast()), subscriptionIDs: detail.subscriptions)
+            self.entries.withLock { entries in
+                if entries.count >= self.capacity { entries.removeAll(keepingCapacity: true) }
+                entries[processID] = entry
+            }
+            return Self.reply(entry, subscriptions: subscriptions)
+        }
+    }
+
+    private static func reply(_ entry: Entry, subscriptions: [JSON]) -> Reply {
+        let fresh = JSON.object(ProcessDetail.subscriptionFields(subscriptions)).serialized()
+        return Reply(status: .ok, contentType: "application/json", body: entry.openText + "," + fresh.dropFirst())
+    }
+}
+
+private extension JSON {
+    var removingSubscriptionFields: JSON {
+        guard case .object(var fields) = self else { return self }
+        for key in ProcessDetail.subscriptionFields([]).keys { fields[key] = nil }
+        return .object(fields)
+    }
+}

@@ -8,6 +8,7 @@ final class Statement {
     let pointer: OpaquePointer
     let sql: String
     unowned let database: Database
+    private let parameterCount: Int
 
     init(database: Database, sql: String) throws(SQLiteError) {
         var statement: OpaquePointer?
@@ -18,11 +19,15 @@ final class Statement {
         self.pointer = statement
         self.sql = sql
         self.database = database
+        parameterCount = Int(sqlite3_bind_parameter_count(statement))
     }
 
     deinit { sqlite3_finalize(pointer) }
 
+    /// Binds `values` to the first parameters; any further ones are NULL, as on a fresh statement.
     func bind(_ values: [SQLValue]) throws(SQLiteError) {
+        // Clearing costs more than binding, so only when this call leaves earlier values behind.
+        if values.count < parameterCount { sqlite3_clear_bindings(pointer) }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let rc: Int32
@@ -30,7 +35,8 @@ final class Statement {
             case .null: rc = sqlite3_bind_null(pointer, index)
             case .integer(let int): rc = sqlite3_bind_int64(pointer, index, int)
             case .real(let double): rc = sqlite3_bind_double(pointer, index, double)
-            case .text(let string): rc = sqlite3_bind_text(pointer, index, string, -1, transientDestructor)
+            // withCString borrows a native string's bytes; passing the String directly copies it first.
+            case .text(let string): rc = string.withCString { sqlite3_bind_text(pointer, index, $0, -1, transientDestructor) }
             case .blob(let bytes):
                 rc = bytes.withUnsafeBytes { raw in
                     sqlite3_bind_blob(pointer, index, raw.baseAddress, Int32(raw.count), transientDestructor)
@@ -52,7 +58,6 @@ final class Statement {
 
     func reset() {
         sqlite3_reset(pointer)
-        sqlite3_clear_bindings(pointer)
     }
 
     private func error(_ rc: Int32) -> SQLiteError {

@@ -24,13 +24,7 @@ public final class Database: @unchecked Sendable {
 
     /// Opens (creating if needed) the database. A file database is put in WAL mode with
     /// `synchronous=NORMAL`, which is durable across process crashes (the case the engine guards).
-    public convenience init(path: String = ":memory:", readOnly: Bool = false) throws(SQLiteError) {
-        try self.init(path: path, readOnly: readOnly, pageSize: nil)
-    }
-
-    /// As `init(path:readOnly:)`; `pageSize` applies only when this creates the database (an
-    /// existing one keeps its own).
-    public init(path: String = ":memory:", readOnly: Bool = false, pageSize: Int?) throws(SQLiteError) {
+    public init(path: String = ":memory:", readOnly: Bool = false) throws(SQLiteError) {
         self.path = path
         var db: OpaquePointer?
         let flags = readOnly
@@ -46,8 +40,6 @@ public final class Database: @unchecked Sendable {
         sqlite3_busy_timeout(db, 5_000)
         do {
             // Reading the schema catches a file that is not a database before anything is written.
-            // Before anything that writes (WAL mode does): the size is fixed once page 1 exists.
-            if let pageSize, !readOnly { try execute("PRAGMA page_size=\(pageSize)") }
             try execute("SELECT count(*) FROM sqlite_master")
             if path != ":memory:" && !path.isEmpty && !readOnly {
                 try execute("PRAGMA journal_mode=WAL")

@@ -56,29 +56,6 @@ import Testing
         #expect(try reopened.queryOne("SELECT v FROM t") { $0.int(0) } == 42)
     }
 
-    @Test func pageSizeAppliesOnlyToANewFileDatabase() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pages-\(UUID().uuidString).db").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        do {
-            let db = try Database(path: path, pageSize: 2_048)
-            try db.execute("CREATE TABLE t (v INTEGER)")
-            #expect(try db.queryOne("PRAGMA page_size") { $0.int(0) } == 2_048)
-            #expect(try db.queryOne("PRAGMA journal_mode") { $0.string(0) } == "wal")
-        }
-        let reopened = try Database(path: path, pageSize: 8_192)
-        #expect(try reopened.queryOne("PRAGMA page_size") { $0.int(0) } == 2_048)
-    }
-
-    @Test func parametersLeftOutAreNullAgainAfterAnEarlierCallBoundThem() throws {
-        let db = try Database()
-        try db.execute("CREATE TABLE t (a TEXT, b TEXT)")
-        let insert = "INSERT INTO t VALUES (?, ?)"
-        try db.run(insert, [.text("first"), .text("second")])
-        try db.run(insert, [.text("only a")])
-        let rows = try db.query("SELECT a, b FROM t ORDER BY rowid") { [$0.string(0), $0.optionalString(1) ?? "NULL"] }
-        #expect(rows == [["first", "second"], ["only a", "NULL"]])
-    }
-
     @Test func garbageFileIsRejectedAndLeftUntouched() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("garbage-\(UUID().uuidString).db").path
         defer { try? FileManager.default.removeItem(atPath: path) }

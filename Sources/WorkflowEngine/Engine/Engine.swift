@@ -63,10 +63,7 @@ public final class Engine: Sendable {
     public convenience init(path: String, clock: any EngineClock = SystemClock(), ids: IDGenerator = .random()) throws {
         let database: Database
         do {
-            // Each step commits a few rows of a few hundred bytes; every page a transaction touches
-            // is copied whole (to the rollback journal in memory, to the WAL on a file), so 2 KiB
-            // pages halve that copying while a typical state row still fits in one page.
-            database = try Database(path: path, pageSize: 2_048)
+            database = try Database(path: path)
         } catch {
             throw EngineError.wrapping(error)
         }

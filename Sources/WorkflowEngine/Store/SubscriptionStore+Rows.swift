@@ -12,27 +12,13 @@ extension SubscriptionStore {
 
     /// Makes the stored rows of `subscriptionID` equal to `tree`'s, row by row.
     func updateRows(of subscriptionID: String, to tree: StorageTree) throws {
-        let id = SQLValue.text(subscriptionID)
-        let storedInstances = Dictionary(uniqueKeysWithValues: try database.query(
-            "SELECT subscription_instance_id, block_name, label FROM subscription_instances WHERE subscription_id = ?", [id]
-        ) { row in (row.string(0), StorageTree.Instance(id: row.string(0), blockName: row.string(1), label: row.optionalString(2))) })
-        let storedValues = Dictionary(uniqueKeysWithValues: try database.query("""
-            SELECT v.subscription_instance_id, v.field, v.value FROM subscription_instances i
-            JOIN subscription_instance_values v ON v.subscription_instance_id = i.subscription_instance_id
-            WHERE i.subscription_id = ?
-            """, [id]) { row in (ValueKey(instanceID: row.string(0), field: row.string(1)), row.string(2)) })
-        let storedRelations = Dictionary(uniqueKeysWithValues: try database.query("""
-            SELECT r.in_use_by_id, r.depends_on_id, r.order_id, r.domain_model_attr, r.is_list FROM subscription_instances i
-            JOIN subscription_instance_relations r ON r.in_use_by_id = i.subscription_instance_id
-            WHERE i.subscription_id = ?
-            """, [id]) { row in
-                let relation = StorageTree.Relation(inUseByID: row.string(0), dependsOnID: row.string(1), order: row.int(2),
-                                                    attribute: row.string(3), isList: row.bool(4))
-                return (RelationKey(relation), relation)
-            })
+        let stored = try StoredRows(of: subscriptionID, in: database)
+        let storedInstances = stored.instances
+        let storedValues = Dictionary(uniqueKeysWithValues: stored.values.map { (ValueKey($0), $0.json) })
+        let storedRelations = Dictionary(uniqueKeysWithValues: stored.relations.map { (RelationKey($0), $0) })
 
         let instances = Dictionary(uniqueKeysWithValues: tree.instances.map { ($0.id, $0) })
-        let values = Dictionary(uniqueKeysWithValues: tree.values.map { (ValueKey(instanceID: $0.instanceID, field: $0.field), $0) })
+        let values = Dictionary(uniqueKeysWithValues: tree.values.map { (ValueKey($0), $0) })
         let relations = Dictionary(uniqueKeysWithValues: tree.relations.map { (RelationKey($0), $0) })
 
         for (key, _) in storedRelations where relations[key] == nil {
@@ -56,7 +42,7 @@ extension SubscriptionStore {
             }
         }
         for value in tree.values {
-            switch storedValues[ValueKey(instanceID: value.instanceID, field: value.field)] {
+            switch storedValues[ValueKey(value)] {
             case nil: try insert(value)
             case let stored? where stored != value.json:
                 try database.run("UPDATE subscription_instance_values SET value = ? WHERE subscription_instance_id = ? AND field = ?",
@@ -94,24 +80,5 @@ extension SubscriptionStore {
             VALUES (?, ?, ?, ?, ?)
             """, [.text(relation.inUseByID), .text(relation.dependsOnID), .int(relation.order), .text(relation.attribute),
                   .bool(relation.isList)])
-    }
-}
-
-/// The primary key of a value row.
-private struct ValueKey: Hashable {
-    let instanceID: String
-    let field: String
-}
-
-/// The primary key of a relation row.
-private struct RelationKey: Hashable {
-    let inUseByID: String
-    let attribute: String
-    let order: Int
-
-    init(_ relation: StorageTree.Relation) {
-        inUseByID = relation.inUseByID
-        attribute = relation.attribute
-        order = relation.order
     }
 }

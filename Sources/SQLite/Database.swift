@@ -12,6 +12,10 @@ public final class Database: @unchecked Sendable {
     let handle: OpaquePointer
     private let lock = NSRecursiveLock()
     private var statementCache: [String: Statement] = [:]
+    /// The same statements by the address of their SQL's bytes. Most SQL is a string literal,
+    /// whose bytes never move, so a lookup here hashes one pointer instead of the whole text; a
+    /// hit still counts only if the text is equal (which is a pointer comparison for a literal).
+    private var statementsByAddress: [UnsafeRawPointer: Statement] = [:]
     private var transactionDepth = 0
     private var observer: (@Sendable (String) -> Void)?
 
@@ -53,6 +57,7 @@ public final class Database: @unchecked Sendable {
     }
 
     deinit {
+        statementsByAddress.removeAll()
         statementCache.removeAll()
         sqlite3_close_v2(handle)
     }
@@ -145,9 +150,20 @@ public final class Database: @unchecked Sendable {
 
     private func prepared(_ sql: String) throws(SQLiteError) -> Statement {
         observer?(sql)
-        if let cached = statementCache[sql] { return cached }
-        let statement = try Statement(database: self, sql: sql)
-        statementCache[sql] = statement
+        let address = sql.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        if let address, let cached = statementsByAddress[address], cached.sql == sql { return cached }
+        let statement: Statement
+        if let cached = statementCache[sql] {
+            statement = cached
+        } else {
+            statement = try Statement(database: self, sql: sql)
+            statementCache[sql] = statement
+        }
+        if let address {
+            // Built SQL lives at changing heap addresses; keep the map from growing with them.
+            if statementsByAddress.count >= 1_024 { statementsByAddress.removeAll(keepingCapacity: true) }
+            statementsByAddress[address] = statement
+        }
         return statement
     }
 }

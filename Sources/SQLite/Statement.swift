@@ -8,6 +8,12 @@ final class Statement {
     let pointer: OpaquePointer
     let sql: String
     unowned let database: Database
+    private let parameterCount: Int
+    /// Text parameters are copied here and bound without a destructor (SQLITE_STATIC): with
+    /// SQLITE_TRANSIENT SQLite mallocs and frees a copy of every string on every run. Bound
+    /// pointers stay valid until the next `bind`, which rebinds or clears every parameter.
+    private var textBuffer: UnsafeMutableRawPointer?
+    private var textCapacity = 0
 
     init(database: Database, sql: String) throws(SQLiteError) {
         var statement: OpaquePointer?
@@ -18,11 +24,28 @@ final class Statement {
         self.pointer = statement
         self.sql = sql
         self.database = database
+        parameterCount = Int(sqlite3_bind_parameter_count(statement))
     }
 
-    deinit { sqlite3_finalize(pointer) }
+    deinit {
+        sqlite3_finalize(pointer)
+        textBuffer?.deallocate()
+    }
 
+    /// Binds `values` to the first parameters; any further ones are NULL, as on a fresh statement.
     func bind(_ values: [SQLValue]) throws(SQLiteError) {
+        // Clearing costs more than binding, so only when this call leaves earlier values behind.
+        if values.count < parameterCount { sqlite3_clear_bindings(pointer) }
+        var textBytes = 0
+        for case .text(let string) in values { textBytes += string.utf8.count + 1 }
+        if textBytes > textCapacity {
+            // Nothing may still point into the old buffer once it is freed.
+            sqlite3_clear_bindings(pointer)
+            textBuffer?.deallocate()
+            textCapacity = max(textBytes, textCapacity * 2, 256)
+            textBuffer = UnsafeMutableRawPointer.allocate(byteCount: textCapacity, alignment: 1)
+        }
+        var textOffset = 0
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let rc: Int32
@@ -30,7 +53,16 @@ final class Statement {
             case .null: rc = sqlite3_bind_null(pointer, index)
             case .integer(let int): rc = sqlite3_bind_int64(pointer, index, int)
             case .real(let double): rc = sqlite3_bind_double(pointer, index, double)
-            case .text(let string): rc = sqlite3_bind_text(pointer, index, string, -1, transientDestructor)
+            case .text(let string):
+                let start = textBuffer! + textOffset
+                var utf8 = string
+                let count = utf8.withUTF8 { bytes in
+                    if let base = bytes.baseAddress { start.copyMemory(from: base, byteCount: bytes.count) }
+                    return bytes.count
+                }
+                start.storeBytes(of: 0, toByteOffset: count, as: UInt8.self)
+                textOffset += count + 1
+                rc = sqlite3_bind_text(pointer, index, start.assumingMemoryBound(to: CChar.self), -1, nil)
             case .blob(let bytes):
                 rc = bytes.withUnsafeBytes { raw in
                     sqlite3_bind_blob(pointer, index, raw.baseAddress, Int32(raw.count), transientDestructor)
@@ -52,7 +84,6 @@ final class Statement {
 
     func reset() {
         sqlite3_reset(pointer)
-        sqlite3_clear_bindings(pointer)
     }
 
     private func error(_ rc: Int32) -> SQLiteError {

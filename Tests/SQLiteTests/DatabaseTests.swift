@@ -56,6 +56,27 @@ import Testing
         #expect(try reopened.queryOne("SELECT v FROM t") { $0.int(0) } == 42)
     }
 
+    @Test func parametersLeftOutAreNullAgainAfterAnEarlierCallBoundThem() throws {
+        let db = try Database()
+        try db.execute("CREATE TABLE t (a TEXT, b TEXT)")
+        let insert = "INSERT INTO t VALUES (?, ?)"
+        try db.run(insert, [.text("first"), .text("second")])
+        try db.run(insert, [.text("only a")])
+        let rows = try db.query("SELECT a, b FROM t ORDER BY rowid") { [$0.string(0), $0.optionalString(1) ?? "NULL"] }
+        #expect(rows == [["first", "second"], ["only a", "NULL"]])
+    }
+
+    @Test func textParametersOfAnySizeRoundTripThroughOneCachedStatement() throws {
+        let db = try Database()
+        try db.execute("CREATE TABLE t (a TEXT, b TEXT)")
+        let long = String(repeating: "x", count: 1_000) + "é"
+        let pairs = [("", "short"), ("é😀", long), (long + long, ""), ("a", "b")]
+        for (a, b) in pairs { try db.run("INSERT INTO t VALUES (?, ?)", [.text(a), .text(b)]) }
+        let rows = try db.query("SELECT a, b, typeof(a) FROM t ORDER BY rowid") { [$0.string(0), $0.string(1), $0.string(2)] }
+        #expect(rows == pairs.map { [$0.0, $0.1, "text"] })
+        #expect(try db.queryOne("SELECT count(*) FROM t WHERE a = ?", [.text(long + long)]) { $0.int(0) } == 1)
+    }
+
     @Test func garbageFileIsRejectedAndLeftUntouched() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("garbage-\(UUID().uuidString).db").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -26,6 +26,22 @@ import Testing
         #expect(JSON.string("\u{01}").serialized() == #""\u0001""#)
     }
 
+    @Test func incrementalStateTextMatchesFullSerialisation() {
+        var state = State(["b": 1, "a": ["z": "q\"uote\n"], "é": "\u{01}tab\t"])
+        var text = StateText(state)
+        #expect(text.text == state.json.serialized())
+        let updates: [[String: JSON]] = [["c": true], ["a": 2, "aa": nil], [:], ["B": ["x", 1.5]], ["b": ["k": "v"]]]
+        for update in updates {
+            state = state.merging(update)
+            let before = text.text
+            var merged = text.merging(update)
+            #expect(text.text == before)
+            text.update(with: update)
+            #expect(text.text == state.json.serialized())
+            #expect(merged.text == text.text)
+        }
+    }
+
     @Test func malformedJSONIsATypedError() {
         for text in ["{not json", "[1, 2", "\"open", "{\"a\" 1}", "1 2", "", "tru", "[1,]x", "-"] {
             #expect(throws: JSONError.self, "\(text)") { try JSON.parse(text) }

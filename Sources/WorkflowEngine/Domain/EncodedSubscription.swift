@@ -60,7 +60,7 @@ struct StorageTree: Sendable {
     private(set) var values: [Value] = []
     private(set) var relations: [Relation] = []
     private(set) var blockObjects: [String: [String: JSON]] = [:]
-    private let subscriptionID: String
+    let subscriptionID: String
 
     init(subscriptionID: String, model: [String: JSON]) {
         self.subscriptionID = subscriptionID

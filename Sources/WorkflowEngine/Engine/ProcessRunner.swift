@@ -16,6 +16,7 @@ extension EngineCore {
 
     func run(_ workflow: Workflow, processID: String, state initial: State, from start: Int, user: String) throws -> ProcessStatus {
         var state = initial
+        var text = StateText(initial)
         var position = start
         let steps = workflow.steps.steps
         while position < steps.count {
@@ -23,28 +24,28 @@ extension EngineCore {
             let startedAt = clock.now()
             let started = Timestamp.string(startedAt)
             if let condition = step.condition, !condition(state) {
-                try commit(processID, position, step, .skipped, state, started, user, process: .running)
+                try commit(processID, position, step, .skipped, text.text, started, user, process: .running)
                 position += 1
                 continue
             }
             switch step.kind {
             case .input:
-                try commit(processID, position, step, .suspend, state, started, user, process: .suspended, assignee: step.assignee)
+                try commit(processID, position, step, .suspend, text.text, started, user, process: .suspended, assignee: step.assignee)
                 return .suspended
             case .awaitCallback(_, let timeout):
-                var waiting = state
+                var waiting = text
                 if let timeout {
-                    waiting = state.merging(["__callback_timeout": .string(Timestamp.string(startedAt + timeout))])
+                    waiting = text.merging(["__callback_timeout": .string(Timestamp.string(startedAt + timeout))])
                 }
-                try commit(processID, position, step, .awaitingCallback, waiting, started, user, process: .awaitingCallback)
+                try commit(processID, position, step, .awaitingCallback, waiting.text, started, user, process: .awaitingCallback)
                 return .awaitingCallback
             case .done:
-                try commit(processID, position, step, .complete, state, started, user, process: .completed)
+                try commit(processID, position, step, .complete, text.text, started, user, process: .completed)
                 return .completed
             case .run(let body, let retryable):
                 let context = StepContext(state: state, processID: processID, stepName: step.name, now: startedAt, core: self)
                 do {
-                    state = try execute(body, context, processID, position, step, started, user)
+                    state = try execute(body, context, &text, processID, position, step, started, user)
                     position += 1
                 } catch let error as EngineError {
                     if case .storage = error { throw error }
@@ -57,13 +58,16 @@ extension EngineCore {
         return .running
     }
 
-    private func execute(_ body: Step.Body, _ context: StepContext, _ processID: String, _ position: Int, _ step: Step,
-                         _ started: String, _ user: String) throws -> State {
+    /// Runs a step's code and commits what it returned; `text` becomes the new state's text only
+    /// once that commit succeeded.
+    private func execute(_ body: Step.Body, _ context: StepContext, _ text: inout StateText, _ processID: String,
+                         _ position: Int, _ step: Step, _ started: String, _ user: String) throws -> State {
         let update = try body(context)
         var encoding = StateEncoding(ids: ids)
         let values = try update.encode(&encoding)
         let state = context.state.merging(values)
-        let row = makeRow(position, step.name, .success, state.json.serialized(), started, user)
+        var next = text.merging(values)
+        let row = makeRow(position, step.name, .success, next.text, started, user)
         try database.transaction {
             try save(encoding.models)
             for subscriptionID in update.linkedSubscriptions {
@@ -72,12 +76,13 @@ extension EngineCore {
             try processes.append(processID: processID, row)
             try processes.update(processID, status: .running, lastStep: step.name, at: row.completedAt)
         }
+        text = next
         return state
     }
 
-    func commit(_ processID: String, _ position: Int, _ step: Step, _ status: StepStatus, _ state: State, _ started: String,
+    func commit(_ processID: String, _ position: Int, _ step: Step, _ status: StepStatus, _ stateText: String, _ started: String,
                 _ user: String, process: ProcessStatus, assignee: String? = nil) throws {
-        let row = makeRow(position, step.name, status, state.json.serialized(), started, user)
+        let row = makeRow(position, step.name, status, stateText, started, user)
         try storage {
             try database.transaction {
                 try processes.append(processID: processID, row)

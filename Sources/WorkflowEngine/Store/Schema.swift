@@ -2,6 +2,10 @@ import SQLite
 
 /// The engine's tables (orchestrator-core's, trimmed to what the engine uses). Created if missing,
 /// so opening an existing database never drops anything.
+///
+/// The log tables' `seq` is a plain INTEGER PRIMARY KEY: rows are never deleted, so SQLite's
+/// max-rowid-plus-one numbering is already monotonic, and AUTOINCREMENT would read and write
+/// `sqlite_sequence` in every step's transaction.
 enum Schema {
     static let statements = [
         """
@@ -49,7 +53,7 @@ enum Schema {
         "CREATE INDEX IF NOT EXISTS processes_by_status ON processes (last_status)",
         """
         CREATE TABLE IF NOT EXISTS process_steps (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT, step_id TEXT NOT NULL UNIQUE, process_id TEXT NOT NULL,
+            seq INTEGER PRIMARY KEY, step_id TEXT NOT NULL UNIQUE, process_id TEXT NOT NULL,
             position INTEGER NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, state TEXT NOT NULL,
             created_by TEXT NOT NULL, started_at TEXT NOT NULL, completed_at TEXT NOT NULL,
             retries INTEGER NOT NULL DEFAULT 0, completed_history TEXT NOT NULL DEFAULT '[]')
@@ -57,7 +61,7 @@ enum Schema {
         "CREATE INDEX IF NOT EXISTS process_steps_by_process ON process_steps (process_id, seq)",
         """
         CREATE TABLE IF NOT EXISTS input_states (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT, process_id TEXT NOT NULL, input_state TEXT NOT NULL,
+            seq INTEGER PRIMARY KEY, process_id TEXT NOT NULL, input_state TEXT NOT NULL,
             input_time TEXT NOT NULL, input_type TEXT NOT NULL)
         """,
         "CREATE INDEX IF NOT EXISTS input_states_by_process ON input_states (process_id, seq)",

@@ -12,7 +12,8 @@ extension SubscriptionStore {
             })
         else { throw EngineError.unknownSubscription(id) }
         guard let product = try products.product(id: row.2) else { throw EngineError.unknownProduct(row.2) }
-        var object = try instanceFields(id, depth: 0)
+        let owned = OwnedBlocks(try StoredRows(of: id, in: database), of: id)
+        var object = try instanceFields(id, owned, depth: 0)
         for (key, value) in product.fixedInputs { object[key] = .string(value) }
         object["subscription_id"] = .string(id)
         object["description"] = .string(row.0)
@@ -28,18 +29,26 @@ extension SubscriptionStore {
     }
 
     /// Values and child blocks of one instance (the root instance's id is the subscription id).
-    private func instanceFields(_ instanceID: String, depth: Int) throws -> [String: JSON] {
+    /// Blocks the subscription owns come from `owned`; blocks of other subscriptions are read here.
+    private func instanceFields(_ instanceID: String, _ owned: OwnedBlocks, depth: Int) throws -> [String: JSON] {
         guard depth < 64 else { throw EngineError.storage("block nesting deeper than 64 at \(instanceID)", code: "corrupt") }
         var object: [String: JSON] = [:]
-        let values = try database.query("SELECT field, value FROM subscription_instance_values WHERE subscription_instance_id = ?",
+        let values: [(String, String)]
+        let relations: [(String, String, Bool)]
+        if owned.instances[instanceID] != nil {
+            values = owned.values[instanceID] ?? []
+            relations = owned.relations[instanceID] ?? []
+        } else {
+            values = try database.query("SELECT field, value FROM subscription_instance_values WHERE subscription_instance_id = ?",
                                         [.text(instanceID)]) { ($0.string(0), $0.string(1)) }
+            relations = try database.query("""
+                SELECT depends_on_id, domain_model_attr, is_list FROM subscription_instance_relations
+                WHERE in_use_by_id = ? ORDER BY domain_model_attr, order_id
+                """, [.text(instanceID)]) { ($0.string(0), $0.string(1), $0.bool(2)) }
+        }
         for (field, text) in values { object[field] = try StoredValue.parse(text) }
-        let relations = try database.query("""
-            SELECT depends_on_id, domain_model_attr, is_list FROM subscription_instance_relations
-            WHERE in_use_by_id = ? ORDER BY domain_model_attr, order_id
-            """, [.text(instanceID)]) { ($0.string(0), $0.string(1), $0.bool(2)) }
         for (childID, attribute, isList) in relations {
-            let child = try block(childID, depth: depth + 1)
+            let child = try block(childID, owned, depth: depth + 1)
             if isList {
                 object[attribute] = .array((object[attribute]?.arrayValue ?? []) + [child])
             } else {
@@ -49,12 +58,18 @@ extension SubscriptionStore {
         return object
     }
 
-    private func block(_ instanceID: String, depth: Int) throws -> JSON {
-        guard let row = try database.queryOne(
-            "SELECT subscription_id, block_name, label FROM subscription_instances WHERE subscription_instance_id = ?",
-            [.text(instanceID)], { ($0.string(0), $0.string(1), $0.optionalString(2)) })
-        else { throw EngineError.storage("relation to missing block instance \(instanceID)", code: "corrupt") }
-        var object = try instanceFields(instanceID, depth: depth)
+    private func block(_ instanceID: String, _ owned: OwnedBlocks, depth: Int) throws -> JSON {
+        let row: (String, String, String?)
+        if let instance = owned.instances[instanceID] {
+            row = (owned.subscriptionID, instance.blockName, instance.label)
+        } else {
+            guard let found = try database.queryOne(
+                "SELECT subscription_id, block_name, label FROM subscription_instances WHERE subscription_instance_id = ?",
+                [.text(instanceID)], { ($0.string(0), $0.string(1), $0.optionalString(2)) })
+            else { throw EngineError.storage("relation to missing block instance \(instanceID)", code: "corrupt") }
+            row = found
+        }
+        var object = try instanceFields(instanceID, owned, depth: depth)
         object["name"] = .string(row.1)
         object["subscription_instance_id"] = .string(instanceID)
         object["owner_subscription_id"] = .string(row.0)
@@ -88,6 +103,23 @@ extension SubscriptionStore {
             return .object(object)
         default:
             return value
+        }
+    }
+}
+
+/// A subscription's own rows grouped by instance, relations in the order blocks are listed in.
+private struct OwnedBlocks {
+    let subscriptionID: String
+    let instances: [String: StorageTree.Instance]
+    let values: [String: [(String, String)]]
+    let relations: [String: [(String, String, Bool)]]
+
+    init(_ rows: StoredRows, of subscriptionID: String) {
+        self.subscriptionID = subscriptionID
+        instances = rows.instances
+        values = Dictionary(grouping: rows.values, by: \.instanceID).mapValues { $0.map { ($0.field, $0.json) } }
+        relations = Dictionary(grouping: rows.relations, by: \.inUseByID).mapValues { group in
+            group.sorted { ($0.attribute, $0.order) < ($1.attribute, $1.order) }.map { ($0.dependsOnID, $0.attribute, $0.isList) }
         }
     }
 }

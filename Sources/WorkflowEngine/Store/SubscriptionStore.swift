@@ -36,36 +36,14 @@ final class SubscriptionStore: Sendable {
                 let found = try database.queryOne("SELECT version FROM subscriptions WHERE subscription_id = ?", [id]) { $0.int(0) }
                 throw DomainError.staleVersion(subscriptionID: info.subscriptionID, expected: expected, found: found)
             }
-            try deleteRows(of: info.subscriptionID)
+            try updateRows(of: info.subscriptionID, to: subscription.tree)
         } else {
             try database.run("""
                 INSERT INTO subscriptions (description, status, product_id, customer_id, insync, start_date, end_date, note, version, subscription_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, columns + [id])
+            try insertRows(subscription.tree)
         }
-        let tree = subscription.tree
-        for instance in tree.instances {
-            try database.run("INSERT INTO subscription_instances (subscription_instance_id, subscription_id, block_name, label) VALUES (?, ?, ?, ?)",
-                             [.text(instance.id), id, .text(instance.blockName), .optional(instance.label)])
-        }
-        for value in tree.values {
-            try database.run("INSERT INTO subscription_instance_values (subscription_instance_id, field, value) VALUES (?, ?, ?)",
-                             [.text(value.instanceID), .text(value.field), .text(value.json)])
-        }
-        for relation in tree.relations {
-            try database.run("""
-                INSERT INTO subscription_instance_relations (in_use_by_id, depends_on_id, order_id, domain_model_attr, is_list)
-                VALUES (?, ?, ?, ?, ?)
-                """, [.text(relation.inUseByID), .text(relation.dependsOnID), .int(relation.order), .text(relation.attribute),
-                      .bool(relation.isList)])
-        }
-    }
-
-    private func deleteRows(of subscriptionID: String) throws {
-        let owned = "SELECT subscription_instance_id FROM subscription_instances WHERE subscription_id = ?"
-        try database.run("DELETE FROM subscription_instance_values WHERE subscription_instance_id IN (\(owned))", [.text(subscriptionID)])
-        try database.run("DELETE FROM subscription_instance_relations WHERE in_use_by_id IN (\(owned))", [.text(subscriptionID)])
-        try database.run("DELETE FROM subscription_instances WHERE subscription_id = ?", [.text(subscriptionID)])
     }
 
     /// Whether a subscription exists, with the columns start checks need.

@@ -1,0 +1,56 @@
+import Testing
+@testable import WorkflowEngine
+import WorkflowEngineTesting
+
+@Suite struct SubscriptionSaveTests {
+    /// An update writes only the rows that changed; afterwards the store must hold exactly the
+    /// rows of the new model, as if it had been written from scratch.
+    @Test func updateLeavesExactlyTheRowsOfTheNewModel() throws {
+        let (engine, node) = try nodeEngine()
+        let a = try activeNode(engine, node, name: "loc1"), b = try activeNode(engine, node, name: "loc2")
+        let c = try activeNode(engine, node, name: "loc3")
+        let run = try assertComplete(runWorkflow(engine, "create_circuit", [["product": "circuit 100G"],
+                                                                             ["router_a": .string(a), "router_b": .string(b)]]))
+        let circuitID = try run.state.string("subscription_id")
+        var circuit = try engine.subscription(CircuitModel.self, id: circuitID)
+        circuit.circuit.members.removeFirst()
+        circuit.circuit.members[0].v6_ip_address = nil
+        circuit.circuit.members[0].port?.node = try engine.subscription(NodeModel.self, id: c).node
+        circuit.circuit.circuit_id = 7
+        circuit.circuit.under_maintenance = true
+        var added = Block<Layer3InterfaceBlock>()
+        added.v6_ip_address = "fd00::9"
+        circuit.circuit.members.append(added)
+        let encoded = try circuit.encoded(ids: engine.core.ids)
+        try engine.core.database.transaction { try engine.core.subscriptions.save(encoded) }
+
+        #expect(try storedRows(engine.core, circuitID) == expectedRows(encoded.tree))
+        let reloaded = try engine.subscription(CircuitModel.self, id: circuitID)
+        #expect(reloaded.version == circuit.version + 1)
+        #expect(reloaded.circuit.circuit_id == 7 && reloaded.circuit.under_maintenance == true)
+        #expect(reloaded.circuit.members.map(\.v6_ip_address) == [nil, "fd00::9"])
+        #expect(reloaded.circuit.members[0].port?.node?.node_name == "loc3")
+        #expect(try engine.subscription(a)["node"]?["in_use_by_ids"] == .array([]))
+    }
+
+    private func storedRows(_ core: EngineCore, _ id: String) throws -> [String] {
+        let owned = "SELECT subscription_instance_id FROM subscription_instances WHERE subscription_id = ?"
+        let instances = try core.database.query(
+            "SELECT subscription_instance_id, block_name, coalesce(label, '-') FROM subscription_instances WHERE subscription_id = ?",
+            [.text(id)]) { "instance \($0.string(0)) \($0.string(1)) \($0.string(2))" }
+        let values = try core.database.query(
+            "SELECT subscription_instance_id, field, value FROM subscription_instance_values WHERE subscription_instance_id IN (\(owned))",
+            [.text(id)]) { "value \($0.string(0)) \($0.string(1)) \($0.string(2))" }
+        let relations = try core.database.query("""
+            SELECT in_use_by_id, depends_on_id, order_id, domain_model_attr, is_list FROM subscription_instance_relations
+            WHERE in_use_by_id IN (\(owned))
+            """, [.text(id)]) { "relation \($0.string(0)) \($0.string(1)) \($0.int(2)) \($0.string(3)) \($0.bool(4))" }
+        return (instances + values + relations).sorted()
+    }
+
+    private func expectedRows(_ tree: StorageTree) -> [String] {
+        (tree.instances.map { "instance \($0.id) \($0.blockName) \($0.label ?? "-")" }
+            + tree.values.map { "value \($0.instanceID) \($0.field) \($0.json)" }
+            + tree.relations.map { "relation \($0.inUseByID) \($0.dependsOnID) \($0.order) \($0.attribute) \($0.isList)" }).sorted()
+    }
+}

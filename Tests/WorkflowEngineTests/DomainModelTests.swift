@@ -143,6 +143,22 @@ import WorkflowEngineTesting
         #expect(run.state["__old_subscriptions__"]?[id]?["insync"] == true)
     }
 
+    @Test func subscriptionListShowsEachSubscriptionWithItsProductAndFiltersByID() throws {
+        let (engine, _) = try nodeEngine()
+        #expect(try engine.subscriptionList().isEmpty)
+        let ids = try (1...2).map { n in
+            try engine.createSubscription(NodeModel.self, product: "node Cisco", customerID: "c", status: .initial) { subscription in
+                subscription.node.node_name = "n\(n)"
+            }.subscriptionID
+        }
+        let all = try engine.subscriptionList()
+        #expect(all.compactMap { $0["subscription_id"]?.stringValue } == ids.sorted())
+        #expect(all.allSatisfy { $0["status"] == "initial" && $0["product"]?["name"] == "node Cisco" })
+        let one = try engine.subscriptionList(ids: [ids[1]])
+        #expect(one.count == 1 && one[0]["subscription_id"]?.stringValue == ids[1])
+        #expect(try engine.subscriptionList(ids: []).isEmpty)
+    }
+
     @Test func createSubscriptionChecksRequirementsOfItsStatus() throws {
         let (engine, _) = try nodeEngine()
         #expect(throws: DomainError.self) {

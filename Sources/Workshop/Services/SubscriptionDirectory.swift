@@ -1,12 +1,8 @@
-import SQLite
 import WorkflowEngine
 
 /// Finds subscriptions of a product by status, for form choices and the enrolment check.
 ///
-/// The engine has no public "list subscriptions" query, so this reads the engine's
-/// `subscriptions` table (id, product, status) directly and loads each hit through the
-/// engine's typed API. Holds the engine weakly: the engine keeps the workflows whose forms
-/// hold this directory.
+/// Holds the engine weakly: the engine keeps the workflows whose forms hold this directory.
 final class SubscriptionDirectory: Sendable {
     private weak let engine: Engine?
 
@@ -23,11 +19,13 @@ final class SubscriptionDirectory: Sendable {
     func subscriptions<Model: ProductModel>(_ type: Model.Type, product productName: String,
                                             statuses: Set<Lifecycle>) throws -> [Subscription<Model>] {
         let engine = try requireEngine()
-        let productID = try engine.product(productName).snapshot.productID
-        let ids = try engine.database.query(
-            "SELECT subscription_id, status FROM subscriptions WHERE product_id = ? ORDER BY subscription_id",
-            [.text(productID)]) { row in (id: row.string(0), status: Lifecycle(rawValue: row.string(1))) }
-        return try ids.filter { $0.status.map(statuses.contains) ?? false }.map { try engine.subscription(type, id: $0.id) }
+        return try engine.subscriptionList().compactMap { row -> Subscription<Model>? in
+            guard row["product"]?["name"]?.stringValue == productName,
+                  let status = row["status"]?.stringValue.flatMap(Lifecycle.init(rawValue:)), statuses.contains(status),
+                  let id = row["subscription_id"]?.stringValue
+            else { return nil }
+            return try engine.subscription(type, id: id)
+        }
     }
 
     func subscription<Model: ProductModel>(_ type: Model.Type, id: String) throws -> Subscription<Model> {

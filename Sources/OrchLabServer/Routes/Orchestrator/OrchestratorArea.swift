@@ -9,11 +9,10 @@ struct OrchestratorArea: APIArea {
     private(set) var routes = RouteTable()
 
     init(engine: Engine) {
-        let tables = EngineTables(database: engine.database)
-        let details = ProcessDetailCache(engine: engine, tables: tables)
+        let details = ProcessDetailCache(engine: engine)
         routes.on(.get, "products") { call in
             let list = try ListParameters(call)
-            let created = try tables.productCreation()
+            let created = try engine.productCreationTimes()
             let workflows = Dictionary(engine.workflows().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             let products = engine.products().map { OrchestratorArea.product($0, created: created, workflows: workflows) }
             let (rows, _) = list.apply(products)
@@ -22,7 +21,7 @@ struct OrchestratorArea: APIArea {
         routes.on(.get, "products/:id") { call in
             let product = try engine.product(call.parameter("id"))
             let workflows = Dictionary(engine.workflows().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            return .json(OrchestratorArea.product(product, created: try tables.productCreation(), workflows: workflows))
+            return .json(OrchestratorArea.product(product, created: try engine.productCreationTimes(), workflows: workflows))
         }
         routes.on(.get, "workflows") { _ in
             .json(.array(engine.workflows().map { ["name": .string($0.name), "description": .string($0.description),
@@ -37,7 +36,7 @@ struct OrchestratorArea: APIArea {
         }
         routes.on(.get, "processes") { call in
             let list = try ListParameters(call)
-            let all = try await offload { try tables.processes() }
+            let all = try await offload { try engine.processList() }
             let (rows, total) = list.apply(all) { key, value, row in
                 guard key == "subscription_id" || key == "subscriptions" else { return nil }
                 return row["subscriptions"]?.arrayValue?.contains { $0["subscription_id"]?.stringValue == value } ?? false
@@ -68,7 +67,7 @@ struct OrchestratorArea: APIArea {
         }
         routes.on(.get, "subscriptions") { call in
             let list = try ListParameters(call)
-            let all = try await offload { try tables.subscriptions() }
+            let all = try await offload { try engine.subscriptionList() }
             let (rows, total) = list.apply(all) { key, value, row in
                 guard key == "product" else { return nil }
                 let product = row["product"]
@@ -78,7 +77,7 @@ struct OrchestratorArea: APIArea {
             return Reply.json(.array(rows)).adding("Content-Range", list.contentRange("subscriptions", shown: rows.count, total: total))
         }
         routes.on(.get, "subscriptions/:id") { call in
-            guard let row = try tables.subscriptions(ids: [call.parameter("id")]).first else {
+            guard let row = try engine.subscriptionList(ids: [call.parameter("id")]).first else {
                 throw EngineError.unknownSubscription(call.parameter("id"))
             }
             return .json(row)

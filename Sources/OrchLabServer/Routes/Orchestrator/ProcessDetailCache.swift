@@ -15,20 +15,18 @@ final class ProcessDetailCache: Sendable {
     private let entries = Mutex<[String: Entry]>([:])
     private let capacity = 512
     let engine: Engine
-    let tables: EngineTables
 
-    init(engine: Engine, tables: EngineTables) {
+    init(engine: Engine) {
         self.engine = engine
-        self.tables = tables
     }
 
     func reply(_ processID: String) async throws -> Reply {
         if let entry = entries.withLock({ $0[processID] }) {
-            return Self.reply(entry, subscriptions: try tables.subscriptions(ids: entry.subscriptionIDs))
+            return Self.reply(entry, subscriptions: try engine.subscriptionList(ids: entry.subscriptionIDs))
         }
         return try await offload {
             let detail = try self.engine.process(processID)
-            let subscriptions = try self.tables.subscriptions(ids: detail.subscriptions)
+            let subscriptions = try self.engine.subscriptionList(ids: detail.subscriptions)
             guard detail.lastStatus == .completed || detail.lastStatus == .aborted else {
                 return .json(detail.json(subscriptions: subscriptions))
             }

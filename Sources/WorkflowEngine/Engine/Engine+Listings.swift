@@ -1,13 +1,11 @@
 import SQLite
-import WorkflowEngine
 
-/// Reads of the engine's tables the engine's API has no query for (lists of subscriptions and
-/// processes, product timestamps). Read-only; the workshop's SubscriptionDirectory does the same.
-struct EngineTables: Sendable {
-    let database: Database
-
+/// Lists in orchestrator-core's REST shapes (`GET /subscriptions/`, `GET /processes/`), for API
+/// layers and for workflows whose forms offer existing subscriptions, so none of them reads the
+/// engine's tables.
+extension Engine {
     /// Subscriptions in orchestrator-core's list shape, with their product, oldest id first.
-    func subscriptions(ids: [String]? = nil) throws -> [JSON] {
+    public func subscriptionList(ids: [String]? = nil) throws -> [JSON] {
         var sql = """
             SELECT s.subscription_id, s.description, s.status, s.insync, s.customer_id, s.product_id, s.start_date,
                    s.end_date, s.note, s.version, p.name, p.description, p.product_type, p.tag, p.status
@@ -19,7 +17,7 @@ struct EngineTables: Sendable {
             sql += " WHERE s.subscription_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))"
             parameters = ids.map(SQLValue.text)
         }
-        return try database.query(sql + " ORDER BY s.subscription_id", parameters) { row in
+        return try core.database.query(sql + " ORDER BY s.subscription_id", parameters) { row in
             func optional(_ index: Int) -> JSON { row.optionalString(index).map(JSON.string) ?? .null }
             return [
                 "subscription_id": .string(row.string(0)), "description": .string(row.string(1)),
@@ -34,16 +32,16 @@ struct EngineTables: Sendable {
     }
 
     /// Processes in the list shape, each with the subscriptions it worked on.
-    func processes() throws -> [JSON] {
+    public func processList() throws -> [JSON] {
         var linked: [String: [String]] = [:]
-        for (process, subscription) in try database.query(
+        for (process, subscription) in try core.database.query(
             "SELECT process_id, subscription_id FROM processes_subscriptions ORDER BY created_at", [],
             { row in (row.string(0), row.string(1)) }) {
             linked[process, default: []].append(subscription)
         }
-        let summaries = Dictionary(try subscriptions().map { ($0["subscription_id"]?.stringValue ?? "", $0) },
+        let summaries = Dictionary(try subscriptionList().map { ($0["subscription_id"]?.stringValue ?? "", $0) },
                                    uniquingKeysWith: { first, _ in first })
-        return try database.query("""
+        return try core.database.query("""
             SELECT process_id, workflow_name, workflow_target, is_task, created_by, assignee, last_status, last_step,
                    failed_reason, started_at, last_modified_at FROM processes ORDER BY seq
             """) { row in
@@ -60,8 +58,8 @@ struct EngineTables: Sendable {
     }
 
     /// `created_at` of every product, by id.
-    func productCreation() throws -> [String: String] {
-        Dictionary(try database.query("SELECT product_id, created_at FROM products") { ($0.string(0), $0.string(1)) },
+    public func productCreationTimes() throws -> [String: String] {
+        Dictionary(try core.database.query("SELECT product_id, created_at FROM products") { ($0.string(0), $0.string(1)) },
                    uniquingKeysWith: { first, _ in first })
     }
 }

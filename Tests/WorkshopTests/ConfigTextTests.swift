@@ -91,5 +91,8 @@ import Testing
         #expect(config.isis?.isPassive("1/1/c2/1") == true)
         #expect(try fleet.apply(paste: NodeConfig.removal(nodeName: "loc1-core"), to: "loc1-core", actor: "test").isClean)
         #expect(try fleet.runningConfig("loc1-core").interfaces["loopback0"] == nil)
+        // An engineer may paste it again after a crash shows the page twice: still clean, still removed.
+        #expect(try fleet.apply(paste: NodeConfig.removal(nodeName: "loc1-core"), to: "loc1-core", actor: "test").isClean)
+        #expect(try fleet.runningConfig("loc1-core").interfaces["loopback0"] == nil)
     }
 }

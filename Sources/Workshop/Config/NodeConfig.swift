@@ -23,7 +23,9 @@ public enum NodeConfig {
         """
     }
 
-    /// Terminate node's text: removes the loopback the create text configured.
+    /// Terminate node's text: removes the loopback the create text configured. It enters the loopback
+    /// (creating it if gone) before removing it, so pasting it a second time, as an engineer does when a
+    /// crash shows the page again, is still clean.
     public static func removal(nodeName: String) -> String {
         """
         ! Paste the following config into \(nodeName):
@@ -32,6 +34,10 @@ public enum NodeConfig {
         enable
         configure terminal
         !
+        interface loopback 0
+        no ip address
+        no ipv6 address
+        exit
         no interface loopback 0
         !
         end

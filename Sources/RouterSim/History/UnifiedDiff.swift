@@ -1,7 +1,9 @@
 /// A line diff in unified format (`---`/`+++` headers, `@@` hunks with 3 lines of context),
 /// computed with Myers' O((N+M)·D) algorithm, which is fast when configs change little.
-enum UnifiedDiff {
-    enum Edit: Equatable { case keep(Int, Int), delete(Int), insert(Int) }
+/// `script` is public so the scenario runner's snapshot and config diffs share this one algorithm.
+public enum UnifiedDiff {
+    /// Indices into the old (`a`) and new (`b`) sequences.
+    public enum Edit: Equatable, Sendable { case keep(Int, Int), delete(Int), insert(Int) }
 
     static func make(old a: [Substring], new b: [Substring], oldName: String, newName: String, context: Int = 3) -> String {
         guard a != b else { return "" }
@@ -52,7 +54,7 @@ enum UnifiedDiff {
 
     /// An edit script from `a` to `b`: the common head and tail are kept, the middle is the
     /// shortest edit script when affordable.
-    static func script<T: Equatable>(_ a: [T], _ b: [T]) -> [Edit] {
+    public static func script<T: Equatable>(_ a: [T], _ b: [T]) -> [Edit] {
         var head = 0
         while head < a.count, head < b.count, a[head] == b[head] { head += 1 }
         var tail = 0

@@ -1,4 +1,6 @@
-/// A line diff by Myers' O(ND) algorithm, printed as a unified diff.
+import RouterSim
+
+/// A line diff (the fleet's Myers edit script, `UnifiedDiff.script`), printed as a unified diff.
 public struct LineDiff: Sendable {
     public enum Edit: Sendable, Hashable {
         case same(String)
@@ -13,7 +15,13 @@ public struct LineDiff: Sendable {
     }
 
     public init(oldLines: [String], newLines: [String]) {
-        edits = Self.myers(oldLines, newLines)
+        edits = UnifiedDiff.script(oldLines, newLines).map { edit in
+            switch edit {
+            case .keep(let i, _): .same(oldLines[i])
+            case .delete(let i): .removed(oldLines[i])
+            case .insert(let j): .added(newLines[j])
+            }
+        }
     }
 
     public var hasChanges: Bool {
@@ -86,41 +94,5 @@ public struct LineDiff: Sendable {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return lines
-    }
-
-    private static func myers(_ a: [String], _ b: [String]) -> [Edit] {
-        let n = a.count, m = b.count, limit = n + m
-        guard limit > 0 else { return [] }
-        let offset = limit + 1
-        var v = [Int](repeating: 0, count: 2 * limit + 3)
-        var trace: [[Int]] = []
-        search: for d in 0...limit {
-            trace.append(v)
-            for k in stride(from: -d, through: d, by: 2) {
-                var x = (k == -d || (k != d && v[k - 1 + offset] < v[k + 1 + offset])) ? v[k + 1 + offset] : v[k - 1 + offset] + 1
-                var y = x - k
-                while x < n, y < m, a[x] == b[y] { x += 1; y += 1 }
-                v[k + offset] = x
-                if x >= n, y >= m { break search }
-            }
-        }
-        var edits: [Edit] = []
-        var x = n, y = m
-        for d in stride(from: trace.count - 1, through: 0, by: -1) {
-            let v = trace[d], k = x - y
-            let previousK = (k == -d || (k != d && v[k - 1 + offset] < v[k + 1 + offset])) ? k + 1 : k - 1
-            let previousX = v[previousK + offset], previousY = previousX - previousK
-            while x > previousX, y > previousY {
-                edits.append(.same(a[x - 1]))
-                x -= 1; y -= 1
-            }
-            guard d > 0 else { break }
-            if x == previousX {
-                edits.append(.added(b[y - 1])); y -= 1
-            } else {
-                edits.append(.removed(a[x - 1])); x -= 1
-            }
-        }
-        return edits.reversed()
     }
 }

@@ -17,6 +17,7 @@ public final class Database: @unchecked Sendable {
     /// hit still counts only if the text is equal (which is a pointer comparison for a literal).
     private var statementsByAddress: [UnsafeRawPointer: Statement] = [:]
     private var transactionDepth = 0
+    private var rollbacks = 0
     private var observer: (@Sendable (String) -> Void)?
 
     /// Called with each statement's SQL just before this connection runs it. Crash tests use it to
@@ -134,6 +135,7 @@ public final class Database: @unchecked Sendable {
             return value
         } catch {
             transactionDepth -= 1
+            rollbacks += 1
             if depth == 0 {
                 _ = try? run("ROLLBACK")
             } else {
@@ -142,6 +144,13 @@ public final class Database: @unchecked Sendable {
             }
             throw error
         }
+    }
+
+    /// How many transactions or savepoints `transaction` has rolled back. Caches of what was
+    /// written compare it to drop entries a rollback may have undone.
+    public var rollbackCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return rollbacks
     }
 
     public var isInTransaction: Bool {

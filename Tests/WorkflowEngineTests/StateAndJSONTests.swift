@@ -90,8 +90,20 @@ import Testing
         let ids = (0..<3).map { _ in first.next() }
         #expect(ids == (0..<3).map { _ in second.next() })
         #expect(ids[0] != other.next())
-        #expect(ids.allSatisfy { $0.count == 36 && $0.split(separator: "-").count == 5 && Array($0)[14] == "4" })
+        #expect(ids.allSatisfy { $0.count == 36 && $0.split(separator: "-").count == 5 && Array($0)[14] == "7" })
         #expect(Set(ids).count == 3)
+    }
+
+    /// Ids must sort in the order they were made (they key every engine table; see IDGenerator).
+    @Test func idsSortInTheOrderTheyWereMade() {
+        for generator in [IDGenerator(seed: 9), IDGenerator.random()] {
+            let ids = (0..<2_000).map { _ in generator.next() }
+            #expect(ids == ids.sorted())
+            #expect(Set(ids).count == ids.count)
+        }
+        // The first 48 bits are milliseconds: seeded ids start at 2026-01-01, like SteppingClock.
+        let first = IDGenerator(seed: 1).next().replacingOccurrences(of: "-", with: "")
+        #expect(UInt64(first.prefix(12), radix: 16) == 1_767_225_600_001)
     }
 
     @Test func timestampsAreISOWithMicroseconds() {

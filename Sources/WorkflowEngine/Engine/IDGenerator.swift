@@ -1,23 +1,54 @@
+import Foundation
 import Synchronization
 
-/// UUIDs (version 4 layout) from a seeded SplitMix64 stream: the same seed gives the same ids in
-/// the same order, which makes two runs' records byte-identical.
+/// Time-ordered UUIDs (RFC 9562 version 7 layout): 48 bits of milliseconds, then 74 bits from a
+/// seeded SplitMix64 stream. The same seed gives the same ids in the same order, which makes two
+/// runs' records byte-identical.
+///
+/// Why not random (version 4) ids as the reference uses: every table and index keyed by an id
+/// then takes each insert at a random position. In SQLite 3.40 a page split in the middle of a
+/// b-tree re-keys a page through the pending-byte page number, after which the next COMMIT walks
+/// the whole page-cache hash table; for an in-memory database that table holds every page, so
+/// each step's commit grew with the database (a one-row insert took 14.9 µs instead of 1.9 µs
+/// with 80 MB stored). Increasing ids append at the right edge of every b-tree instead.
 public final class IDGenerator: Sendable {
-    private let state: Mutex<UInt64>
+    private struct Stream {
+        var random: UInt64
+        var milliseconds: UInt64
+    }
+
+    private let stream: Mutex<Stream>
+    /// Production ids follow the wall clock; seeded ids count up from a fixed instant.
+    private let followsWallClock: Bool
+
+    /// 2026-01-01T00:00:00Z, where `SteppingClock` starts too.
+    static let seededStart: UInt64 = 1_767_225_600_000
 
     public init(seed: UInt64) {
-        state = Mutex(seed)
+        stream = Mutex(Stream(random: seed, milliseconds: IDGenerator.seededStart))
+        followsWallClock = false
     }
 
-    /// Seeded from the system's random source, for production use.
+    private init(seed: UInt64, startingAt milliseconds: UInt64) {
+        stream = Mutex(Stream(random: seed, milliseconds: milliseconds))
+        followsWallClock = true
+    }
+
+    /// Seeded from the system's random source and stamped with the current time, for production use.
     public static func random() -> IDGenerator {
         var generator = SystemRandomNumberGenerator()
-        return IDGenerator(seed: generator.next())
+        return IDGenerator(seed: generator.next(), startingAt: IDGenerator.wallClockMilliseconds())
     }
 
+    /// The next id: its first 48 bits are strictly greater than those of every earlier id of this
+    /// generator (one millisecond per id, or the wall clock when it is ahead).
     public func next() -> String {
-        let (high, low) = state.withLock { state in (IDGenerator.splitMix(&state), IDGenerator.splitMix(&state)) }
-        let versioned = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
+        let (milliseconds, high, low) = stream.withLock { stream in
+            stream.milliseconds += 1
+            if followsWallClock { stream.milliseconds = max(stream.milliseconds, IDGenerator.wallClockMilliseconds()) }
+            return (stream.milliseconds, IDGenerator.splitMix(&stream.random), IDGenerator.splitMix(&stream.random))
+        }
+        let versioned = (milliseconds & 0xFFFF_FFFF_FFFF) << 16 | 0x7000 | (high & 0x0FFF)
         let variant = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
         return String(unsafeUninitializedCapacity: 36) { buffer in
             let digits: StaticString = "0123456789abcdef"
@@ -34,6 +65,10 @@ public final class IDGenerator: Sendable {
             }
             return position
         }
+    }
+
+    private static func wallClockMilliseconds() -> UInt64 {
+        UInt64(max(0, (Date().timeIntervalSince1970 * 1_000).rounded(.down)))
     }
 
     private static func splitMix(_ state: inout UInt64) -> UInt64 {

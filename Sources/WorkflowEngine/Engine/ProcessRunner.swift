@@ -18,6 +18,9 @@ extension EngineCore {
         var state = initial
         var text = StateText(initial)
         var position = start
+        // The first row of this run sets `running` and clears any earlier failure on the process
+        // row; later rows only move its last step.
+        var rowIsRunning = false
         let steps = workflow.steps.steps
         while position < steps.count {
             let step = steps[position]
@@ -25,6 +28,7 @@ extension EngineCore {
             let started = Timestamp.string(startedAt)
             if let condition = step.condition, !condition(state) {
                 try commit(processID, position, step, .skipped, text.text, started, user, process: .running)
+                rowIsRunning = true
                 position += 1
                 continue
             }
@@ -45,7 +49,8 @@ extension EngineCore {
             case .run(let body, let retryable):
                 let context = StepContext(state: state, processID: processID, stepName: step.name, now: startedAt, core: self)
                 do {
-                    state = try execute(body, context, &text, processID, position, step, started, user)
+                    state = try execute(body, context, &text, processID, position, step, started, user, rowIsRunning: rowIsRunning)
+                    rowIsRunning = true
                     position += 1
                 } catch let error as EngineError {
                     if case .storage = error { throw error }
@@ -61,7 +66,7 @@ extension EngineCore {
     /// Runs a step's code and commits what it returned; `text` becomes the new state's text only
     /// once that commit succeeded.
     private func execute(_ body: Step.Body, _ context: StepContext, _ text: inout StateText, _ processID: String,
-                         _ position: Int, _ step: Step, _ started: String, _ user: String) throws -> State {
+                         _ position: Int, _ step: Step, _ started: String, _ user: String, rowIsRunning: Bool) throws -> State {
         let update = try body(context)
         var encoding = StateEncoding(ids: ids)
         let values = try update.encode(&encoding)
@@ -74,7 +79,11 @@ extension EngineCore {
                 try processes.link(processID: processID, subscriptionID: subscriptionID, at: row.completedAt)
             }
             try processes.append(processID: processID, row)
-            try processes.update(processID, status: .running, lastStep: step.name, at: row.completedAt)
+            if rowIsRunning {
+                try processes.touch(processID, lastStep: step.name, at: row.completedAt)
+            } else {
+                try processes.update(processID, status: .running, lastStep: step.name, at: row.completedAt)
+            }
         }
         text = next
         return state

@@ -95,6 +95,13 @@ final class ProcessStore: Sendable {
                   .optional(assignee), .text(id)])
     }
 
+    /// Records a step of a process that stays `running`. Leaving `last_status` out of the SET
+    /// spares SQLite the delete and re-insert of the status index entry on every step.
+    func touch(_ id: String, lastStep: String, at time: String) throws {
+        try database.run("UPDATE processes SET last_step = ?, last_modified_at = ? WHERE process_id = ?",
+                         [.text(lastStep), .text(time), .text(id)])
+    }
+
     /// Moves the process to `running` only if it is still in one of `from`: the guard that keeps
     /// two resumes (or a resume and a callback) from both running it.
     func claim(_ id: String, from: [ProcessStatus], at time: String) throws -> Bool {

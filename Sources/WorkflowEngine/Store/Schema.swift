@@ -53,7 +53,7 @@ enum Schema {
         "CREATE INDEX IF NOT EXISTS processes_by_status ON processes (last_status)",
         """
         CREATE TABLE IF NOT EXISTS process_steps (
-            seq INTEGER PRIMARY KEY, step_id TEXT NOT NULL UNIQUE, process_id TEXT NOT NULL,
+            seq INTEGER PRIMARY KEY, step_id TEXT NOT NULL, process_id TEXT NOT NULL,
             position INTEGER NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL, state TEXT NOT NULL,
             created_by TEXT NOT NULL, started_at TEXT NOT NULL, completed_at TEXT NOT NULL,
             retries INTEGER NOT NULL DEFAULT 0, completed_history TEXT NOT NULL DEFAULT '[]')

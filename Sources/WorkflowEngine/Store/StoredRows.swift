@@ -3,10 +3,17 @@ import SQLite
 /// The instance, value and relation rows of the blocks one subscription owns, read with one
 /// query per table: loading a model and diffing an update both need all of them, and a query
 /// per block made loads the largest share of a model step's queries.
-struct StoredRows {
+struct StoredRows: Sendable {
     let instances: [String: StorageTree.Instance]
     let values: [StorageTree.Value]
     let relations: [StorageTree.Relation]
+
+    /// The rows a save of `tree` leaves in the store.
+    init(_ tree: StorageTree) {
+        instances = Dictionary(uniqueKeysWithValues: tree.instances.map { ($0.id, $0) })
+        values = tree.values
+        relations = tree.relations
+    }
 
     init(of subscriptionID: String, in database: Database) throws {
         let id = SQLValue.text(subscriptionID)

@@ -12,7 +12,7 @@ extension SubscriptionStore {
             })
         else { throw EngineError.unknownSubscription(id) }
         guard let product = try products.product(id: row.2) else { throw EngineError.unknownProduct(row.2) }
-        let owned = OwnedBlocks(try StoredRows(of: id, in: database), of: id)
+        let owned = OwnedBlocks(try rowCache.rows(of: id, at: row.8), of: id)
         var object = try instanceFields(id, owned, depth: 0)
         for (key, value) in product.fixedInputs { object[key] = .string(value) }
         object["subscription_id"] = .string(id)

@@ -10,9 +10,8 @@ extension SubscriptionStore {
         for relation in tree.relations { try insert(relation) }
     }
 
-    /// Makes the stored rows of `subscriptionID` equal to `tree`'s, row by row.
-    func updateRows(of subscriptionID: String, to tree: StorageTree) throws {
-        let stored = try StoredRows(of: subscriptionID, in: database)
+    /// Makes the stored rows of `subscriptionID` (currently `stored`) equal to `tree`'s, row by row.
+    func updateRows(of subscriptionID: String, from stored: StoredRows, to tree: StorageTree) throws {
         let storedInstances = stored.instances
         let storedValues = Dictionary(uniqueKeysWithValues: stored.values.map { (ValueKey($0), $0.json) })
         let storedRelations = Dictionary(uniqueKeysWithValues: stored.relations.map { (RelationKey($0), $0) })

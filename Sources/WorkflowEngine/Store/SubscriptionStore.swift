@@ -12,10 +12,12 @@ struct RelatedSubscription: Sendable, Equatable {
 final class SubscriptionStore: Sendable {
     let database: Database
     let products: ProductStore
+    let rowCache: StoredRowsCache
 
     init(database: Database, products: ProductStore) {
         self.database = database
         self.products = products
+        rowCache = StoredRowsCache(database: database)
     }
 
     /// Saves a model inside the caller's transaction. An update must find the version the model
@@ -36,7 +38,7 @@ final class SubscriptionStore: Sendable {
                 let found = try database.queryOne("SELECT version FROM subscriptions WHERE subscription_id = ?", [id]) { $0.int(0) }
                 throw DomainError.staleVersion(subscriptionID: info.subscriptionID, expected: expected, found: found)
             }
-            try updateRows(of: info.subscriptionID, to: subscription.tree)
+            try updateRows(of: info.subscriptionID, from: rowCache.rows(of: info.subscriptionID, at: expected), to: subscription.tree)
         } else {
             try database.run("""
                 INSERT INTO subscriptions (description, status, product_id, customer_id, insync, start_date, end_date, note, version, subscription_id)
@@ -44,6 +46,7 @@ final class SubscriptionStore: Sendable {
                 """, columns + [id])
             try insertRows(subscription.tree)
         }
+        rowCache.saved(subscription.tree, at: info.version)
     }
 
     /// Whether a subscription exists, with the columns start checks need.
@@ -59,6 +62,7 @@ final class SubscriptionStore: Sendable {
     }
 
     func setInsync(_ id: String, _ insync: Bool) throws {
+        rowCache.forget(id)
         try database.run("UPDATE subscriptions SET insync = ?, version = version + 1 WHERE subscription_id = ? AND insync != ?",
                          [.bool(insync), .text(id), .bool(insync)])
     }

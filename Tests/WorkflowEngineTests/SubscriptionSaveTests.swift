@@ -33,6 +33,34 @@ import WorkflowEngineTesting
         #expect(try engine.subscription(a)["node"]?["in_use_by_ids"] == .array([]))
     }
 
+    /// Loads and saves reuse the rows they last read or wrote (StoredRowsCache); what they see
+    /// must be what the store holds, also after a save that rolled back with its transaction.
+    @Test func cachedRowsNeverOutliveARollback() throws {
+        struct Abort: Error {}
+        let (engine, node) = try nodeEngine()
+        let id = try activeNode(engine, node, name: "loc1")
+        let original = try engine.subscription(NodeModel.self, id: id)
+
+        var renamed = original
+        renamed.node.node_name = "rolled-back"
+        let doomed = try renamed.encoded(ids: engine.core.ids)
+        #expect(throws: Abort.self) {
+            try engine.core.database.transaction { try engine.core.subscriptions.save(doomed); throw Abort() }
+        }
+        let afterRollback = try engine.subscription(NodeModel.self, id: id)
+        #expect(afterRollback.node.node_name == "loc1" && afterRollback.version == original.version)
+
+        var moved = original
+        moved.node.ipv4_loopback = "10.9.9.9/32"
+        let committed = try moved.encoded(ids: engine.core.ids)
+        try engine.core.database.transaction { try engine.core.subscriptions.save(committed) }
+        let cached = try engine.subscription(id)
+        engine.core.subscriptions.rowCache.forget(id)
+        #expect(try engine.subscription(id) == cached)
+        #expect(cached["node"]?["node_name"] == "loc1" && cached["node"]?["ipv4_loopback"] == "10.9.9.9/32")
+        #expect(try storedRows(engine.core, id) == expectedRows(committed.tree))
+    }
+
     private func storedRows(_ core: EngineCore, _ id: String) throws -> [String] {
         let owned = "SELECT subscription_instance_id FROM subscription_instances WHERE subscription_id = ?"
         let instances = try core.database.query(

@@ -35,6 +35,33 @@ import WorkflowEngineTesting
         #expect(construct.stateDelta["process_id"] == nil)
     }
 
+    /// While a process runs, its row is not rewritten per step; reads must still show the step
+    /// it last finished and when, in the detail and in both listings.
+    @Test func aRunningProcessReportsTheStepItLastFinished() throws {
+        let engine = try makeTestEngine()
+        let seen = Mutex<[String]>([])
+        try registerTestWorkflow(engine, "observed") {
+            step("First") { _ in ["a": 1] }
+            step("Second") { _ in ["b": 2] }
+            step("Look") { context in
+                let detail = try engine.process(context.processID)
+                let listed = try engine.processes().first { $0.processID == context.processID }
+                let row = try engine.processList().first { $0["process_id"] == .string(context.processID) }
+                let finished = try #require(detail.steps.last { $0.status == .success })
+                seen.withLock {
+                    $0 = [detail.lastStatus.rawValue, detail.lastStep ?? "-", listed?.lastStep ?? "-",
+                          row?["last_step"]?.stringValue ?? "-",
+                          detail.lastModifiedAt == finished.completed ? "modified at its end" : "modified \(detail.lastModifiedAt)"]
+                }
+                return [:]
+            }
+            doneStep
+        }
+        let run = try assertComplete(runWorkflow(engine, "observed"))
+        #expect(seen.withLock { $0 } == ["running", "Second", "Second", "Second", "modified at its end"])
+        #expect(run.detail.lastStep == "Done")
+    }
+
     @Test func multiPageInputStepReplaysEarlierPages() throws {
         let engine = try makeTestEngine()
         try registerTestWorkflow(engine, "two_pages") {

@@ -41,18 +41,15 @@ extension Engine {
         }
         let summaries = Dictionary(try subscriptionList().map { ($0["subscription_id"]?.stringValue ?? "", $0) },
                                    uniquingKeysWith: { first, _ in first })
-        return try core.database.query("""
-            SELECT process_id, workflow_name, workflow_target, is_task, created_by, assignee, last_status, last_step,
-                   failed_reason, started_at, last_modified_at FROM processes ORDER BY seq
-            """) { row in
-            func optional(_ index: Int) -> JSON { row.optionalString(index).map(JSON.string) ?? .null }
-            let id = row.string(0)
-            return [
-                "process_id": .string(id), "workflow_id": .string(row.string(1)), "workflow_name": .string(row.string(1)),
-                "workflow_target": .string(row.string(2)), "is_task": .bool(row.bool(3)), "created_by": .string(row.string(4)),
-                "assignee": .string(row.string(5)), "last_status": .string(row.string(6)), "last_step": optional(7),
-                "failed_reason": optional(8), "started_at": .string(row.string(9)), "last_modified_at": .string(row.string(10)),
-                "subscriptions": .array((linked[id] ?? []).compactMap { summaries[$0] }),
+        return try core.processes.processes().map { row in
+            [
+                "process_id": .string(row.processID), "workflow_id": .string(row.workflowName),
+                "workflow_name": .string(row.workflowName), "workflow_target": .string(row.target.rawValue),
+                "is_task": .bool(row.isTask), "created_by": .string(row.createdBy), "assignee": .string(row.assignee),
+                "last_status": .string(row.lastStatus.rawValue), "last_step": row.lastStep.map(JSON.string) ?? .null,
+                "failed_reason": row.failedReason.map(JSON.string) ?? .null, "started_at": .string(row.startedAt),
+                "last_modified_at": .string(row.lastModifiedAt),
+                "subscriptions": .array((linked[row.processID] ?? []).compactMap { summaries[$0] }),
             ]
         }
     }

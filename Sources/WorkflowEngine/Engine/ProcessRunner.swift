@@ -19,7 +19,7 @@ extension EngineCore {
         var text = StateText(initial)
         var position = start
         // The first row of this run sets `running` and clears any earlier failure on the process
-        // row; later rows only move its last step.
+        // row; later rows leave it alone until the status changes.
         var rowIsRunning = false
         let steps = workflow.steps.steps
         while position < steps.count {
@@ -79,9 +79,8 @@ extension EngineCore {
                 try processes.link(processID: processID, subscriptionID: subscriptionID, at: row.completedAt)
             }
             try processes.append(processID: processID, row)
-            if rowIsRunning {
-                try processes.touch(processID, lastStep: step.name, at: row.completedAt)
-            } else {
+            // Once the row says `running`, reads take the last step from the log (ProcessStore).
+            if !rowIsRunning {
                 try processes.update(processID, status: .running, lastStep: step.name, at: row.completedAt)
             }
         }
@@ -147,9 +146,7 @@ extension EngineCore {
     /// Positional recovery from the step log: after the last cleared row; the state is that of a
     /// trailing suspend/awaiting row, else of the last cleared row, else the initial state.
     func recoveryPoint(_ processID: String) throws -> RecoveryPoint {
-        let rows = try processes.steps(processID).filter { $0.position >= 0 }
-        let lastCleared = rows.last { $0.status.isCleared }
-        let last = rows.last
+        let (last, lastCleared) = try processes.recoveryRows(processID)
         let stateText: String
         if let last, last.status == .suspend || last.status == .awaitingCallback {
             stateText = last.state

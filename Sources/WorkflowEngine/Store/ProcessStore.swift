@@ -46,6 +46,20 @@ final class ProcessStore: Sendable {
         failed_reason, traceback, started_at, last_modified_at
         """
 
+    /// `processColumns` as read. A running process's row is written when it starts running, not
+    /// at every step (that UPDATE was an eighth of a step's cost), so while it runs its last step
+    /// and modification time come from its newest step row.
+    private static let processReadColumns = """
+        process_id, workflow_name, workflow_target, is_task, created_by, assignee, last_status,
+        CASE WHEN last_status = 'running' THEN coalesce((\(newestStep("name"))), last_step) ELSE last_step END,
+        failed_reason, traceback, started_at,
+        CASE WHEN last_status = 'running' THEN max(last_modified_at, coalesce((\(newestStep("completed_at"))), '')) ELSE last_modified_at END
+        """
+
+    private static func newestStep(_ column: String) -> String {
+        "SELECT \(column) FROM process_steps s WHERE s.process_id = processes.process_id ORDER BY s.seq DESC LIMIT 1"
+    }
+
     func insert(_ row: ProcessRow) throws {
         try database.run("""
             INSERT INTO processes (\(ProcessStore.processColumns), seq)
@@ -56,7 +70,7 @@ final class ProcessStore: Sendable {
     }
 
     func process(_ id: String) throws -> ProcessRow? {
-        try database.queryOne("SELECT \(ProcessStore.processColumns) FROM processes WHERE process_id = ?", [.text(id)],
+        try database.queryOne("SELECT \(ProcessStore.processReadColumns) FROM processes WHERE process_id = ?", [.text(id)],
                               ProcessStore.processRow)
     }
 
@@ -73,7 +87,7 @@ final class ProcessStore: Sendable {
             parameters.append(.text(workflow))
         }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try database.query("SELECT \(ProcessStore.processColumns) FROM processes \(filter) ORDER BY seq", parameters,
+        return try database.query("SELECT \(ProcessStore.processReadColumns) FROM processes \(filter) ORDER BY seq", parameters,
                                   ProcessStore.processRow)
     }
 
@@ -93,13 +107,6 @@ final class ProcessStore: Sendable {
             failed_reason = ?, traceback = ?, assignee = coalesce(?, assignee) WHERE process_id = ?
             """, [.text(status.rawValue), .optional(lastStep), .text(time), .optional(failedReason), .optional(traceback),
                   .optional(assignee), .text(id)])
-    }
-
-    /// Records a step of a process that stays `running`. Leaving `last_status` out of the SET
-    /// spares SQLite the delete and re-insert of the status index entry on every step.
-    func touch(_ id: String, lastStep: String, at time: String) throws {
-        try database.run("UPDATE processes SET last_step = ?, last_modified_at = ? WHERE process_id = ?",
-                         [.text(lastStep), .text(time), .text(id)])
     }
 
     /// Moves the process to `running` only if it is still in one of `from`: the guard that keeps
@@ -126,19 +133,39 @@ final class ProcessStore: Sendable {
                          [.text(completedAt), .text(history), .int(seq)])
     }
 
+    private static let stepColumns =
+        "seq, step_id, position, name, status, state, created_by, started_at, completed_at, retries, completed_history"
+
     func steps(_ processID: String) throws -> [StepRow] {
-        try database.query("""
-            SELECT seq, step_id, position, name, status, state, created_by, started_at, completed_at, retries, completed_history
-            FROM process_steps WHERE process_id = ? ORDER BY seq
-            """, [.text(processID)]) { row in
-            StepRow(seq: row.int(0), stepID: row.string(1), position: row.int(2), name: row.string(3),
-                    status: StepStatus(rawValue: row.string(4)) ?? .failed, state: row.string(5), createdBy: row.string(6),
-                    startedAt: row.string(7), completedAt: row.string(8), retries: row.int(9), completedHistory: row.string(10))
-        }
+        try database.query("SELECT \(ProcessStore.stepColumns) FROM process_steps WHERE process_id = ? ORDER BY seq",
+                           [.text(processID)], ProcessStore.stepRow)
+    }
+
+    /// The newest positioned row (cleanup rows have position -1), and the newest one that
+    /// cleared its step: all a resume needs, without reading every earlier state.
+    func recoveryRows(_ processID: String) throws -> (last: StepRow?, lastCleared: StepRow?) {
+        let last = try database.queryOne("""
+            SELECT \(ProcessStore.stepColumns) FROM process_steps WHERE process_id = ? AND position >= 0 ORDER BY seq DESC LIMIT 1
+            """, [.text(processID)], ProcessStore.stepRow)
+        guard let last, !last.status.isCleared else { return (last, last) }
+        let cleared = StepStatus.allCases.filter(\.isCleared)
+        let lastCleared = try database.queryOne("""
+            SELECT \(ProcessStore.stepColumns) FROM process_steps
+            WHERE process_id = ? AND position >= 0 AND status IN (\(cleared.map { _ in "?" }.joined(separator: ", ")))
+            ORDER BY seq DESC LIMIT 1
+            """, [.text(processID)] + cleared.map { .text($0.rawValue) }, ProcessStore.stepRow)
+        return (last, lastCleared)
+    }
+
+    private static func stepRow(_ row: Row) -> StepRow {
+        StepRow(seq: row.int(0), stepID: row.string(1), position: row.int(2), name: row.string(3),
+                status: StepStatus(rawValue: row.string(4)) ?? .failed, state: row.string(5), createdBy: row.string(6),
+                startedAt: row.string(7), completedAt: row.string(8), retries: row.int(9), completedHistory: row.string(10))
     }
 
     func lastStep(_ processID: String) throws -> StepRow? {
-        try steps(processID).last
+        try database.queryOne("SELECT \(ProcessStore.stepColumns) FROM process_steps WHERE process_id = ? ORDER BY seq DESC LIMIT 1",
+                              [.text(processID)], ProcessStore.stepRow)
     }
 
     func recordInput(processID: String, _ input: JSON, at time: String, type: String) throws {

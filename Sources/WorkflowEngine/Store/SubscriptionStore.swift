@@ -70,29 +70,35 @@ final class SubscriptionStore: Sendable {
     /// Subscriptions using blocks owned by `id`.
     func users(of id: String) throws -> [RelatedSubscription] {
         try related("""
-            SELECT DISTINCT s.subscription_id, s.status, s.insync FROM subscription_instances owned
+            SELECT s.subscription_id, s.status, s.insync FROM subscription_instances owned
             JOIN subscription_instance_relations r ON r.depends_on_id = owned.subscription_instance_id
             JOIN subscription_instances user ON user.subscription_instance_id = r.in_use_by_id
             JOIN subscriptions s ON s.subscription_id = user.subscription_id
-            WHERE owned.subscription_id = ?1 AND user.subscription_id != ?1 ORDER BY s.subscription_id
+            WHERE owned.subscription_id = ?1 AND user.subscription_id != ?1
             """, id)
     }
 
     /// Subscriptions whose blocks `id` uses.
     func dependencies(of id: String) throws -> [RelatedSubscription] {
         try related("""
-            SELECT DISTINCT s.subscription_id, s.status, s.insync FROM subscription_instances user
+            SELECT s.subscription_id, s.status, s.insync FROM subscription_instances user
             JOIN subscription_instance_relations r ON r.in_use_by_id = user.subscription_instance_id
             JOIN subscription_instances dep ON dep.subscription_instance_id = r.depends_on_id
             JOIN subscriptions s ON s.subscription_id = dep.subscription_id
-            WHERE user.subscription_id = ?1 AND dep.subscription_id != ?1 ORDER BY s.subscription_id
+            WHERE user.subscription_id = ?1 AND dep.subscription_id != ?1
             """, id)
     }
 
+    /// Distinct and ordered by id here, not in SQL: these run on every status change and are
+    /// nearly always empty, and DISTINCT/ORDER BY made SQLite set up a temporary b-tree and a
+    /// sorter each time.
     private func related(_ sql: String, _ id: String) throws -> [RelatedSubscription] {
-        try database.query(sql, [.text(id)]) { row in
+        let rows = try database.query(sql, [.text(id)]) { row in
             RelatedSubscription(subscriptionID: row.string(0), status: Lifecycle(rawValue: row.string(1)) ?? .initial,
                                 insync: row.bool(2))
         }
+        guard rows.count > 1 else { return rows }
+        var seen = Set<String>()
+        return rows.filter { seen.insert($0.subscriptionID).inserted }.sorted { $0.subscriptionID < $1.subscriptionID }
     }
 }

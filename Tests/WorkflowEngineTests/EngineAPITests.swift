@@ -27,6 +27,8 @@ import WorkflowEngineTesting
         let pending = run.detail.steps.filter { $0.status == .pending }.map(\.name)
         #expect(pending == ["Confirm config", "Assign loopbacks", "Set subscription to 'active'", "Unlock subscription", "Done"])
         #expect(run.detail.form?["title"] == "Put the config on the router")
+        let input = try #require(try engine.pendingInput(run.processID))
+        #expect(input.form == run.detail.form && input.step == "Confirm config" && input.step == run.detail.lastStep)
         #expect(run.detail.assignee == "SYSTEM")
         #expect(run.detail.subscriptions == [try run.state.string("subscription_id")])
         #expect(run.detail.currentState["subscription"]?["status"] == "provisioning")
@@ -58,6 +60,7 @@ import WorkflowEngineTesting
             doneStep
         }
         let run = try assertComplete(runWorkflow(engine, "observed"))
+        #expect(try engine.pendingInput(run.processID) == nil)
         #expect(seen.withLock { $0 } == ["running", "Second", "Second", "Second", "modified at its end"])
         #expect(run.detail.lastStep == "Done")
     }

@@ -2,10 +2,16 @@ extension RouterConfig {
     /// The canonical running-config text: fixed statement order, interfaces in natural order,
     /// addresses sorted, so two configs with the same meaning render identically.
     public func render() -> String {
+        render(interfaceOrder: sortedInterfaceNames)
+    }
+
+    /// `render()` with the interfaces' natural order already known (`isInterfaceOrder(_:)` says whether
+    /// an order is still right): sorting the names was most of a render.
+    func render(interfaceOrder: [String]) -> String {
         var out = "!\nhostname "
         out += hostname
         out += "\n!\n"
-        for name in sortedInterfaceNames { interfaces[name]?.render(into: &out) }
+        for name in interfaceOrder { interfaces[name]?.render(into: &out) }
         if let isis { isis.render(into: &out) }
         out += "end\n"
         return out

@@ -16,6 +16,12 @@ public struct RouterConfig: Sendable, Equatable {
     /// Interfaces in natural name order, loopbacks first (as routers list virtual interfaces).
     public var sortedInterfaces: [InterfaceConfig] { sortedInterfaceNames.compactMap { interfaces[$0] } }
 
+    /// Whether `order` lists exactly this config's interface names (then it is their sorted order
+    /// if it was sorted when made).
+    func isInterfaceOrder(_ order: [String]) -> Bool {
+        order.count == interfaces.count && order.allSatisfy { interfaces[$0] != nil }
+    }
+
     var sortedInterfaceNames: [String] {
         interfaces.keys.sorted { lhs, rhs in
             let (l, r) = (InterfaceName.isLoopback(lhs), InterfaceName.isLoopback(rhs))

@@ -8,6 +8,8 @@ struct RouterState {
     /// config once, not twice.
     private(set) var runningText: String
     private(set) var runningLines: [Substring]
+    /// `running`'s interface names in natural order; re-sorted only when the set of names changes.
+    private var interfaceOrder: [String]
     private(set) var startup: RouterConfig
     var faults = DeviceFaults.none
 
@@ -16,7 +18,8 @@ struct RouterState {
         self.portLookup = Dictionary(spec.ports.map { ($0.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         self.running = RouterConfig(hostname: spec.name, ports: spec.ports)
         self.startup = running
-        self.runningText = running.render()
+        self.interfaceOrder = running.sortedInterfaceNames
+        self.runningText = running.render(interfaceOrder: interfaceOrder)
         self.runningLines = runningText.configLines
     }
 
@@ -24,7 +27,7 @@ struct RouterState {
     mutating func reload() {
         guard running != startup else { return }
         running = startup
-        runningText = running.render()
+        runningText = renderRunning()
         runningLines = runningText.configLines
     }
 
@@ -45,10 +48,15 @@ struct RouterState {
         let changed = session.config != running
         running = session.config
         if changed {
-            runningText = running.render()
+            runningText = renderRunning()
             runningLines = runningText.configLines
         }
         startup = session.startup
         return (results, session.savedStartup)
+    }
+
+    private mutating func renderRunning() -> String {
+        if !running.isInterfaceOrder(interfaceOrder) { interfaceOrder = running.sortedInterfaceNames }
+        return running.render(interfaceOrder: interfaceOrder)
     }
 }

@@ -17,8 +17,8 @@ extension ScenarioPlay {
         for _ in 0..<Self.maximumRounds {
             switch try record.status ?? world.processDetail(id).lastStatus {
             case .suspended:
-                let detail = try world.processDetail(id)
-                guard let form = detail.form, let inputs = try engineerInputs(&record, play: play, first: first, detail: detail, form: form)
+                guard let pending = try world.engine.pendingInput(id),
+                      let inputs = try engineerInputs(&record, play: play, first: first, pending: pending)
                 else { return }
                 first = false
                 record.status = try engineCall(id) { try self.world.engine.resume(id, inputs: inputs, user: Self.engineer) }.status
@@ -41,8 +41,8 @@ extension ScenarioPlay {
     static let maximumRounds = 20
 
     /// The answers to post, or nil when the engineer stops here (leave suspended, paste refused).
-    private func engineerInputs(_ record: inout ProcessRecord, play: EngineerPlay, first: Bool, detail: ProcessDetail,
-                                form: JSON) throws -> [JSON]? {
+    private func engineerInputs(_ record: inout ProcessRecord, play: EngineerPlay, first: Bool,
+                                pending: PendingInput) throws -> [JSON]? {
         let accept: [JSON] = [[ConfigField.confirm: "ACCEPTED"]]
         switch play {
         case .leaveSuspended:
@@ -52,16 +52,16 @@ extension ScenarioPlay {
         case .confirmOnly:
             return accept
         case .apply(let devices):
-            return paste(Engineer.configs(in: form).filter { devices.contains($0.device) }, &record, detail) ? accept : nil
+            return paste(Engineer.configs(in: pending.form).filter { devices.contains($0.device) }, &record, pending) ? accept : nil
         case .applyAndConfirm, .answer:
-            return paste(Engineer.configs(in: form), &record, detail) ? accept : nil
+            return paste(Engineer.configs(in: pending.form), &record, pending) ? accept : nil
         }
     }
 
     /// Pastes each text into its router as `process <id> / <step>`; false (with the reason
     /// noted on the record) when a router refused the session or some lines.
-    private func paste(_ configs: [ConfigToPaste], _ record: inout ProcessRecord, _ detail: ProcessDetail) -> Bool {
-        let actor = "process \(detail.processID) / \(detail.lastStep ?? "input")"
+    private func paste(_ configs: [ConfigToPaste], _ record: inout ProcessRecord, _ pending: PendingInput) -> Bool {
+        let actor = "process \(pending.processID) / \(pending.step)"
         for config in configs {
             let (text, refused) = world.splitByRejectingPatterns(config.text, device: config.device)
             do {

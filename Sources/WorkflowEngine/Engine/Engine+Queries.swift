@@ -40,6 +40,20 @@ extension Engine {
             currentState: currentState, steps: details, form: form)
     }
 
+    /// What a suspended process waits for (nil when it is not suspended): its input step and
+    /// that step's first form page. The engineer's question at every input step; `process(_:)`
+    /// answers it too but parses every logged state on the way.
+    public func pendingInput(_ processID: String) throws -> PendingInput? {
+        let row = try core.processRow(processID)
+        guard row.lastStatus == .suspended else { return nil }
+        let workflow = try core.workflow(row.workflowName)
+        let point = try core.recoveryPoint(processID)
+        guard point.position < workflow.steps.count, let form = workflow.steps.steps[point.position].form,
+              let page = Engine.firstPage(of: form, state: point.state)
+        else { return nil }
+        return PendingInput(processID: processID, step: workflow.steps.steps[point.position].name, form: page)
+    }
+
     /// Processes, oldest first, filtered by status and/or workflow name.
     public func processes(status: Set<ProcessStatus>? = nil, workflow: String? = nil) throws -> [ProcessSummary] {
         try storage { try core.processes.processes(statuses: status, workflow: workflow) }.map { row in

@@ -64,3 +64,10 @@ public struct ProcessSummary: Codable, Sendable, Equatable {
     public let startedAt: String
     public let lastModifiedAt: String
 }
+
+/// A suspended process's input step and the form page it shows.
+public struct PendingInput: Sendable {
+    public let processID: String
+    public let step: String
+    public let form: JSON
+}

@@ -38,13 +38,26 @@ struct JSONValueEncoder: Encoder {
     }
 }
 
-/// A node of the tree being built.
+/// A node of the tree being built. Scalars are stored in their parent's slot, not in a node of
+/// their own: a node per field was most of the allocations of a model save.
 final class EncodingNode {
+    enum Slot {
+        case value(JSON)
+        case node(EncodingNode)
+
+        var json: JSON {
+            switch self {
+            case .value(let value): return value
+            case .node(let node): return node.json
+            }
+        }
+    }
+
     enum Content {
         case empty
         case value(JSON)
-        case object([String: EncodingNode])
-        case array([EncodingNode])
+        case object([String: Slot])
+        case array([Slot])
     }
 
     var content: Content = .empty
@@ -59,24 +72,37 @@ final class EncodingNode {
         content = .array([])
     }
 
-    func child(forKey key: String) -> EncodingNode {
-        let node = EncodingNode()
+    func set(_ slot: Slot, forKey key: String) {
         if case .object(var children) = content {
             content = .empty  // leaves `children` uniquely referenced, so adding does not copy it
-            children[key] = node
+            children[key] = slot
             content = .object(children)
         }
+    }
+
+    func append(_ slot: Slot) {
+        if case .array(var children) = content {
+            content = .empty
+            children.append(slot)
+            content = .array(children)
+        }
+    }
+
+    func child(forKey key: String) -> EncodingNode {
+        let node = EncodingNode()
+        set(.node(node), forKey: key)
         return node
     }
 
     func appendChild() -> EncodingNode {
         let node = EncodingNode()
-        if case .array(var children) = content {
-            content = .empty
-            children.append(node)
-            content = .array(children)
-        }
+        append(.node(node))
         return node
+    }
+
+    var count: Int {
+        if case .array(let children) = content { return children.count }
+        return 0
     }
 
     var json: JSON {
@@ -136,7 +162,7 @@ private struct KeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let encoder: JSONValueEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    private func set(_ value: JSON, _ key: Key) { encoder.node.child(forKey: key.stringValue).content = .value(value) }
+    private func set(_ value: JSON, _ key: Key) { encoder.node.set(.value(value), forKey: key.stringValue) }
 
     mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
@@ -172,12 +198,9 @@ private struct KeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
 private struct UnkeyedEncoder: UnkeyedEncodingContainer {
     let encoder: JSONValueEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
-    var count: Int {
-        if case .array(let children) = encoder.node.content { return children.count }
-        return 0
-    }
+    var count: Int { encoder.node.count }
 
-    private func append(_ value: JSON) { encoder.node.appendChild().content = .value(value) }
+    private func append(_ value: JSON) { encoder.node.append(.value(value)) }
 
     mutating func encodeNil() throws { append(.null) }
     mutating func encode(_ value: Bool) throws { append(.bool(value)) }

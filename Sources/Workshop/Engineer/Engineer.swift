@@ -59,11 +59,10 @@ public struct Engineer: Sendable {
     /// process run on. Returns where it stopped next.
     @discardableResult
     public func confirm(_ processID: String, on engine: Engine) throws -> ProcessOutcome {
-        let detail = try engine.process(processID)
-        guard detail.lastStatus == .suspended, let form = detail.form else {
-            throw EngineerError.notSuspended(processID: processID, status: detail.lastStatus)
+        guard let pending = try engine.pendingInput(processID) else {
+            throw EngineerError.notSuspended(processID: processID, status: try engine.process(processID).lastStatus)
         }
-        try paste(Engineer.configs(in: form))
+        try paste(Engineer.configs(in: pending.form))
         return try engine.resume(processID, inputs: [[ConfigField.confirm: "ACCEPTED"]], user: actor)
     }
 }

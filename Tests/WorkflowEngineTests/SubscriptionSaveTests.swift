@@ -61,6 +61,22 @@ import WorkflowEngineTesting
         #expect(try storedRows(engine.core, id) == expectedRows(committed.tree))
     }
 
+    /// Lock and unlock save the stored dump untyped (StoredModel); that must write the same rows
+    /// and the same state as decoding the typed model and encoding it back.
+    @Test func untypedSaveEqualsTheTypedRoundTrip() throws {
+        let (engine, node) = try nodeEngine()
+        let a = try activeNode(engine, node, name: "loc1"), b = try activeNode(engine, node, name: "loc2")
+        let run = try assertComplete(runWorkflow(engine, "create_circuit", [["product": "circuit 100G"],
+                                                                             ["router_a": .string(a), "router_b": .string(b)]]))
+        for id in [a, try run.state.string("subscription_id")] {
+            let typed = try engine.core.loadAny(id).encoded(ids: IDGenerator(seed: 1))
+            let untyped = try engine.core.loadStored(id).encoded(ids: IDGenerator(seed: 1))
+            #expect(untyped.json == typed.json)
+            #expect(expectedRows(untyped.tree) == expectedRows(typed.tree))
+            #expect(untyped.info == typed.info && untyped.expectedVersion == typed.expectedVersion)
+        }
+    }
+
     private func storedRows(_ core: EngineCore, _ id: String) throws -> [String] {
         let owned = "SELECT subscription_instance_id FROM subscription_instances WHERE subscription_id = ?"
         let instances = try core.database.query(

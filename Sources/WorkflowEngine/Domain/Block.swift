@@ -74,9 +74,10 @@ public struct Block<Fields: ProductBlockModel>: Codable, Sendable {
         if let collector = encoder.userInfo[BlockCollector.key] as? BlockCollector {
             if instanceID.isEmpty { instanceID = collector.ids.next() }
             if owner.isEmpty { owner = collector.subscriptionID }
-            try collector.record(instanceID, BlockInfo(
-                name: Fields.blockName, owner: owner, requirements: Fields.requirements,
-                fieldNames: BlockFieldNames.of(Fields.self), path: encoder.codingPath.map(\.stringValue)))
+            let type = BlockType.of(Fields.self)
+            if let unknown = type.unknownRequirement { throw DomainError.unknownRequiredField(block: Fields.blockName, field: unknown) }
+            collector.record(instanceID, BlockInfo(name: Fields.blockName, owner: owner, requirements: type.requirements,
+                                                   path: encoder.codingPath.map(\.stringValue)))
         }
         try fields.encode(to: encoder)
         var container = encoder.container(keyedBy: IdentityKeys.self)
@@ -92,7 +93,6 @@ struct BlockInfo: Sendable {
     let name: String
     let owner: String
     let requirements: [String: Required]
-    let fieldNames: Set<String>
     let path: [String]
 }
 
@@ -109,23 +109,25 @@ final class BlockCollector: @unchecked Sendable {
         self.ids = ids
     }
 
-    func record(_ instanceID: String, _ info: BlockInfo) throws {
-        if let unknown = info.requirements.keys.sorted().first(where: { !info.fieldNames.contains($0) }) {
-            throw DomainError.unknownRequiredField(block: info.name, field: unknown)
-        }
+    func record(_ instanceID: String, _ info: BlockInfo) {
         blocks[instanceID] = info
     }
 }
 
-/// Property names of each block type, found once by reflection, to check that `requirements`
-/// names real fields.
-enum BlockFieldNames {
-    private static let cache = Mutex<[ObjectIdentifier: Set<String>]>([:])
+/// What the engine checks once per block type (it runs on every block of every save): its
+/// requirements, and the first of them that names no property (found by reflection).
+struct BlockType: Sendable {
+    let requirements: [String: Required]
+    let unknownRequirement: String?
 
-    static func of<Fields: ProductBlockModel>(_ type: Fields.Type) -> Set<String> {
-        if let names = cache.withLock({ $0[ObjectIdentifier(type)] }) { return names }
+    private static let cache = Mutex<[ObjectIdentifier: BlockType]>([:])
+
+    static func of<Fields: ProductBlockModel>(_ type: Fields.Type) -> BlockType {
+        if let known = cache.withLock({ $0[ObjectIdentifier(type)] }) { return known }
         let names = Set(Mirror(reflecting: Fields()).children.compactMap(\.label))
-        cache.withLock { $0[ObjectIdentifier(type)] = names }
-        return names
+        let checked = BlockType(requirements: Fields.requirements,
+                                unknownRequirement: Fields.requirements.keys.sorted().first { !names.contains($0) })
+        cache.withLock { $0[ObjectIdentifier(type)] = checked }
+        return checked
     }
 }

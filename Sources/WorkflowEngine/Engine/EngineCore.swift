@@ -57,6 +57,13 @@ final class EngineCore: Sendable {
         return try entry.product.model.decode(json, entry.info.fixedInputs)
     }
 
+    /// The subscription untyped, for steps that change only its common fields.
+    func loadStored(_ id: String) throws -> StoredModel {
+        let json = try subscriptions.domainModel(id)
+        let entry = try registeredProduct(id: json["product"]?["product_id"]?.stringValue ?? "")
+        return try StoredModel(dump: json, fixedInputs: entry.info.fixedInputs)
+    }
+
     func load<Model: ProductModel>(_ type: Model.Type, _ id: String) throws -> Subscription<Model> {
         let json = try subscriptions.domainModel(id)
         let productID = json["product"]?["product_id"]?.stringValue ?? ""

@@ -64,6 +64,10 @@ public struct StepContext: Sendable {
         try core.loadAny(subscriptionID())
     }
 
+    func storedSubscription() throws -> StoredModel {
+        try core.loadStored(subscriptionID())
+    }
+
     func with(state: State) -> StepContext {
         StepContext(state: state, processID: processID, stepName: stepName, now: now, core: core)
     }

@@ -142,20 +142,24 @@ final class ProcessStore: Sendable {
     }
 
     /// The newest positioned row (cleanup rows have position -1), and the newest one that
-    /// cleared its step: all a resume needs, without reading every earlier state.
+    /// cleared its step: all a resume needs, without reading every earlier state. A parked or
+    /// failed row nearly always follows the row that cleared the step before it, so the last two
+    /// rows usually answer both.
     func recoveryRows(_ processID: String) throws -> (last: StepRow?, lastCleared: StepRow?) {
-        let last = try database.queryOne("""
-            SELECT \(ProcessStore.stepColumns) FROM process_steps WHERE process_id = ? AND position >= 0 ORDER BY seq DESC LIMIT 1
+        let newest = try database.query("""
+            SELECT \(ProcessStore.stepColumns) FROM process_steps WHERE process_id = ? AND position >= 0 ORDER BY seq DESC LIMIT 2
             """, [.text(processID)], ProcessStore.stepRow)
-        guard let last, !last.status.isCleared else { return (last, last) }
-        let cleared = StepStatus.allCases.filter(\.isCleared)
+        guard let last = newest.first else { return (nil, nil) }
+        if let cleared = newest.first(where: { $0.status.isCleared }) { return (last, cleared) }
         let lastCleared = try database.queryOne("""
-            SELECT \(ProcessStore.stepColumns) FROM process_steps
-            WHERE process_id = ? AND position >= 0 AND status IN (\(cleared.map { _ in "?" }.joined(separator: ", ")))
-            ORDER BY seq DESC LIMIT 1
-            """, [.text(processID)] + cleared.map { .text($0.rawValue) }, ProcessStore.stepRow)
+            SELECT \(ProcessStore.stepColumns) FROM process_steps WHERE process_id = ? AND position >= 0
+            AND (\(ProcessStore.clearedCondition)) ORDER BY seq DESC LIMIT 1
+            """, [.text(processID)], ProcessStore.stepRow)
         return (last, lastCleared)
     }
+
+    private static let clearedCondition = StepStatus.allCases.filter(\.isCleared)
+        .map { "status = '\($0.rawValue)'" }.joined(separator: " OR ")
 
     private static func stepRow(_ row: Row) -> StepRow {
         StepRow(seq: row.int(0), stepID: row.string(1), position: row.int(2), name: row.string(3),

@@ -30,11 +30,11 @@ public func setStatus(_ status: Lifecycle) -> Step {
 /// "Lock subscription": sets `insync` false, backing the model up under `__old_subscriptions__`;
 /// fails if the subscription is already out of sync.
 public let unsync = step("Lock subscription") { context in
-    var subscription = try context.anySubscription()
+    var subscription = try context.storedSubscription()
     let id = subscription.info.subscriptionID
     if !subscription.info.insync { throw DomainError.alreadyOutOfSync(subscriptionID: id) }
     var backups = context.state["__old_subscriptions__"]?.objectValue ?? [:]
-    if backups[id] == nil { backups[id] = try context.domainModel(id) }
+    if backups[id] == nil { backups[id] = subscription.dump }
     subscription.info.insync = false
     return ["subscription": subscription, "__old_subscriptions__": JSON.object(backups)]
 }
@@ -42,14 +42,14 @@ public let unsync = step("Lock subscription") { context in
 /// "Lock subscription" without the in-sync check and without a backup (the reference's
 /// `unsync_unchecked`, used by validate workflows).
 public let unsyncUnchecked = step("Lock subscription") { context in
-    var subscription = try context.anySubscription()
+    var subscription = try context.storedSubscription()
     subscription.info.insync = false
     return ["subscription": subscription]
 }
 
 /// "Unlock subscription": sets `insync` true.
 public let resync = step("Unlock subscription") { context in
-    var subscription = try context.anySubscription()
+    var subscription = try context.storedSubscription()
     subscription.info.insync = true
     return ["subscription": subscription]
 }

@@ -9,6 +9,9 @@ struct StoredModel: AnySubscription {
     let model: [String: JSON]
     /// The whole dump as loaded.
     let dump: JSON
+    /// Type information of the blocks, when the engine has it for this version; without it a
+    /// save skips the lifecycle check (see `encoded`), so a status change needs it.
+    var blocks: [String: BlockInfo]?
 
     /// `dump` as `SubscriptionStore.domainModel` gives it; `fixedInputs` those of its product.
     init(dump: JSON, fixedInputs: [String: String]) throws {
@@ -21,12 +24,14 @@ struct StoredModel: AnySubscription {
         self.dump = dump
     }
 
-    /// No block information: the blocks are saved exactly as stored, so the lifecycle
-    /// requirements they met when last saved with this status still hold.
+    /// Without block information the lifecycle check finds nothing to check; that is sound only
+    /// while the status stays what it was (the blocks are saved exactly as stored, and met its
+    /// requirements then).
     func encoded(ids: IDGenerator) throws -> EncodedSubscription {
         var saved = info
         saved.version += 1
-        return EncodedSubscription(info: saved, fixedInputs: fixedInputs, model: model, blocks: [:], expectedVersion: info.version)
+        return EncodedSubscription(info: saved, fixedInputs: fixedInputs, model: model, blocks: blocks ?? [:],
+                                   expectedVersion: info.version)
     }
 
     func stateJSON(_ encoding: inout StateEncoding) throws -> JSON {

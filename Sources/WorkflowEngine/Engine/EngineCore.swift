@@ -51,9 +51,12 @@ final class EngineCore: Sendable {
     }
 
     func loadAny(_ id: String) throws -> any AnySubscription {
-        let json = try subscriptions.domainModel(id)
-        let productID = json["product"]?["product_id"]?.stringValue ?? ""
-        let entry = try registeredProduct(id: productID)
+        try decodeAny(subscriptions.domainModel(id))
+    }
+
+    /// A dump as the typed model of its product.
+    func decodeAny(_ json: JSON) throws -> any AnySubscription {
+        let entry = try registeredProduct(id: json["product"]?["product_id"]?.stringValue ?? "")
         return try entry.product.model.decode(json, entry.info.fixedInputs)
     }
 
@@ -61,7 +64,9 @@ final class EngineCore: Sendable {
     func loadStored(_ id: String) throws -> StoredModel {
         let json = try subscriptions.domainModel(id)
         let entry = try registeredProduct(id: json["product"]?["product_id"]?.stringValue ?? "")
-        return try StoredModel(dump: json, fixedInputs: entry.info.fixedInputs)
+        var stored = try StoredModel(dump: json, fixedInputs: entry.info.fixedInputs)
+        stored.blocks = subscriptions.rowCache.blocks(of: id, at: stored.info.version)
+        return stored
     }
 
     func load<Model: ProductModel>(_ type: Model.Type, _ id: String) throws -> Subscription<Model> {

@@ -14,6 +14,9 @@ final class StoredRowsCache: Sendable {
         let version: Int
         let rollbackCount: Int
         let rows: StoredRows
+        /// The type information of the blocks, once a typed save told it (lifecycle checks need
+        /// it, and a save that only changes common fields carries it over).
+        var blocks: [String: BlockInfo]?
     }
 
     /// Enough for the subscriptions a run of workflows works on; cleared when full.
@@ -38,8 +41,27 @@ final class StoredRowsCache: Sendable {
     }
 
     /// Records the rows a save just wrote (inside its transaction: a rollback voids the entry).
-    func saved(_ tree: StorageTree, at version: Int) {
-        remember(StoredRows(tree), of: tree.subscriptionID, at: version, rollbackCount: database.rollbackCount)
+    func saved(_ subscription: EncodedSubscription) {
+        let id = subscription.info.subscriptionID
+        let rollbacks = database.rollbackCount
+        entries.withLock { entries in
+            var blocks: [String: BlockInfo]? = subscription.blocks.isEmpty ? nil : subscription.blocks
+            if blocks == nil, let previous = entries[id], previous.version == subscription.expectedVersion,
+               previous.rollbackCount == rollbacks {
+                blocks = previous.blocks  // an untyped save: same blocks as the version it replaced
+            }
+            if entries.count >= StoredRowsCache.capacity && entries[id] == nil { entries.removeAll(keepingCapacity: true) }
+            entries[id] = Entry(version: subscription.info.version, rollbackCount: rollbacks, rows: StoredRows(subscription.tree),
+                                blocks: blocks)
+        }
+    }
+
+    /// The block type information recorded for `version`, if a save left it.
+    func blocks(of subscriptionID: String, at version: Int) -> [String: BlockInfo]? {
+        let rollbacks = database.rollbackCount
+        guard let entry = entries.withLock({ $0[subscriptionID] }), entry.version == version, entry.rollbackCount == rollbacks
+        else { return nil }
+        return entry.blocks
     }
 
     func forget(_ subscriptionID: String) {

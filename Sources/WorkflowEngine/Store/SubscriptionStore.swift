@@ -46,7 +46,7 @@ final class SubscriptionStore: Sendable {
                 """, columns + [id])
             try insertRows(subscription.tree)
         }
-        rowCache.saved(subscription.tree, at: info.version)
+        rowCache.saved(subscription)
     }
 
     /// Whether a subscription exists, with the columns start checks need.

@@ -18,7 +18,10 @@ public let storeProcessSubscription = step("Create Process Subscription relation
 /// save checks the lifecycle requirements (a missing field fails the step, naming the field).
 public func setStatus(_ status: Lifecycle) -> Step {
     step("Set subscription to '\(status.rawValue)'") { context in
-        var subscription = try context.anySubscription()
+        // The lifecycle check needs the blocks' types: from the engine's record of the last
+        // typed save, or else by decoding the typed model.
+        let stored = try context.storedSubscription()
+        var subscription: any AnySubscription = stored.blocks == nil ? try context.core.decodeAny(stored.dump) : stored
         try context.core.checkStatusChange(of: subscription.info.subscriptionID, to: status)
         subscription.info.status = status
         if status == .active && subscription.info.startDate == nil { subscription.info.startDate = context.timestamp }

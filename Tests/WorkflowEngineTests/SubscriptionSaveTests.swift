@@ -73,6 +73,9 @@ import WorkflowEngineTesting
             let untyped = try engine.core.loadStored(id).encoded(ids: IDGenerator(seed: 1))
             #expect(untyped.json == typed.json)
             #expect(expectedRows(untyped.tree) == expectedRows(typed.tree))
+            // Saving it writes only the subscription row: its blocks' rows must be the stored ones.
+            let stored = try storedRows(engine.core, id)
+            #expect(untyped.blocksAsStored && expectedRows(untyped.tree) == stored)
             #expect(untyped.info == typed.info && untyped.expectedVersion == typed.expectedVersion)
         }
     }

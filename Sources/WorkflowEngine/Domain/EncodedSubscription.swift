@@ -7,12 +7,16 @@ struct EncodedSubscription: Sendable {
     let blocks: [String: BlockInfo]
     /// The version the store must still hold for the save to go through (nil for a new subscription).
     let expectedVersion: Int?
+    /// True when `model` is the stored dump of `expectedVersion` unchanged, so its rows are
+    /// already stored and a save writes only the subscription row.
+    let blocksAsStored: Bool
 
     init(info: SubscriptionInfo, fixedInputs: [String: String], model: [String: JSON], blocks: [String: BlockInfo],
-         expectedVersion: Int?) {
+         expectedVersion: Int?, blocksAsStored: Bool = false) {
         self.info = info
         self.blocks = blocks
         self.expectedVersion = expectedVersion
+        self.blocksAsStored = blocksAsStored
         tree = StorageTree(subscriptionID: info.subscriptionID, model: model)
         var object = model
         for (key, value) in fixedInputs { object[key] = .string(value) }

@@ -31,7 +31,7 @@ struct StoredModel: AnySubscription {
         var saved = info
         saved.version += 1
         return EncodedSubscription(info: saved, fixedInputs: fixedInputs, model: model, blocks: blocks ?? [:],
-                                   expectedVersion: info.version)
+                                   expectedVersion: info.version, blocksAsStored: true)
     }
 
     func stateJSON(_ encoding: inout StateEncoding) throws -> JSON {

@@ -38,7 +38,9 @@ final class SubscriptionStore: Sendable {
                 let found = try database.queryOne("SELECT version FROM subscriptions WHERE subscription_id = ?", [id]) { $0.int(0) }
                 throw DomainError.staleVersion(subscriptionID: info.subscriptionID, expected: expected, found: found)
             }
-            try updateRows(of: info.subscriptionID, from: rowCache.rows(of: info.subscriptionID, at: expected), to: subscription.tree)
+            if !subscription.blocksAsStored {
+                try updateRows(of: info.subscriptionID, from: rowCache.rows(of: info.subscriptionID, at: expected), to: subscription.tree)
+            }
         } else {
             try database.run("""
                 INSERT INTO subscriptions (description, status, product_id, customer_id, insync, start_date, end_date, note, version, subscription_id)

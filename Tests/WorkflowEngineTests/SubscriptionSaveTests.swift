@@ -80,6 +80,30 @@ import WorkflowEngineTesting
         }
     }
 
+    /// A cached dump includes other subscriptions' blocks (a circuit shows its nodes): a save of
+    /// one of those must show in the next load, and a cached load must equal a fresh one.
+    @Test func cachedDumpsFollowTheBlocksOfOtherSubscriptions() throws {
+        let (engine, node) = try nodeEngine()
+        let a = try activeNode(engine, node, name: "loc1"), b = try activeNode(engine, node, name: "loc2")
+        let run = try assertComplete(runWorkflow(engine, "create_circuit", [["product": "circuit 100G"],
+                                                                             ["router_a": .string(a), "router_b": .string(b)]]))
+        let circuitID = try run.state.string("subscription_id")
+        func nodeNames() throws -> [String] {
+            try engine.subscription(CircuitModel.self, id: circuitID).circuit.members.compactMap { $0.port?.node?.node_name }
+        }
+        #expect(try nodeNames().sorted() == ["loc1", "loc2"])
+
+        var renamed = try engine.subscription(NodeModel.self, id: a)
+        renamed.node.node_name = "loc1-renamed"
+        let encoded = try renamed.encoded(ids: engine.core.ids)
+        try engine.core.database.transaction { try engine.core.subscriptions.save(encoded) }
+
+        #expect(try nodeNames().sorted() == ["loc1-renamed", "loc2"])
+        let cached = try engine.subscription(circuitID)
+        engine.core.subscriptions.rowCache.forget(circuitID)
+        #expect(try engine.subscription(circuitID) == cached)
+    }
+
     private func storedRows(_ core: EngineCore, _ id: String) throws -> [String] {
         let owned = "SELECT subscription_instance_id FROM subscription_instances WHERE subscription_id = ?"
         let instances = try core.database.query(

@@ -17,6 +17,8 @@ final class StoredRowsCache: Sendable {
         /// The type information of the blocks, once a typed save told it (lifecycle checks need
         /// it, and a save that only changes common fields carries it over).
         var blocks: [String: BlockInfo]?
+        /// The blocks part of the dump once loaded (also carried over by such a save).
+        var dumpBlocks: DumpBlocks?
     }
 
     /// Enough for the subscriptions a run of workflows works on; cleared when full.
@@ -46,13 +48,15 @@ final class StoredRowsCache: Sendable {
         let rollbacks = database.rollbackCount
         entries.withLock { entries in
             var blocks: [String: BlockInfo]? = subscription.blocks.isEmpty ? nil : subscription.blocks
-            if blocks == nil, let previous = entries[id], previous.version == subscription.expectedVersion,
-               previous.rollbackCount == rollbacks {
-                blocks = previous.blocks  // an untyped save: same blocks as the version it replaced
+            var dumpBlocks: DumpBlocks?
+            if let previous = entries[id], previous.version == subscription.expectedVersion, previous.rollbackCount == rollbacks {
+                // Blocks saved as stored: the same types and dump as the version they replace.
+                if blocks == nil { blocks = previous.blocks }
+                if subscription.blocksAsStored { dumpBlocks = previous.dumpBlocks }
             }
             if entries.count >= StoredRowsCache.capacity && entries[id] == nil { entries.removeAll(keepingCapacity: true) }
             entries[id] = Entry(version: subscription.info.version, rollbackCount: rollbacks, rows: StoredRows(subscription.tree),
-                                blocks: blocks)
+                                blocks: blocks, dumpBlocks: dumpBlocks)
         }
     }
 
@@ -62,6 +66,22 @@ final class StoredRowsCache: Sendable {
         guard let entry = entries.withLock({ $0[subscriptionID] }), entry.version == version, entry.rollbackCount == rollbacks
         else { return nil }
         return entry.blocks
+    }
+
+    /// The dump's blocks cached for `version`; the caller checks the other subscriptions' versions.
+    func dumpBlocks(of subscriptionID: String, at version: Int) -> DumpBlocks? {
+        let rollbacks = database.rollbackCount
+        guard let entry = entries.withLock({ $0[subscriptionID] }), entry.version == version, entry.rollbackCount == rollbacks
+        else { return nil }
+        return entry.dumpBlocks
+    }
+
+    /// Adds the dump's blocks to the entry for `version` (made by `rows(of:at:)` just before).
+    func remember(dumpBlocks: DumpBlocks, of subscriptionID: String, at version: Int) {
+        entries.withLock { entries in
+            guard entries[subscriptionID]?.version == version else { return }
+            entries[subscriptionID]?.dumpBlocks = dumpBlocks
+        }
     }
 
     func forget(_ subscriptionID: String) {
@@ -74,4 +94,11 @@ final class StoredRowsCache: Sendable {
             entries[subscriptionID] = Entry(version: version, rollbackCount: rollbackCount, rows: rows)
         }
     }
+}
+
+/// The blocks part of a subscription's dump, and the versions of the other subscriptions whose
+/// blocks it includes.
+struct DumpBlocks: Sendable {
+    let object: [String: JSON]
+    let foreign: [String: Int]
 }

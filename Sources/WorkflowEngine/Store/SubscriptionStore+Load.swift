@@ -12,8 +12,7 @@ extension SubscriptionStore {
             })
         else { throw EngineError.unknownSubscription(id) }
         guard let product = try products.product(id: row.2) else { throw EngineError.unknownProduct(row.2) }
-        let owned = OwnedBlocks(try rowCache.rows(of: id, at: row.8), of: id)
-        var object = try instanceFields(id, owned, depth: 0)
+        var object = try blocks(of: id, at: row.8)
         for (key, value) in product.fixedInputs { object[key] = .string(value) }
         object["subscription_id"] = .string(id)
         object["description"] = .string(row.0)
@@ -28,9 +27,31 @@ extension SubscriptionStore {
         return .object(object)
     }
 
+    /// The blocks part of the dump, cached with the versions of the other subscriptions whose
+    /// blocks it includes: a lock or unlock saves the blocks unchanged, so the next load of the
+    /// model finds them here.
+    private func blocks(of id: String, at version: Int) throws -> [String: JSON] {
+        if let cached = rowCache.dumpBlocks(of: id, at: version), try versions(of: Array(cached.foreign.keys)) == cached.foreign {
+            return cached.object
+        }
+        var foreign: [String: Int] = [:]
+        let object = try instanceFields(id, OwnedBlocks(try rowCache.rows(of: id, at: version), of: id), depth: 0, &foreign)
+        rowCache.remember(dumpBlocks: DumpBlocks(object: object, foreign: foreign), of: id, at: version)
+        return object
+    }
+
+    private func versions(of ids: [String]) throws -> [String: Int] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(try database.query(
+            "SELECT subscription_id, version FROM subscriptions WHERE subscription_id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))",
+            ids.map(SQLValue.text)) { ($0.string(0), $0.int(1)) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Values and child blocks of one instance (the root instance's id is the subscription id).
-    /// Blocks the subscription owns come from `owned`; blocks of other subscriptions are read here.
-    private func instanceFields(_ instanceID: String, _ owned: OwnedBlocks, depth: Int) throws -> [String: JSON] {
+    /// Blocks the subscription owns come from `owned`; blocks of other subscriptions are read
+    /// here, noting their owners' versions in `foreign`.
+    private func instanceFields(_ instanceID: String, _ owned: OwnedBlocks, depth: Int,
+                                _ foreign: inout [String: Int]) throws -> [String: JSON] {
         guard depth < 64 else { throw EngineError.storage("block nesting deeper than 64 at \(instanceID)", code: "corrupt") }
         var object: [String: JSON] = [:]
         let values: [(String, String)]
@@ -48,7 +69,7 @@ extension SubscriptionStore {
         }
         for (field, text) in values { object[field] = try StoredValue.parse(text) }
         for (childID, attribute, isList) in relations {
-            let child = try block(childID, owned, depth: depth + 1)
+            let child = try block(childID, owned, depth: depth + 1, &foreign)
             if isList {
                 object[attribute] = .array((object[attribute]?.arrayValue ?? []) + [child])
             } else {
@@ -58,18 +79,23 @@ extension SubscriptionStore {
         return object
     }
 
-    private func block(_ instanceID: String, _ owned: OwnedBlocks, depth: Int) throws -> JSON {
+    private func block(_ instanceID: String, _ owned: OwnedBlocks, depth: Int, _ foreign: inout [String: Int]) throws -> JSON {
         let row: (String, String, String?)
         if let instance = owned.instances[instanceID] {
             row = (owned.subscriptionID, instance.blockName, instance.label)
         } else {
-            guard let found = try database.queryOne(
-                "SELECT subscription_id, block_name, label FROM subscription_instances WHERE subscription_instance_id = ?",
-                [.text(instanceID)], { ($0.string(0), $0.string(1), $0.optionalString(2)) })
+            // The owner's version comes in the same statement, before the block's rows: a save of
+            // the owner in between leaves the cached blocks older than the version they name,
+            // which the next load sees as a miss.
+            guard let found = try database.queryOne("""
+                SELECT i.subscription_id, i.block_name, i.label, s.version FROM subscription_instances i
+                JOIN subscriptions s ON s.subscription_id = i.subscription_id WHERE i.subscription_instance_id = ?
+                """, [.text(instanceID)], { ($0.string(0), $0.string(1), $0.optionalString(2), $0.int(3)) })
             else { throw EngineError.storage("relation to missing block instance \(instanceID)", code: "corrupt") }
-            row = found
+            row = (found.0, found.1, found.2)
+            if foreign[found.0] == nil { foreign[found.0] = found.3 }
         }
-        var object = try instanceFields(instanceID, owned, depth: depth)
+        var object = try instanceFields(instanceID, owned, depth: depth, &foreign)
         object["name"] = .string(row.1)
         object["subscription_instance_id"] = .string(instanceID)
         object["owner_subscription_id"] = .string(row.0)

@@ -205,4 +205,31 @@ struct FlakyError: Error, CustomStringConvertible {
         #expect(detail.lastStatus == .failed)
         #expect(detail.failedReason?.hasPrefix("Callback did not arrive before") == true)
     }
+
+    /// As the reference re-runs the whole callback group: a retry runs the action again and
+    /// waits on a new token; the old one is refused.
+    @Test func retryingAnOverdueCallbackIssuesANewToken() throws {
+        let clock = SteppingClock()
+        let engine = try Engine(path: ":memory:", clock: clock, ids: IDGenerator(seed: 3))
+        let actions = Mutex(0)
+        try registerTestWorkflow(engine, "timeout") {
+            callbackStep("Wait", timeoutSeconds: 60, action: { _ in
+                actions.withLock { $0 += 1 }
+                return [:]
+            }, validate: { _ in [:] })
+            doneStep
+        }
+        let run = try assertAwaitingCallback(runWorkflow(engine, "timeout"))
+        let oldToken = try run.state.string("__callback_token")
+        clock.advance(by: 61)
+        #expect(try engine.expireCallbacks() == [run.processID])
+
+        #expect(try engine.retry(run.processID).status == .awaitingCallback)
+        let newToken = try engine.process(run.processID).currentState["__callback_token"]?.stringValue
+        #expect(newToken != nil && newToken != oldToken && actions.withLock { $0 } == 2)
+        #expect(throws: EngineError.invalidCallbackToken(processID: run.processID)) {
+            try engine.postCallback(processID: run.processID, token: oldToken, result: [:])
+        }
+        #expect(try engine.postCallback(processID: run.processID, token: newToken ?? "", result: [:]).status == .completed)
+    }
 }

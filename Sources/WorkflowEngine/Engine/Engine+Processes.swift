@@ -78,6 +78,7 @@ extension Engine {
                         throw EngineError.alreadyRunning(processID)
                     }
                 }
+                next = max(0, next - step.retryRewind)
             }
             let status = try core.run(workflow, processID: processID, state: state, from: next, user: user)
             return ProcessOutcome(processID: processID, status: status)

@@ -61,7 +61,8 @@ public let resync = step("Unlock subscription") { context in
 /// per-process token in the state; then "<name> - Await callback" parks the process
 /// (`awaiting_callback`) until `Engine.postCallback(processID:token:result:)` stores the result
 /// under `resultKey`; then "<name> - Validate" runs `validate`. With a timeout,
-/// `Engine.expireCallbacks()` fails processes whose callback is overdue.
+/// `Engine.expireCallbacks()` fails processes whose callback is overdue. Retrying a failed wait
+/// or validation runs `name` again, with a new token.
 public func callbackStep(_ name: String, resultKey: String = "callback_result", timeoutSeconds: Double? = nil,
                          action: @escaping Step.Body, validate: @escaping Step.Body) -> StepList {
     let start = step(name) { context in
@@ -73,5 +74,5 @@ public func callbackStep(_ name: String, resultKey: String = "callback_result", 
         return update
     }
     let wait = Step(name: "\(name) - Await callback", kind: .awaitCallback(resultKey: resultKey, timeoutSeconds: timeoutSeconds))
-    return StepList { start; wait; step("\(name) - Validate", validate) }
+    return StepList { start; wait.retrying(from: 1); step("\(name) - Validate", validate).retrying(from: 2) }
 }

@@ -18,12 +18,21 @@ public struct Step: Sendable {
     public let assignee: String
     let kind: Kind
     let condition: (@Sendable (State) -> Bool)?
+    /// How many steps back a retry of this step starts: a callback's wait and validation retry
+    /// from its action, which issues a new token (as the reference re-runs the whole group).
+    var retryRewind = 0
 
     init(name: String, kind: Kind, assignee: String = "SYSTEM", condition: (@Sendable (State) -> Bool)? = nil) {
         self.name = name
         self.kind = kind
         self.assignee = assignee
         self.condition = condition
+    }
+
+    func retrying(from stepsBack: Int) -> Step {
+        var copy = self
+        copy.retryRewind = stepsBack
+        return copy
     }
 
     /// The pending form when this is an input step.
@@ -36,7 +45,7 @@ public struct Step: Sendable {
         let existing = condition
         return Step(name: name, kind: kind, assignee: assignee) { state in
             (existing?(state) ?? true) && predicate(state)
-        }
+        }.retrying(from: retryRewind)
     }
 }
 

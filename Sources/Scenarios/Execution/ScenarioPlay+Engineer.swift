@@ -63,10 +63,9 @@ extension ScenarioPlay {
     private func paste(_ configs: [ConfigToPaste], _ record: inout ProcessRecord, _ pending: PendingInput) -> Bool {
         let actor = "process \(pending.processID) / \(pending.step)"
         for config in configs {
-            let (text, refused) = world.splitByRejectingPatterns(config.text, device: config.device)
             do {
-                let pasted = try world.fleet.apply(paste: text, to: config.device, actor: actor)
-                let rejected = refused + pasted.rejectedLines.map(\.text)
+                let pasted = try world.fleet.apply(paste: config.text, to: config.device, actor: actor)
+                let rejected = pasted.rejectedLines.map(\.text)
                 guard rejected.isEmpty else {
                     record.engineerNote = "\(config.device) rejected: " + rejected.joined(separator: " | ")
                     return false

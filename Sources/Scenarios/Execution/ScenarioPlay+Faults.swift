@@ -23,11 +23,12 @@ extension ScenarioPlay {
             faults.rejectsConfig = true
             try fleet.setFaults(faults, on: device, actor: actor)
         case .routerRejectsConfig(let device, let patterns):
-            _ = try fleet.faults(device)
+            var faults = try fleet.faults(device)
             for pattern in patterns where (try? Regex(pattern)) == nil {
                 throw ActionFailure(message: "'\(pattern)' is not a valid regular expression")
             }
-            world.rejectingPatterns[device, default: []] += patterns
+            faults.rejectedLinePatterns += patterns
+            try fleet.setFaults(faults, on: device, actor: actor)
         case .linkDown(let port):
             try fleet.setLink(try link(at: port), up: false, actor: actor)
         case .linkUp(let port):
@@ -37,7 +38,6 @@ extension ScenarioPlay {
         case .clear:
             for device in fleet.deviceNames { try fleet.setFaults(DeviceFaults(), on: device, actor: actor) }
             for state in fleet.linkStates() where !state.isUp { try fleet.setLink(state.link, up: true, actor: actor) }
-            world.rejectingPatterns = [:]
             world.clearNetBoxFaults()
         }
         return ActionResult(action: action, status: .passed)
@@ -62,20 +62,5 @@ extension ScenarioPlay {
         return words.reduce(into: "") { text, character in
             if character.isUppercase { text += "_" + character.lowercased() } else { text.append(character) }
         }
-    }
-}
-
-extension ScenarioWorld {
-    /// The text the router takes and the lines it refuses under `router_rejects_config` patterns.
-    func splitByRejectingPatterns(_ text: String, device: String) -> (accepted: String, refused: [String]) {
-        guard let patterns = rejectingPatterns[device], !patterns.isEmpty else { return (text, []) }
-        let regexes = patterns.compactMap { try? Regex($0) }
-        var accepted: [Substring] = []
-        var refused: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if regexes.contains(where: { line.contains($0) }) { refused.append(String(line)) } else { accepted.append(line) }
-        }
-        patternRejections[device, default: []] += refused
-        return (accepted.joined(separator: "\n"), refused)
     }
 }

@@ -120,8 +120,8 @@ extension ScenarioWorld {
                             actual: "cable \(cable.id) \(cable.status.rawValue)")
     }
 
-    /// Lines the router refused during the scenario: rejected in a paste, in a refused session,
-    /// or by a `router_rejects_config` pattern.
+    /// Lines the router refused during the scenario: rejected in a paste (also by a
+    /// `router_rejects_config` pattern, which the fleet applies) or in a refused session.
     func rejectedLines(of device: String) -> [String] {
         var lines: [String] = []
         for entry in fleet.history(device: device) {
@@ -131,7 +131,7 @@ extension ScenarioWorld {
             default: break
             }
         }
-        return lines + (patternRejections[device] ?? [])
+        return lines
     }
 
     /// The process's steps (`<step>: <status>`), each followed by the NetBox changes

@@ -30,10 +30,6 @@ final class ScenarioWorld {
     private(set) var engine: Engine
     private(set) var products: RegisteredProducts
 
-    /// `router_rejects_config` with line patterns, by device: the router refuses matching lines.
-    var rejectingPatterns: [String: [String]] = [:]
-    /// Lines refused by those patterns, by device, for `no_rejected_lines`.
-    var patternRejections: [String: [String]] = [:]
     /// NetBox calls the scenario planned to fail and that have not been called yet.
     var plannedNetBoxFaults: [(operation: NetBoxOperation, call: Int)] = []
     private(set) var processes: [ProcessRecord] = []

@@ -55,9 +55,9 @@ enum ScenariosBenchmarks {
         let executor = ScenarioExecutor()
         var status = ScenarioStatus.error
         let rssBefore = Measure.currentRSSMiB()
-        let samples = Measure.samples(iterations: 20, warmup: 2) { status = executor.execute(scenario).status }
+        let samples = Measure.samples(iterations: 40, warmup: 3) { status = executor.execute(scenario).status }
         Measure.report("workshop build scenario end to end, one thread (\(status.rawValue))", samples)
-        print(String(format: "workshop build scenario: RSS increase over 22 runs: %.1f MiB", Measure.currentRSSMiB() - rssBefore))
+        print(String(format: "workshop build scenario: RSS increase over 43 runs: %.1f MiB", Measure.currentRSSMiB() - rssBefore))
     }
 
     /// Stands in for the execution so only the runner is measured: every start completes and

@@ -104,6 +104,28 @@ import WorkflowEngineTesting
         #expect(try engine.subscription(circuitID) == cached)
     }
 
+    /// Replacing a block that another subscription uses would leave that one's relation pointing
+    /// at nothing (and its model unloadable): the save is refused and nothing changes.
+    @Test func aBlockInUseByAnotherSubscriptionCannotBeDropped() throws {
+        let (engine, node) = try nodeEngine()
+        let a = try activeNode(engine, node, name: "loc1"), b = try activeNode(engine, node, name: "loc2")
+        let run = try assertComplete(runWorkflow(engine, "create_circuit", [["product": "circuit 100G"],
+                                                                             ["router_a": .string(a), "router_b": .string(b)]]))
+        let circuitID = try run.state.string("subscription_id")
+        let before = try storedRows(engine.core, a)
+
+        var replaced = try engine.subscription(NodeModel.self, id: a)
+        var fresh = Block<NodeBlock>()
+        fresh.node_name = "loc1"
+        replaced.node = fresh
+        let encoded = try replaced.encoded(ids: engine.core.ids)
+        #expect(throws: DomainError.blockInUse(subscriptionID: a, block: "Node", users: [circuitID])) {
+            try engine.core.database.transaction { try engine.core.subscriptions.save(encoded) }
+        }
+        #expect(try storedRows(engine.core, a) == before)
+        #expect(try engine.subscription(CircuitModel.self, id: circuitID).circuit.members.count == 2)
+    }
+
     private func storedRows(_ core: EngineCore, _ id: String) throws -> [String] {
         let owned = "SELECT subscription_instance_id FROM subscription_instances WHERE subscription_id = ?"
         let instances = try core.database.query(

@@ -1,5 +1,6 @@
 /// A domain-model rule was broken: a required field is missing, a status change is unsafe, a
-/// subscription is of another product, or was changed by someone else meanwhile.
+/// subscription is of another product, was changed by someone else meanwhile, or would drop a
+/// block other subscriptions use.
 public enum DomainError: Error, CustomStringConvertible, Equatable, Sendable {
     public struct MissingField: Equatable, Sendable, CustomStringConvertible {
         public let block: String
@@ -17,6 +18,7 @@ public enum DomainError: Error, CustomStringConvertible, Equatable, Sendable {
     case wrongModelType(subscriptionID: String, expected: String, actual: String)
     case staleVersion(subscriptionID: String, expected: Int, found: Int?)
     case alreadyOutOfSync(subscriptionID: String)
+    case blockInUse(subscriptionID: String, block: String, users: [String])
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum DomainError: Error, CustomStringConvertible, Equatable, Sendable {
         case .staleVersion(let id, let expected, let found):
             "Subscription \(id) was changed meanwhile (expected version \(expected), found \(found.map(String.init) ?? "none"))"
         case .alreadyOutOfSync(let id): "Subscription \(id) is already out of sync, cannot continue!"
+        case .blockInUse(let id, let block, let users):
+            "Subscription \(id) cannot drop its block '\(block)': in use by " + users.joined(separator: ", ")
         }
     }
 }

@@ -28,7 +28,16 @@ extension SubscriptionStore {
             try database.run("DELETE FROM subscription_instance_values WHERE subscription_instance_id = ? AND field = ?",
                              [.text(key.instanceID), .text(key.field)])
         }
-        for (instanceID, _) in storedInstances where instances[instanceID] == nil {
+        for (instanceID, instance) in storedInstances where instances[instanceID] == nil {
+            // Their relations would point at nothing, and their dumps could no longer be loaded.
+            let users = try database.query("""
+                SELECT DISTINCT i.subscription_id FROM subscription_instance_relations r
+                JOIN subscription_instances i ON i.subscription_instance_id = r.in_use_by_id
+                WHERE r.depends_on_id = ? AND i.subscription_id != ? ORDER BY i.subscription_id
+                """, [.text(instanceID), .text(subscriptionID)]) { $0.string(0) }
+            guard users.isEmpty else {
+                throw DomainError.blockInUse(subscriptionID: subscriptionID, block: instance.blockName, users: users)
+            }
             try database.run("DELETE FROM subscription_instances WHERE subscription_instance_id = ?", [.text(instanceID)])
         }
         for instance in tree.instances {

@@ -33,7 +33,7 @@ import WorkflowEngineTesting
         #expect(try engine.subscription(a)["node"]?["in_use_by_ids"] == .array([]))
     }
 
-    /// Loads and saves reuse the rows they last read or wrote (StoredRowsCache); what they see
+    /// Loads and saves reuse the rows they last read or wrote (SubscriptionCache); what they see
     /// must be what the store holds, also after a save that rolled back with its transaction.
     @Test func cachedRowsNeverOutliveARollback() throws {
         struct Abort: Error {}
@@ -55,7 +55,7 @@ import WorkflowEngineTesting
         let committed = try moved.encoded(ids: engine.core.ids)
         try engine.core.database.transaction { try engine.core.subscriptions.save(committed) }
         let cached = try engine.subscription(id)
-        engine.core.subscriptions.rowCache.forget(id)
+        engine.core.subscriptions.cache.forget(id)
         #expect(try engine.subscription(id) == cached)
         #expect(cached["node"]?["node_name"] == "loc1" && cached["node"]?["ipv4_loopback"] == "10.9.9.9/32")
         #expect(try storedRows(engine.core, id) == expectedRows(committed.tree))
@@ -100,7 +100,7 @@ import WorkflowEngineTesting
 
         #expect(try nodeNames().sorted() == ["loc1-renamed", "loc2"])
         let cached = try engine.subscription(circuitID)
-        engine.core.subscriptions.rowCache.forget(circuitID)
+        engine.core.subscriptions.cache.forget(circuitID)
         #expect(try engine.subscription(circuitID) == cached)
     }
 

@@ -65,7 +65,7 @@ final class EngineCore: Sendable {
         let json = try subscriptions.domainModel(id)
         let entry = try registeredProduct(id: json["product"]?["product_id"]?.stringValue ?? "")
         var stored = try StoredModel(dump: json, fixedInputs: entry.info.fixedInputs)
-        stored.blocks = subscriptions.rowCache.blocks(of: id, at: stored.info.version)
+        stored.blocks = subscriptions.cache.blocks(of: id, at: stored.info.version)
         return stored
     }
 

@@ -31,12 +31,12 @@ extension SubscriptionStore {
     /// blocks it includes: a lock or unlock saves the blocks unchanged, so the next load of the
     /// model finds them here.
     private func blocks(of id: String, at version: Int) throws -> [String: JSON] {
-        if let cached = rowCache.dumpBlocks(of: id, at: version), try versions(of: Array(cached.foreign.keys)) == cached.foreign {
+        if let cached = cache.dumpBlocks(of: id, at: version), try versions(of: Array(cached.foreign.keys)) == cached.foreign {
             return cached.object
         }
         var foreign: [String: Int] = [:]
-        let object = try instanceFields(id, OwnedBlocks(try rowCache.rows(of: id, at: version), of: id), depth: 0, &foreign)
-        rowCache.remember(dumpBlocks: DumpBlocks(object: object, foreign: foreign), of: id, at: version)
+        let object = try instanceFields(id, OwnedBlocks(try cache.rows(of: id, at: version), of: id), depth: 0, &foreign)
+        cache.remember(dumpBlocks: DumpBlocks(object: object, foreign: foreign), of: id, at: version)
         return object
     }
 

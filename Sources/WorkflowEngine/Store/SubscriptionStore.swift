@@ -12,12 +12,12 @@ struct RelatedSubscription: Sendable, Equatable {
 final class SubscriptionStore: Sendable {
     let database: Database
     let products: ProductStore
-    let rowCache: StoredRowsCache
+    let cache: SubscriptionCache
 
     init(database: Database, products: ProductStore) {
         self.database = database
         self.products = products
-        rowCache = StoredRowsCache(database: database)
+        cache = SubscriptionCache(database: database)
     }
 
     /// Saves a model inside the caller's transaction. An update must find the version the model
@@ -39,7 +39,7 @@ final class SubscriptionStore: Sendable {
                 throw DomainError.staleVersion(subscriptionID: info.subscriptionID, expected: expected, found: found)
             }
             if !subscription.blocksAsStored {
-                try updateRows(of: info.subscriptionID, from: rowCache.rows(of: info.subscriptionID, at: expected), to: subscription.tree)
+                try updateRows(of: info.subscriptionID, from: cache.rows(of: info.subscriptionID, at: expected), to: subscription.tree)
             }
         } else {
             try database.run("""
@@ -48,7 +48,7 @@ final class SubscriptionStore: Sendable {
                 """, columns + [id])
             try insertRows(subscription.tree)
         }
-        rowCache.saved(subscription)
+        cache.saved(subscription)
     }
 
     /// Whether a subscription exists, with the columns start checks need.
@@ -64,7 +64,7 @@ final class SubscriptionStore: Sendable {
     }
 
     func setInsync(_ id: String, _ insync: Bool) throws {
-        rowCache.forget(id)
+        cache.forget(id)
         try database.run("UPDATE subscriptions SET insync = ?, version = version + 1 WHERE subscription_id = ? AND insync != ?",
                          [.bool(insync), .text(id), .bool(insync)])
     }

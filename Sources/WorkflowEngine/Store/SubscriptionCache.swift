@@ -1,15 +1,17 @@
 import SQLite
 import Synchronization
 
-/// The rows each recently saved or loaded subscription owns, by the version they belong to.
-/// Every step that touches a model loads it and saves it back, and each of those read the same
-/// three tables again; a hit here needs only the `subscriptions` row the caller reads anyway.
+/// What the store last read or wrote of each recent subscription, by the version it belongs to:
+/// the rows it owns, its dump's blocks (with the versions of the other subscriptions they show)
+/// and its blocks' type information. Every step that touches a model loads it and saves it back,
+/// and each of those read the same tables again; a hit here needs only the `subscriptions` row
+/// the caller reads anyway.
 ///
 /// An entry is used only while the stored version equals its version (every write of a
 /// subscription's rows bumps the version in the same transaction) and no transaction has rolled
 /// back since it was made (a rolled-back save may have left an entry for a version that was
 /// never committed).
-final class StoredRowsCache: Sendable {
+final class SubscriptionCache: Sendable {
     private struct Entry {
         let version: Int
         let rollbackCount: Int
@@ -54,7 +56,7 @@ final class StoredRowsCache: Sendable {
                 if blocks == nil { blocks = previous.blocks }
                 if subscription.blocksAsStored { dumpBlocks = previous.dumpBlocks }
             }
-            if entries.count >= StoredRowsCache.capacity && entries[id] == nil { entries.removeAll(keepingCapacity: true) }
+            if entries.count >= SubscriptionCache.capacity && entries[id] == nil { entries.removeAll(keepingCapacity: true) }
             entries[id] = Entry(version: subscription.info.version, rollbackCount: rollbacks, rows: StoredRows(subscription.tree),
                                 blocks: blocks, dumpBlocks: dumpBlocks)
         }
@@ -90,7 +92,7 @@ final class StoredRowsCache: Sendable {
 
     private func remember(_ rows: StoredRows, of subscriptionID: String, at version: Int, rollbackCount: Int) {
         entries.withLock { entries in
-            if entries.count >= StoredRowsCache.capacity && entries[subscriptionID] == nil { entries.removeAll(keepingCapacity: true) }
+            if entries.count >= SubscriptionCache.capacity && entries[subscriptionID] == nil { entries.removeAll(keepingCapacity: true) }
             entries[subscriptionID] = Entry(version: version, rollbackCount: rollbackCount, rows: rows)
         }
     }

@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "orchlab", targets: ["orchlab"]),
+        .library(name: "OrchLabJSON", targets: ["OrchLabJSON"]),
         .library(name: "WorkflowEngine", targets: ["WorkflowEngine"]),
         .library(name: "WorkflowEngineTesting", targets: ["WorkflowEngineTesting"]),
         .library(name: "NetBoxSim", targets: ["NetBoxSim"]),
@@ -25,9 +26,11 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "SQLite", dependencies: ["CSQLite"]),
-        .target(name: "WorkflowEngine", dependencies: ["SQLite"]),
+        // One JSON value type for the engine's state and NetBox's documents alike.
+        .target(name: "OrchLabJSON"),
+        .target(name: "WorkflowEngine", dependencies: ["SQLite", "OrchLabJSON"]),
         .target(name: "WorkflowEngineTesting", dependencies: ["WorkflowEngine"]),
-        .target(name: "NetBoxSim", dependencies: ["SQLite"]),
+        .target(name: "NetBoxSim", dependencies: ["SQLite", "OrchLabJSON"]),
         .target(name: "RouterSim"),
         .target(name: "Topology", dependencies: ["NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
         .target(name: "Workshop", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim"]),

@@ -13,7 +13,7 @@ enum NetBoxBenchmarks {
     static func allocations() throws {
         let netbox = NetBox()
         let pool = try netbox.createPrefix(["prefix": "2001:db8:10::/44"])
-        let request: [String: JSONValue] = ["prefix_length": 127]
+        let request: [String: JSON] = ["prefix_length": 127]
         var samples: [Double] = []
         samples.reserveCapacity(100_000)
         for _ in 0..<100_000 {
@@ -88,7 +88,7 @@ enum NetBoxBenchmarks {
         let page = try netbox.interfaces(["device": "loc1-core", "limit": "0"])
         let render = Measure.samples(iterations: 200) {
             _ = netbox.withReader { reader in
-                serializer.list(page, type: .interface, query: ["device": "loc1-core"]) { serializer.interface($0, reader) }.jsonText
+                serializer.list(page, type: .interface, query: ["device": "loc1-core"]) { serializer.interface($0, reader) }.serialized()
             }
         }
         Measure.report("serialize 73 full interfaces to JSON text", render)

@@ -1,4 +1,5 @@
 import Foundation
+import OrchLabJSON
 
 /// An entry of `available-prefixes` (family is a bare int there, vrf always null here).
 public struct AvailablePrefix: Sendable, Equatable {
@@ -23,12 +24,12 @@ extension NetBox {
 
     /// `POST .../available-prefixes/` with one dict: the lowest-addressed aligned free block of
     /// `prefix_length`, created with the other fields (`status`, `is_pool`, `description`, …).
-    public func allocatePrefix(in prefixID: Int, _ request: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Prefix {
+    public func allocatePrefix(in prefixID: Int, _ request: [String: JSON], actor: String = "") throws(NetBoxError) -> Prefix {
         try allocatePrefixes(in: prefixID, [request], actor: actor)[0]
     }
 
     /// `POST .../available-prefixes/` with a list: allocated in order, all or nothing.
-    public func allocatePrefixes(in prefixID: Int, _ requests: [[String: JSONValue]], actor: String = "") throws(NetBoxError) -> [Prefix] {
+    public func allocatePrefixes(in prefixID: Int, _ requests: [[String: JSON]], actor: String = "") throws(NetBoxError) -> [Prefix] {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             guard let parent = store.prefixes[prefixID] else { throw .notFound("Prefix") }
             let family = parent.prefix.family
@@ -66,12 +67,12 @@ extension NetBox {
     /// `POST .../available-ips/` with one dict: the lowest free usable host, written as
     /// host + "/" + the parent's length, with the other fields (`status`, `description`,
     /// `assigned_object_type`/`assigned_object_id`, `dns_name`).
-    public func allocateIP(in prefixID: Int, _ request: [String: JSONValue] = [:], actor: String = "") throws(NetBoxError) -> IPAddress {
+    public func allocateIP(in prefixID: Int, _ request: [String: JSON] = [:], actor: String = "") throws(NetBoxError) -> IPAddress {
         try allocateIPs(in: prefixID, [request], actor: actor)[0]
     }
 
     /// `POST .../available-ips/` with a list: allocated in order, all or nothing.
-    public func allocateIPs(in prefixID: Int, _ requests: [[String: JSONValue]], actor: String = "") throws(NetBoxError) -> [IPAddress] {
+    public func allocateIPs(in prefixID: Int, _ requests: [[String: JSON]], actor: String = "") throws(NetBoxError) -> [IPAddress] {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             guard let parent = store.prefixes[prefixID] else { throw .notFound("Prefix") }
             let free = store.freeAddresses(in: parent, limit: requests.count)

@@ -1,4 +1,5 @@
 import Foundation
+import OrchLabJSON
 
 extension NetBox {
     /// `GET /api/dcim/cables/` with filters `id`, `status`, `device` (names; cables touching the
@@ -43,7 +44,7 @@ extension NetBox {
     /// `POST /api/dcim/cables/`: `a_terminations`/`b_terminations` as lists of
     /// `{"object_type": "dcim.interface", "object_id": N}`, `status` (default `connected`),
     /// `label`, `description`. Enforces NetBox's cable rules.
-    public func createCable(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Cable {
+    public func createCable(_ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Cable {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             var payload = Payload(fields)
             let status = payload.choice("status", CableStatus.self) ?? .connected
@@ -83,7 +84,7 @@ extension NetBox {
         }
     }
 
-    private static func terminationIDs(_ value: JSONValue?) throws(NetBoxError) -> [Int] {
+    private static func terminationIDs(_ value: JSON?) throws(NetBoxError) -> [Int] {
         guard let items = value?.arrayValue else { return [] }
         var ids: [Int] = []
         for item in items {
@@ -100,7 +101,7 @@ extension NetBox {
     }
 
     /// `PATCH /api/dcim/cables/{id}/`: `status`, `label`, `description`.
-    public func updateCable(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Cable {
+    public func updateCable(id: Int, _ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Cable {
         try patch(Cable.self, id: id, fields, actor: actor) { _, cable, payload throws(NetBoxError) in
             if let status = payload.choice("status", CableStatus.self) { cable.status = status }
             if let label = payload.string("label") { cable.label = label }

@@ -1,4 +1,5 @@
 import Foundation
+import OrchLabJSON
 
 extension NetBox {
     // MARK: devices
@@ -31,7 +32,7 @@ extension NetBox {
     public func device(id: Int) throws(NetBoxError) -> Device { try fetch(Device.self, id: id) }
 
     /// `POST /api/dcim/devices/`: `name`, `device_type`, `role`, `site` (ids), `status`, `description`.
-    public func createDevice(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Device {
+    public func createDevice(_ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Device {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             var payload = Payload(fields)
             let name = payload.string("name")
@@ -55,7 +56,7 @@ extension NetBox {
 
     /// `PATCH /api/dcim/devices/{id}/`: any of `name`, `status`, `description`, `site`, `role`,
     /// `device_type`, `primary_ip4`, `primary_ip6` (IP ids assigned to this device's interfaces).
-    public func updateDevice(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Device {
+    public func updateDevice(id: Int, _ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Device {
         try patch(Device.self, id: id, fields, actor: actor) { store, device, payload throws(NetBoxError) in
             let old = device
             if let name = payload.string("name") { device.name = name }
@@ -110,7 +111,7 @@ extension NetBox {
     public func interface(id: Int) throws(NetBoxError) -> Interface { try fetch(Interface.self, id: id) }
 
     /// `PATCH /api/dcim/interfaces/{id}/`: `description`, `enabled`, `mgmt_only`, `mark_connected`, `speed`.
-    public func updateInterface(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Interface {
+    public func updateInterface(id: Int, _ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Interface {
         try patch(Interface.self, id: id, fields, actor: actor) { _, interface, payload throws(NetBoxError) in
             if let description = payload.string("description") { interface.description = description }
             if let enabled = payload.bool("enabled") { interface.enabled = enabled }

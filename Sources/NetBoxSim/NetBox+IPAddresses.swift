@@ -1,4 +1,5 @@
 import Foundation
+import OrchLabJSON
 
 extension NetBox {
     /// `GET /api/ipam/ip-addresses/` with filters `id`, `address` (no mask matches any mask),
@@ -38,7 +39,7 @@ extension NetBox {
 
     /// `POST /api/ipam/ip-addresses/`: `address` (without a mask it is a host route), `status`,
     /// `description`, `dns_name`, `assigned_object_type` + `assigned_object_id`.
-    public func createIPAddress(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> IPAddress {
+    public func createIPAddress(_ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> IPAddress {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             var payload = Payload(fields)
             var address: IPInterfaceAddress?
@@ -52,7 +53,7 @@ extension NetBox {
     }
 
     /// `PATCH /api/ipam/ip-addresses/{id}/`: `status`, `description`, `dns_name`, assignment.
-    public func updateIPAddress(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> IPAddress {
+    public func updateIPAddress(id: Int, _ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> IPAddress {
         try patch(IPAddress.self, id: id, fields, actor: actor) { store, ip, payload throws(NetBoxError) in
             if let status = payload.choice("status", IPAddressStatus.self) { ip.status = status }
             if let description = payload.string("description") { ip.description = description }
@@ -87,7 +88,7 @@ extension NetBoxStore {
             return nil
         }
         guard let id = value.intValue ?? value.stringValue.flatMap({ Int($0) }), interfaces[id] != nil else {
-            payload.fail("assigned_object_id", "Related object not found using the provided value: \(value.stringValue ?? value.jsonText).")
+            payload.fail("assigned_object_id", "Related object not found using the provided value: \(value.stringValue ?? value.serialized()).")
             return nil
         }
         return id

@@ -1,3 +1,4 @@
+import OrchLabJSON
 extension NetBox {
     /// `GET …/{id}/`: the object, or NetBox's 404 body naming the model.
     func fetch<T: NetBoxObject>(_: T.Type, id: Int) throws(NetBoxError) -> T {
@@ -11,7 +12,7 @@ extension NetBox {
     /// payload's fields (and may throw model errors); a PATCH that changes nothing is not a
     /// change; otherwise `last_updated` moves and the update is logged.
     func patch<T: NetBoxObject>(
-        _: T.Type, id: Int, _ fields: [String: JSONValue], actor: String,
+        _: T.Type, id: Int, _ fields: [String: JSON], actor: String,
         _ edit: (NetBoxStore, inout T, inout Payload) throws(NetBoxError) -> Void
     ) throws(NetBoxError) -> T {
         try perform(actor: actor) { store, now throws(NetBoxError) in

@@ -1,10 +1,11 @@
 import Foundation
+import OrchLabJSON
 
 /// Creates for the objects a lab is usually seeded with, so a client can also build a lab through
 /// the API (as the workshop's loader script does). Uniqueness messages follow Django's wording.
 extension NetBox {
     /// `POST /api/dcim/sites/`: `name`, `slug` (required, unique), `status` (default active), `description`.
-    public func createSite(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Site {
+    public func createSite(_ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Site {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             var payload = Payload(fields)
             let (name, slug) = Self.nameAndSlug(&payload, model: "site", names: Set(store.sites.values.map(\.name)), slugs: store.siteBySlug)
@@ -17,7 +18,7 @@ extension NetBox {
     }
 
     /// `POST /api/dcim/manufacturers/`: `name`, `slug` (required, unique).
-    public func createManufacturer(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Manufacturer {
+    public func createManufacturer(_ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Manufacturer {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             var payload = Payload(fields)
             let (name, slug) = Self.nameAndSlug(
@@ -29,7 +30,7 @@ extension NetBox {
     }
 
     /// `POST /api/dcim/device-types/`: `manufacturer` (id), `model`, `slug` (required).
-    public func createDeviceType(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> DeviceType {
+    public func createDeviceType(_ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> DeviceType {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             var payload = Payload(fields)
             let maker = payload.reference("manufacturer", required: true) { store.manufacturers[$0] != nil }
@@ -45,7 +46,7 @@ extension NetBox {
     }
 
     /// `POST /api/dcim/device-roles/`: `name`, `slug` (required, unique), `color`.
-    public func createDeviceRole(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> DeviceRole {
+    public func createDeviceRole(_ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> DeviceRole {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             var payload = Payload(fields)
             let (name, slug) = Self.nameAndSlug(
@@ -59,7 +60,7 @@ extension NetBox {
 
     /// `POST /api/dcim/interfaces/`: `device` (id), `name`, `type` (required), `speed`, `enabled`,
     /// `mgmt_only`, `mark_connected`, `description`.
-    public func createInterface(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Interface {
+    public func createInterface(_ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Interface {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             var payload = Payload(fields)
             let deviceID = payload.reference("device", required: true) { store.devices[$0] != nil }

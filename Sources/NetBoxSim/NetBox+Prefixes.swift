@@ -1,4 +1,5 @@
 import Foundation
+import OrchLabJSON
 
 extension NetBox {
     /// `GET /api/ipam/prefixes/` with filters `id`, `prefix` (exact; unparsable → no rows),
@@ -46,7 +47,7 @@ extension NetBox {
     public func prefix(id: Int) throws(NetBoxError) -> Prefix { try fetch(Prefix.self, id: id) }
 
     /// `POST /api/ipam/prefixes/`: `prefix` (required), `status`, `is_pool`, `mark_utilized`, `description`.
-    public func createPrefix(_ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Prefix {
+    public func createPrefix(_ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Prefix {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             var payload = Payload(fields)
             var network: IPNetwork?
@@ -59,7 +60,7 @@ extension NetBox {
     }
 
     /// `PATCH /api/ipam/prefixes/{id}/`: `status`, `is_pool`, `mark_utilized`, `description`.
-    public func updatePrefix(id: Int, _ fields: [String: JSONValue], actor: String = "") throws(NetBoxError) -> Prefix {
+    public func updatePrefix(id: Int, _ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Prefix {
         try patch(Prefix.self, id: id, fields, actor: actor) { _, prefix, payload throws(NetBoxError) in
             if let status = payload.choice("status", PrefixStatus.self) { prefix.status = status }
             if let isPool = payload.bool("is_pool") { prefix.isPool = isPool }

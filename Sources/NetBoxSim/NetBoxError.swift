@@ -1,3 +1,4 @@
+import OrchLabJSON
 /// An API error exactly as NetBox reports it: the HTTP status and the JSON body NetBox sends.
 ///
 /// The body shapes differ on purpose (field errors are dicts of lists, available-prefixes errors
@@ -5,18 +6,18 @@
 /// pynetbox surface them verbatim.
 public struct NetBoxError: Error, Sendable, Equatable, CustomStringConvertible {
     public let status: Int
-    public let body: JSONValue
+    public let body: JSON
 
-    public init(status: Int, body: JSONValue) {
+    public init(status: Int, body: JSON) {
         self.status = status
         self.body = body
     }
 
-    public var description: String { "NetBox \(status): \(body.jsonText)" }
+    public var description: String { "NetBox \(status): \(body.serialized())" }
 
     /// Field validation: `{"field": ["msg", ...]}`.
     public static func fields(_ errors: [String: [String]]) -> NetBoxError {
-        NetBoxError(status: 400, body: .object(errors.mapValues { .array($0.map(JSONValue.string)) }))
+        NetBoxError(status: 400, body: .object(errors.mapValues { .array($0.map(JSON.string)) }))
     }
 
     public static func field(_ name: String, _ message: String) -> NetBoxError { fields([name: [message]]) }

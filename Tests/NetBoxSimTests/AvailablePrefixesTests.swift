@@ -6,7 +6,7 @@ import Testing
     let netbox: NetBox
     init() throws { netbox = try WorkshopLab.netbox() }
 
-    func allocate(_ parent: Int, _ length: Int, _ extra: [String: JSONValue] = [:]) throws -> Prefix {
+    func allocate(_ parent: Int, _ length: Int, _ extra: [String: JSON] = [:]) throws -> Prefix {
         var request = extra
         request["prefix_length"] = .int(length)
         return try netbox.allocatePrefix(in: parent, request)

@@ -6,8 +6,8 @@ import Testing
     let netbox: NetBox
     init() throws { netbox = try WorkshopLab.netbox() }
 
-    static func ends(_ a: Int?, _ b: Int?, status: String? = nil) -> [String: JSONValue] {
-        var fields: [String: JSONValue] = [:]
+    static func ends(_ a: Int?, _ b: Int?, status: String? = nil) -> [String: JSON] {
+        var fields: [String: JSON] = [:]
         if let a { fields["a_terminations"] = [["object_type": "dcim.interface", "object_id": .int(a)]] }
         if let b { fields["b_terminations"] = [["object_type": "dcim.interface", "object_id": .int(b)]] }
         if let status { fields["status"] = .string(status) }

@@ -1,4 +1,5 @@
 import Foundation
+import OrchLabJSON
 
 /// One entry of the object change log: what changed, how it looked before and after, when, and
 /// on whose behalf (the actor a client call carried, e.g. `"<process id>/<step>"`).
@@ -15,9 +16,9 @@ public struct ObjectChange: Sendable, Equatable {
     let afterSnapshot: ObjectSnapshot?
 
     /// The object's stored fields before the change (nil for a create).
-    public var before: JSONValue? { beforeSnapshot?.json }
+    public var before: JSON? { beforeSnapshot?.json }
     /// The object's stored fields after the change (nil for a delete).
-    public var after: JSONValue? { afterSnapshot?.json }
+    public var after: JSON? { afterSnapshot?.json }
 }
 
 /// A typed copy of an object, turned into JSON only when someone reads it (the change log is
@@ -40,7 +41,7 @@ enum ObjectSnapshot: Sendable, Equatable {
         }
     }
 
-    var json: JSONValue { object.snapshotJSON }
+    var json: JSON { object.snapshotJSON }
 }
 
 /// Which change-log entries to return; nil fields match everything.

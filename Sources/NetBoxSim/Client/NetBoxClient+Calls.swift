@@ -1,3 +1,4 @@
+import OrchLabJSON
 extension NetBoxClient {
     // MARK: devices
 
@@ -26,7 +27,7 @@ extension NetBoxClient {
         try updateDevice(id: id, ["status": .string(status.rawValue)])
     }
 
-    public func updateDevice(id: Int, _ fields: [String: JSONValue]) throws(NetBoxClientError) -> Device {
+    public func updateDevice(id: Int, _ fields: [String: JSON]) throws(NetBoxClientError) -> Device {
         try call(.updateDevice) { () throws(NetBoxError) in try netbox.updateDevice(id: id, fields, actor: actor) }
     }
 
@@ -45,7 +46,7 @@ extension NetBoxClient {
         try optional(.getInterface) { () throws(NetBoxError) in try netbox.interface(id: id) }
     }
 
-    public func updateInterface(id: Int, _ fields: [String: JSONValue]) throws(NetBoxClientError) -> Interface {
+    public func updateInterface(id: Int, _ fields: [String: JSON]) throws(NetBoxClientError) -> Interface {
         try call(.updateInterface) { () throws(NetBoxError) in try netbox.updateInterface(id: id, fields, actor: actor) }
     }
 
@@ -67,7 +68,7 @@ extension NetBoxClient {
     public func allocatePrefix(
         in parentID: Int, length: Int, isPool: Bool = false, description: String = "", status: PrefixStatus = .active
     ) throws(NetBoxClientError) -> Prefix {
-        let request: [String: JSONValue] = [
+        let request: [String: JSON] = [
             "prefix_length": .int(length), "is_pool": .bool(isPool), "description": .string(description),
             "status": .string(status.rawValue),
         ]
@@ -88,7 +89,7 @@ extension NetBoxClient {
     public func allocateIP(
         in prefixID: Int, assignedInterface interfaceID: Int? = nil, description: String = "", status: IPAddressStatus = .active
     ) throws(NetBoxClientError) -> IPAddress {
-        var request: [String: JSONValue] = ["description": .string(description), "status": .string(status.rawValue)]
+        var request: [String: JSON] = ["description": .string(description), "status": .string(status.rawValue)]
         if let interfaceID {
             request["assigned_object_type"] = "dcim.interface"
             request["assigned_object_id"] = .int(interfaceID)
@@ -110,7 +111,7 @@ extension NetBoxClient {
     public func createCable(
         a interfaceA: Int, b interfaceB: Int, status: CableStatus = .planned, description: String = "", label: String = ""
     ) throws(NetBoxClientError) -> Cable {
-        let fields: [String: JSONValue] = [
+        let fields: [String: JSON] = [
             "a_terminations": [["object_type": "dcim.interface", "object_id": .int(interfaceA)]],
             "b_terminations": [["object_type": "dcim.interface", "object_id": .int(interfaceB)]],
             "status": .string(status.rawValue), "description": .string(description), "label": .string(label),

@@ -1,4 +1,5 @@
 import Foundation
+import OrchLabJSON
 
 /// The object types the simulator holds, named as NetBox names them (`app_label.model`).
 public enum ObjectType: String, Sendable, Codable, CaseIterable, Hashable {
@@ -62,8 +63,8 @@ extension NetBoxObject {
     static var nullableKeys: [String] { [] }
 
     /// The stored fields as JSON, nil optionals included as null.
-    var snapshotJSON: JSONValue {
-        guard case .object(var fields) = JSONValue.encoding(self) else { return .null }
+    var snapshotJSON: JSON {
+        guard case .object(var fields) = ((try? JSON(encoding: self)) ?? .null) else { return .null }
         for key in Self.nullableKeys where fields[key] == nil { fields[key] = .null }
         return .object(fields)
     }

@@ -1,10 +1,11 @@
+import OrchLabJSON
 /// A write request's JSON fields, read with NetBox's validation messages. Errors accumulate per
 /// field so one 400 answer lists every problem, as NetBox does.
 struct Payload {
-    let fields: [String: JSONValue]
+    let fields: [String: JSON]
     private(set) var errors: [String: [String]] = [:]
 
-    init(_ fields: [String: JSONValue]) { self.fields = fields }
+    init(_ fields: [String: JSON]) { self.fields = fields }
 
     func has(_ name: String) -> Bool { fields[name] != nil }
 
@@ -15,7 +16,7 @@ struct Payload {
     }
 
     /// A value given as `{"value":…,"label":…}` or a list where a plain value belongs.
-    private mutating func rejectNested(_ name: String, _ value: JSONValue) -> Bool {
+    private mutating func rejectNested(_ name: String, _ value: JSON) -> Bool {
         switch value {
         case .object, .array:
             fail(name, "Value must be passed directly (e.g. \"foo\": 123); do not use a dictionary or list.")
@@ -77,7 +78,7 @@ struct Payload {
         }
         if rejectNested(name, value) { return nil }
         guard let id = value.intValue ?? value.stringValue.flatMap({ Int($0) }) else {
-            fail(name, "Related objects must be referenced by numeric ID or by dictionary of attributes. Received an unrecognized value: \(value.stringValue ?? value.jsonText)")
+            fail(name, "Related objects must be referenced by numeric ID or by dictionary of attributes. Received an unrecognized value: \(value.stringValue ?? value.serialized())")
             return nil
         }
         guard exists(id) else {

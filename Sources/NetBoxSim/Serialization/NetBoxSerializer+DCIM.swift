@@ -1,6 +1,7 @@
+import OrchLabJSON
 extension NetBoxSerializer {
-    public func site(_ site: Site, _ reader: NetBoxReader, brief: Bool = false) -> JSONValue {
-        let short: [String: JSONValue] = ["name": .string(site.name), "slug": .string(site.slug), "description": .string(site.description)]
+    public func site(_ site: Site, _ reader: NetBoxReader, brief: Bool = false) -> JSON {
+        let short: [String: JSON] = ["name": .string(site.name), "slug": .string(site.slug), "description": .string(site.description)]
         if brief { return self.brief(.site, site.id, display: site.name, short) }
         var fields = common(.site, site.id, display: site.name, created: site.created, lastUpdated: site.lastUpdated)
         fields.merge(short) { _, new in new }
@@ -13,26 +14,26 @@ extension NetBoxSerializer {
         return .object(fields)
     }
 
-    public func manufacturer(_ maker: Manufacturer) -> JSONValue {
+    public func manufacturer(_ maker: Manufacturer) -> JSON {
         brief(.manufacturer, maker.id, display: maker.name, ["name": .string(maker.name), "slug": .string(maker.slug), "description": ""])
     }
 
-    public func deviceType(_ type: DeviceType, _ reader: NetBoxReader) -> JSONValue {
-        var fields: [String: JSONValue] = ["model": .string(type.model), "slug": .string(type.slug), "description": ""]
+    public func deviceType(_ type: DeviceType, _ reader: NetBoxReader) -> JSON {
+        var fields: [String: JSON] = ["model": .string(type.model), "slug": .string(type.slug), "description": ""]
         fields["manufacturer"] = reader.manufacturer(id: type.manufacturerID).map(manufacturer) ?? .null
         fields["device_count"] = .int(reader.deviceCount(ofType: type.id))
         return brief(.deviceType, type.id, display: type.model, fields)
     }
 
-    public func deviceRole(_ role: DeviceRole, _ reader: NetBoxReader) -> JSONValue {
+    public func deviceRole(_ role: DeviceRole, _ reader: NetBoxReader) -> JSON {
         brief(.deviceRole, role.id, display: role.name, [
             "name": .string(role.name), "slug": .string(role.slug), "description": "", "_depth": 0,
             "device_count": .int(reader.deviceCount(ofRole: role.id)), "virtualmachine_count": 0,
         ])
     }
 
-    public func device(_ device: Device, _ reader: NetBoxReader, brief: Bool = false) -> JSONValue {
-        let short: [String: JSONValue] = ["name": .string(device.name), "description": .string(device.description)]
+    public func device(_ device: Device, _ reader: NetBoxReader, brief: Bool = false) -> JSON {
+        let short: [String: JSON] = ["name": .string(device.name), "description": .string(device.description)]
         if brief { return self.brief(.device, device.id, display: device.name, short) }
         var fields = common(.device, device.id, display: device.name, created: device.created, lastUpdated: device.lastUpdated)
         fields.merge(short) { _, new in new }
@@ -57,10 +58,10 @@ extension NetBoxSerializer {
         return .object(fields)
     }
 
-    public func interface(_ interface: Interface, _ reader: NetBoxReader, brief: Bool = false) -> JSONValue {
+    public func interface(_ interface: Interface, _ reader: NetBoxReader, brief: Bool = false) -> JSON {
         let deviceJSON = reader.device(id: interface.deviceID).map { device($0, reader, brief: true) } ?? .null
         let cableJSON = interface.cableID.flatMap(reader.cable(id:)).map { cable($0, reader, brief: true) } ?? .null
-        let short: [String: JSONValue] = [
+        let short: [String: JSON] = [
             "device": deviceJSON, "name": .string(interface.name), "description": .string(interface.description),
             "cable": cableJSON, "_occupied": .bool(interface.occupied),
         ]
@@ -86,13 +87,13 @@ extension NetBoxSerializer {
         return .object(fields)
     }
 
-    public func cable(_ cable: Cable, _ reader: NetBoxReader, brief: Bool = false) -> JSONValue {
+    public func cable(_ cable: Cable, _ reader: NetBoxReader, brief: Bool = false) -> JSON {
         let display = "#\(cable.id)"
-        let short: [String: JSONValue] = ["label": .string(cable.label), "description": .string(cable.description)]
+        let short: [String: JSON] = ["label": .string(cable.label), "description": .string(cable.description)]
         if brief { return self.brief(.cable, cable.id, display: display, short) }
         var fields = common(.cable, cable.id, display: display, created: cable.created, lastUpdated: cable.lastUpdated)
         fields.merge(short) { _, new in new }
-        func terminations(_ ids: [Int]) -> JSONValue {
+        func terminations(_ ids: [Int]) -> JSON {
             .array(ids.map { id in
                 [
                     "object_type": "dcim.interface", "object_id": .int(id),

@@ -1,10 +1,11 @@
+import OrchLabJSON
 extension NetBoxSerializer {
     /// `asCreated` reproduces NetBox's create response, which shows `children: 0, _depth: 0`
     /// even for nested prefixes; a re-read shows the real values.
-    public func prefix(_ prefix: Prefix, _ reader: NetBoxReader, brief: Bool = false, asCreated: Bool = false) -> JSONValue {
+    public func prefix(_ prefix: Prefix, _ reader: NetBoxReader, brief: Bool = false, asCreated: Bool = false) -> JSON {
         let text = prefix.prefix.description
         let depth = asCreated ? 0 : reader.depth(of: prefix)
-        let short: [String: JSONValue] = [
+        let short: [String: JSON] = [
             "family": family(prefix.prefix.family), "prefix": .string(text),
             "description": .string(prefix.description), "_depth": .int(depth),
         ]
@@ -20,9 +21,9 @@ extension NetBoxSerializer {
         return .object(fields)
     }
 
-    public func ipAddress(_ ip: IPAddress, _ reader: NetBoxReader, brief: Bool = false) -> JSONValue {
+    public func ipAddress(_ ip: IPAddress, _ reader: NetBoxReader, brief: Bool = false) -> JSON {
         let text = ip.address.description
-        let short: [String: JSONValue] = [
+        let short: [String: JSON] = [
             "family": family(ip.address.family), "address": .string(text), "nat_inside": .null, "nat_outside": [],
             "dns_name": .string(ip.dnsName), "description": .string(ip.description),
         ]

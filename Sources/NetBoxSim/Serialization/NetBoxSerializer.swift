@@ -1,4 +1,5 @@
 import Foundation
+import OrchLabJSON
 
 /// Renders objects in NetBox 4.7's REST shapes (full and brief/nested), with absolute URLs built
 /// from `baseURL` (e.g. `http://127.0.0.1:8001`, no trailing slash). Use it inside
@@ -10,13 +11,13 @@ public struct NetBoxSerializer: Sendable {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
     }
 
-    public func url(_ type: ObjectType, _ id: Int) -> JSONValue { .string("\(baseURL)/api/\(type.path)/\(id)/") }
-    func displayURL(_ type: ObjectType, _ id: Int) -> JSONValue { .string("\(baseURL)/\(type.path)/\(id)/") }
+    public func url(_ type: ObjectType, _ id: Int) -> JSON { .string("\(baseURL)/api/\(type.path)/\(id)/") }
+    func displayURL(_ type: ObjectType, _ id: Int) -> JSON { .string("\(baseURL)/\(type.path)/\(id)/") }
 
     /// `{"value": …, "label": …}` as NetBox reads choice fields.
-    func choice<C: NetBoxChoice>(_ value: C) -> JSONValue { ["value": .string(value.rawValue), "label": .string(value.label)] }
+    func choice<C: NetBoxChoice>(_ value: C) -> JSON { ["value": .string(value.rawValue), "label": .string(value.label)] }
 
-    func family(_ family: IPFamily) -> JSONValue { ["value": .int(family.rawValue), "label": .string(family.label)] }
+    func family(_ family: IPFamily) -> JSON { ["value": .int(family.rawValue), "label": .string(family.label)] }
 
     /// UTC with microseconds and `Z`, as NetBox prints `created`/`last_updated`. Computed
     /// directly (days to civil date) because Calendar is slow on Linux and lists print thousands.
@@ -51,7 +52,7 @@ public struct NetBoxSerializer: Sendable {
     }
 
     /// Fields every full object carries.
-    func common(_ type: ObjectType, _ id: Int, display: String, created: Date, lastUpdated: Date) -> [String: JSONValue] {
+    func common(_ type: ObjectType, _ id: Int, display: String, created: Date, lastUpdated: Date) -> [String: JSON] {
         [
             "id": .int(id), "url": url(type, id), "display_url": displayURL(type, id), "display": .string(display),
             "tags": [], "custom_fields": [:],
@@ -59,23 +60,23 @@ public struct NetBoxSerializer: Sendable {
         ]
     }
 
-    func brief(_ type: ObjectType, _ id: Int, display: String, _ extra: [String: JSONValue]) -> JSONValue {
+    func brief(_ type: ObjectType, _ id: Int, display: String, _ extra: [String: JSON]) -> JSON {
         .object(extra.merging(["id": .int(id), "url": url(type, id), "display": .string(display)]) { _, new in new })
     }
 
     /// The list envelope `{count, next, previous, results}`; `next`/`previous` repeat the query
     /// with parameters sorted by name, the way NetBox re-encodes them.
-    public func list<T>(_ page: Page<T>, type: ObjectType, query: NetBoxQuery, _ render: (T) -> JSONValue) -> JSONValue {
+    public func list<T>(_ page: Page<T>, type: ObjectType, query: NetBoxQuery, _ render: (T) -> JSON) -> JSON {
         let others = query.items.filter { $0.name != "limit" && $0.name != "offset" }
-        func link(offset: Int) -> JSONValue {
+        func link(offset: Int) -> JSON {
             var items = others + [(name: "limit", value: String(page.limit))]
             if offset > 0 { items.append((name: "offset", value: String(offset))) }
             let text = items.enumerated().sorted { ($0.element.name, $0.offset) < ($1.element.name, $1.offset) }
                 .map { "\(Self.encode($0.element.name))=\(Self.encode($0.element.value))" }.joined(separator: "&")
             return .string("\(baseURL)/api/\(type.path)/?\(text)")
         }
-        let next: JSONValue = page.hasNext ? link(offset: page.offset + page.limit) : .null
-        let previous: JSONValue = page.hasPrevious ? link(offset: max(0, page.offset - page.limit)) : .null
+        let next: JSON = page.hasNext ? link(offset: page.offset + page.limit) : .null
+        let previous: JSON = page.hasPrevious ? link(offset: max(0, page.offset - page.limit)) : .null
         return ["count": .int(page.count), "next": next, "previous": previous, "results": .array(page.results.map(render))]
     }
 
@@ -86,12 +87,12 @@ public struct NetBoxSerializer: Sendable {
     }
 
     /// `available-prefixes` answer: a plain list, family as a bare int.
-    public func availablePrefixes(_ blocks: [AvailablePrefix]) -> JSONValue {
+    public func availablePrefixes(_ blocks: [AvailablePrefix]) -> JSON {
         .array(blocks.map { ["family": .int($0.family), "prefix": .string($0.prefix.description), "vrf": .null] })
     }
 
     /// `available-ips` answer: a plain list, family as a bare int.
-    public func availableIPs(_ addresses: [AvailableIP]) -> JSONValue {
+    public func availableIPs(_ addresses: [AvailableIP]) -> JSON {
         .array(addresses.map { ["family": .int($0.family), "address": .string($0.address.description), "vrf": .null] })
     }
 }

@@ -19,8 +19,8 @@ public struct Reply: Sendable {
         Reply(status: status, contentType: "application/json", body: value.serialized())
     }
 
-    static func netbox(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Reply {
-        Reply(status: status, contentType: "application/json", body: value.jsonText)
+    static func netbox(_ value: JSON, status: HTTPResponse.Status = .ok) -> Reply {
+        Reply(status: status, contentType: "application/json", body: value.serialized())
     }
 
     static func text(_ text: String, status: HTTPResponse.Status = .ok) -> Reply {

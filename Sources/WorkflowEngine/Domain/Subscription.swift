@@ -77,7 +77,7 @@ public struct Subscription<Model: ProductModel>: Sendable {
 
     init(storedJSON json: JSON, fixedInputs: [String: String] = [:]) throws {
         info = try SubscriptionInfo(stored: State(json.objectValue ?? [:]))
-        model = try JSONValueDecoder.decode(Model.self, from: json)
+        model = try json.decode(as: Model.self)
         self.fixedInputs = fixedInputs
         isStored = true
     }

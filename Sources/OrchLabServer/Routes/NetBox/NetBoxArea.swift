@@ -21,7 +21,7 @@ struct NetBoxArea: APIArea {
         for app in ["dcim", "ipam"] {
             routes.on(.get, "api/\(app)") { call in
                 .netbox(.object(Dictionary(uniqueKeysWithValues: NetBoxEndpoint.all.filter { $0.type.path.hasPrefix(app + "/") }.map {
-                    (String($0.type.path.dropFirst(app.count + 1)), JSONValue.string("\(call.origin)/netbox/api/\($0.type.path)/"))
+                    (String($0.type.path.dropFirst(app.count + 1)), JSON.string("\(call.origin)/netbox/api/\($0.type.path)/"))
                 })))
             }
         }
@@ -40,7 +40,7 @@ struct NetBoxArea: APIArea {
             if let create = endpoint.create {
                 routes.on(.post, path) { call in
                     let serializer = NetBoxArea.serializer(call), actor = NetBoxArea.actor(call)
-                    let created: JSONValue = try await offload {
+                    let created: JSON = try await offload {
                         switch try NetBoxArea.body(call) {
                         case .one(let fields): try create(netbox, fields, actor, serializer)
                         case .many(let list): .array(try list.map { try create(netbox, $0, actor, serializer) })
@@ -125,9 +125,9 @@ struct NetBoxArea: APIArea {
                                      status: .badRequest))
         }
         let text = call.bodyText
-        let value: JSONValue
+        let value: JSON
         do {
-            value = try JSONValue.parse(text)
+            value = try JSON.parse(text)
         } catch {
             let message = PythonJSONError.message(for: text) ?? "the document nests too deeply"
             throw ReplyError(.netbox(["detail": .string("JSON parse error - \(message)")], status: .badRequest))
@@ -149,7 +149,7 @@ struct NetBoxArea: APIArea {
         .netbox(["non_field_errors": .array([.string("Invalid data. Expected a dictionary, but got \(found).")])], status: .badRequest)
     }
 
-    private static func pythonType(_ value: JSONValue) -> String {
+    private static func pythonType(_ value: JSON) -> String {
         switch value {
         case .string: "str"
         case .int: "int"
@@ -192,8 +192,8 @@ struct NetBoxArea: APIArea {
 
 extension NetBox {
     /// available-* POSTs: a dict allocates one and answers with one object, a list answers with a list.
-    func withAllocation<Object>(_ body: NetBoxArea.Body, allocate: ([[String: JSONValue]]) throws -> [Object],
-                                render: (Object, NetBoxReader) -> JSONValue) throws -> JSONValue {
+    func withAllocation<Object>(_ body: NetBoxArea.Body, allocate: ([[String: JSON]]) throws -> [Object],
+                                render: (Object, NetBoxReader) -> JSON) throws -> JSON {
         switch body {
         case .one(let fields):
             let object = try allocate([fields])[0]

@@ -3,20 +3,20 @@ import NetBoxSim
 /// One NetBox model's REST endpoint: list, detail and whichever writes the simulator offers,
 /// each answering with the serializer's JSON.
 struct NetBoxEndpoint: Sendable {
-    typealias Fields = [String: JSONValue]
+    typealias Fields = [String: JSON]
 
     let type: ObjectType
-    let list: @Sendable (NetBox, NetBoxQuery, NetBoxSerializer) throws -> JSONValue
-    let detail: @Sendable (NetBox, Int, NetBoxSerializer) throws -> JSONValue
-    let create: (@Sendable (NetBox, Fields, String, NetBoxSerializer) throws -> JSONValue)?
-    let update: (@Sendable (NetBox, Int, Fields, String, NetBoxSerializer) throws -> JSONValue)?
+    let list: @Sendable (NetBox, NetBoxQuery, NetBoxSerializer) throws -> JSON
+    let detail: @Sendable (NetBox, Int, NetBoxSerializer) throws -> JSON
+    let create: (@Sendable (NetBox, Fields, String, NetBoxSerializer) throws -> JSON)?
+    let update: (@Sendable (NetBox, Int, Fields, String, NetBoxSerializer) throws -> JSON)?
     let delete: (@Sendable (NetBox, Int, String) throws -> Void)?
 
     init<Object: Sendable>(
         _ type: ObjectType,
         list: @escaping @Sendable (NetBox, NetBoxQuery) throws -> Page<Object>,
         get: @escaping @Sendable (NetBox, Int) throws -> Object,
-        render: @escaping @Sendable (NetBoxSerializer, Object, NetBoxReader, _ brief: Bool) -> JSONValue,
+        render: @escaping @Sendable (NetBoxSerializer, Object, NetBoxReader, _ brief: Bool) -> JSON,
         create: (@Sendable (NetBox, Fields, String) throws -> Object)? = nil,
         update: (@Sendable (NetBox, Int, Fields, String) throws -> Object)? = nil,
         delete: (@Sendable (NetBox, Int, String) throws -> Void)? = nil
@@ -34,7 +34,7 @@ struct NetBoxEndpoint: Sendable {
             return netbox.withReader { render(serializer, object, $0, false) }
         }
         if let create {
-            self.create = { (netbox: NetBox, fields: Fields, actor: String, serializer: NetBoxSerializer) throws -> JSONValue in
+            self.create = { (netbox: NetBox, fields: Fields, actor: String, serializer: NetBoxSerializer) throws -> JSON in
                 let object = try create(netbox, fields, actor)
                 return netbox.withReader { render(serializer, object, $0, false) }
             }
@@ -42,7 +42,7 @@ struct NetBoxEndpoint: Sendable {
             self.create = nil
         }
         if let update {
-            self.update = { (netbox: NetBox, id: Int, fields: Fields, actor: String, serializer: NetBoxSerializer) throws -> JSONValue in
+            self.update = { (netbox: NetBox, id: Int, fields: Fields, actor: String, serializer: NetBoxSerializer) throws -> JSON in
                 let object = try update(netbox, id, fields, actor)
                 return netbox.withReader { render(serializer, object, $0, false) }
             }

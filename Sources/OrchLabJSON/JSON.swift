@@ -1,4 +1,5 @@
-/// A JSON value: the engine's state, form inputs, step-log rows and domain-model dumps are all JSON.
+/// A JSON value: the engine's state, form inputs, step-log rows and domain-model dumps, and
+/// the simulated NetBox's payloads, REST documents and change-log snapshots.
 ///
 /// Integers and floating-point numbers are kept apart so an `int` form field never turns into `1.0`
 /// in the audit trail.
@@ -28,6 +29,14 @@ public enum JSON: Sendable, Hashable {
         if case .object(let object) = self { return object[key] }
         return nil
     }
+
+    public subscript(index: Int) -> JSON? {
+        if case .array(let items) = self, items.indices.contains(index) { return items[index] }
+        return nil
+    }
+
+    public static func optional(_ value: String?) -> JSON { value.map { .string($0) } ?? .null }
+    public static func optional(_ value: Int?) -> JSON { value.map { .int($0) } ?? .null }
 
     public var isNull: Bool { self == .null }
     public var stringValue: String? { if case .string(let s) = self { s } else { nil } }

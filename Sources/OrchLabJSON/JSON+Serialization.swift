@@ -9,7 +9,8 @@ extension JSON {
         return String(decoding: out, as: UTF8.self)
     }
 
-    func write(into out: inout [UInt8]) {
+    /// Appends the compact sorted-key text (`serialized()`) to a byte buffer.
+    public func write(into out: inout [UInt8]) {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
@@ -38,7 +39,7 @@ extension JSON {
     }
 
     /// Runs of bytes that need no escaping are copied in one go: state values are mostly plain.
-    static func writeString(_ string: String, into out: inout [UInt8]) {
+    public static func writeString(_ string: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in

@@ -69,7 +69,7 @@ import WorkflowEngineTesting
         let run = try assertComplete(runWorkflow(engine, "create_circuit", [["product": "circuit 100G"],
                                                                              ["router_a": .string(a), "router_b": .string(b)]]))
         for id in [a, try run.state.string("subscription_id")] {
-            let typed = try engine.core.loadAny(id).encoded(ids: IDGenerator(seed: 1))
+            let typed = try engine.core.decodeAny(engine.core.subscriptions.domainModel(id)).encoded(ids: IDGenerator(seed: 1))
             let untyped = try engine.core.loadStored(id).encoded(ids: IDGenerator(seed: 1))
             #expect(untyped.json == typed.json)
             #expect(expectedRows(untyped.tree) == expectedRows(typed.tree))

@@ -50,29 +50,28 @@ final class EngineCore: Sendable {
         return try registeredProduct(id: id ?? reference)
     }
 
-    func loadAny(_ id: String) throws -> any AnySubscription {
-        try decodeAny(subscriptions.domainModel(id))
+    /// The registered product of a stored dump.
+    private func registeredProduct(of dump: JSON) throws -> (product: Product, info: ProductInfo) {
+        try registeredProduct(id: dump["product"]?["product_id"]?.stringValue ?? "")
     }
 
     /// A dump as the typed model of its product.
     func decodeAny(_ json: JSON) throws -> any AnySubscription {
-        let entry = try registeredProduct(id: json["product"]?["product_id"]?.stringValue ?? "")
+        let entry = try registeredProduct(of: json)
         return try entry.product.model.decode(json, entry.info.fixedInputs)
     }
 
     /// The subscription untyped, for steps that change only its common fields.
     func loadStored(_ id: String) throws -> StoredModel {
         let json = try subscriptions.domainModel(id)
-        let entry = try registeredProduct(id: json["product"]?["product_id"]?.stringValue ?? "")
-        var stored = try StoredModel(dump: json, fixedInputs: entry.info.fixedInputs)
+        var stored = try StoredModel(dump: json, fixedInputs: registeredProduct(of: json).info.fixedInputs)
         stored.blocks = subscriptions.cache.blocks(of: id, at: stored.info.version)
         return stored
     }
 
     func load<Model: ProductModel>(_ type: Model.Type, _ id: String) throws -> Subscription<Model> {
         let json = try subscriptions.domainModel(id)
-        let productID = json["product"]?["product_id"]?.stringValue ?? ""
-        let entry = try registeredProduct(id: productID)
+        let entry = try registeredProduct(of: json)
         guard entry.product.model.identifier == ObjectIdentifier(type) else {
             throw DomainError.wrongModelType(subscriptionID: id, expected: String(describing: type),
                                              actual: entry.product.model.typeName)

@@ -60,10 +60,6 @@ public struct StepContext: Sendable {
         try core.subscriptions.domainModel(id)
     }
 
-    func anySubscription() throws -> any AnySubscription {
-        try core.loadAny(subscriptionID())
-    }
-
     func storedSubscription() throws -> StoredModel {
         try core.loadStored(subscriptionID())
     }

@@ -35,12 +35,10 @@ final class SubscriptionCache: Sendable {
 
     /// The rows of `subscriptionID` at `version`, from the cache or else from the store.
     func rows(of subscriptionID: String, at version: Int) throws -> StoredRows {
+        if let entry = entry(of: subscriptionID, at: version) { return entry.rows }
         let rollbacks = database.rollbackCount
-        if let entry = entries.withLock({ $0[subscriptionID] }), entry.version == version, entry.rollbackCount == rollbacks {
-            return entry.rows
-        }
         let rows = try StoredRows(of: subscriptionID, in: database)
-        remember(rows, of: subscriptionID, at: version, rollbackCount: rollbacks)
+        entries.withLock { Self.store(Entry(version: version, rollbackCount: rollbacks, rows: rows), for: subscriptionID, in: &$0) }
         return rows
     }
 
@@ -56,26 +54,19 @@ final class SubscriptionCache: Sendable {
                 if blocks == nil { blocks = previous.blocks }
                 if subscription.blocksAsStored { dumpBlocks = previous.dumpBlocks }
             }
-            if entries.count >= SubscriptionCache.capacity && entries[id] == nil { entries.removeAll(keepingCapacity: true) }
-            entries[id] = Entry(version: subscription.info.version, rollbackCount: rollbacks, rows: StoredRows(subscription.tree),
-                                blocks: blocks, dumpBlocks: dumpBlocks)
+            Self.store(Entry(version: subscription.info.version, rollbackCount: rollbacks, rows: StoredRows(subscription.tree),
+                        blocks: blocks, dumpBlocks: dumpBlocks), for: id, in: &entries)
         }
     }
 
     /// The block type information recorded for `version`, if a save left it.
     func blocks(of subscriptionID: String, at version: Int) -> [String: BlockInfo]? {
-        let rollbacks = database.rollbackCount
-        guard let entry = entries.withLock({ $0[subscriptionID] }), entry.version == version, entry.rollbackCount == rollbacks
-        else { return nil }
-        return entry.blocks
+        entry(of: subscriptionID, at: version)?.blocks
     }
 
     /// The dump's blocks cached for `version`; the caller checks the other subscriptions' versions.
     func dumpBlocks(of subscriptionID: String, at version: Int) -> DumpBlocks? {
-        let rollbacks = database.rollbackCount
-        guard let entry = entries.withLock({ $0[subscriptionID] }), entry.version == version, entry.rollbackCount == rollbacks
-        else { return nil }
-        return entry.dumpBlocks
+        entry(of: subscriptionID, at: version)?.dumpBlocks
     }
 
     /// Adds the dump's blocks to the entry for `version` (made by `rows(of:at:)` just before).
@@ -90,11 +81,17 @@ final class SubscriptionCache: Sendable {
         _ = entries.withLock { $0.removeValue(forKey: subscriptionID) }
     }
 
-    private func remember(_ rows: StoredRows, of subscriptionID: String, at version: Int, rollbackCount: Int) {
-        entries.withLock { entries in
-            if entries.count >= SubscriptionCache.capacity && entries[subscriptionID] == nil { entries.removeAll(keepingCapacity: true) }
-            entries[subscriptionID] = Entry(version: version, rollbackCount: rollbackCount, rows: rows)
-        }
+    /// The entry for `version`, if no rollback has happened since it was made.
+    private func entry(of subscriptionID: String, at version: Int) -> Entry? {
+        let rollbacks = database.rollbackCount
+        guard let entry = entries.withLock({ $0[subscriptionID] }), entry.version == version, entry.rollbackCount == rollbacks
+        else { return nil }
+        return entry
+    }
+
+    private static func store(_ entry: Entry, for subscriptionID: String, in entries: inout [String: Entry]) {
+        if entries.count >= SubscriptionCache.capacity && entries[subscriptionID] == nil { entries.removeAll(keepingCapacity: true) }
+        entries[subscriptionID] = entry
     }
 }
 

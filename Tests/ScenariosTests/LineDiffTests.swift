@@ -1,4 +1,5 @@
 import Testing
+import WorkflowEngine
 @testable import Scenarios
 
 @Suite struct LineDiffTests {
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func replaysPseudoRandomInputs() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<200 {
             let old = (0..<Int.random(in: 0...12, using: &generator)).map { _ in String(Int.random(in: 0...4, using: &generator)) }
             let new = (0..<Int.random(in: 0...12, using: &generator)).map { _ in String(Int.random(in: 0...4, using: &generator)) }
@@ -81,20 +82,5 @@ import Testing
         #expect(hunks.first?.oldStart == 0)
         #expect(hunks.first?.oldCount == 0)
         #expect(hunks.first?.newStart == 1)
-    }
-}
-
-/// SplitMix64: a deterministic generator for tests.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+import WorkflowEngine
 @testable import Scenarios
 
 /// The README's example, covering every action kind.
@@ -332,7 +333,7 @@ actions:
     /// Mangled scenarios never crash the parser: each either parses or yields located issues.
     @Test func mangledFilesGiveIssuesNotCrashes() throws {
         let workspace = try TestWorkspace()
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let lines = fullExample.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let fragments = ["", "null", "[]", "{}", "- x", "? [a]: b", "&a x", "*a", "${", "${}", "{ref: }", "9999999999999999999999",
                          "\t", "\"", "start:", "assert:", "  - fault: {}", "form: [1, 2]", "tags: {a: 1}", "expect: {failed: \"(\"}"]

@@ -11,7 +11,7 @@ import WorkflowEngine
         let child = try CrashChild()
         let expectedSteps = try child.stepNames()
         let database = child.directory.appendingPathComponent("crash.sqlite").path
-        var random = SeededRandom(seed: 2026)
+        var random = SplitMix64(seed: 2026)  // the kill points are the same on every run
         var kills = 0
         var target = 12
         while kills < 60 {
@@ -113,17 +113,4 @@ final class CrashChild {
 struct WorkflowTestFailure: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
-}
-
-/// SplitMix64, so the kill points are the same on every run.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -13,7 +13,7 @@ import Synchronization
 /// with 80 MB stored). Increasing ids append at the right edge of every b-tree instead.
 public final class IDGenerator: Sendable {
     private struct Stream {
-        var random: UInt64
+        var random: SplitMix64
         var milliseconds: UInt64
     }
 
@@ -25,12 +25,12 @@ public final class IDGenerator: Sendable {
     static let seededStart: UInt64 = 1_767_225_600_000
 
     public init(seed: UInt64) {
-        stream = Mutex(Stream(random: seed, milliseconds: IDGenerator.seededStart))
+        stream = Mutex(Stream(random: SplitMix64(seed: seed), milliseconds: IDGenerator.seededStart))
         followsWallClock = false
     }
 
     private init(seed: UInt64, startingAt milliseconds: UInt64) {
-        stream = Mutex(Stream(random: seed, milliseconds: milliseconds))
+        stream = Mutex(Stream(random: SplitMix64(seed: seed), milliseconds: milliseconds))
         followsWallClock = true
     }
 
@@ -46,7 +46,7 @@ public final class IDGenerator: Sendable {
         let (milliseconds, high, low) = stream.withLock { stream in
             stream.milliseconds += 1
             if followsWallClock { stream.milliseconds = max(stream.milliseconds, IDGenerator.wallClockMilliseconds()) }
-            return (stream.milliseconds, IDGenerator.splitMix(&stream.random), IDGenerator.splitMix(&stream.random))
+            return (stream.milliseconds, stream.random.next(), stream.random.next())
         }
         let versioned = (milliseconds & 0xFFFF_FFFF_FFFF) << 16 | 0x7000 | (high & 0x0FFF)
         let variant = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
@@ -69,13 +69,5 @@ public final class IDGenerator: Sendable {
 
     private static func wallClockMilliseconds() -> UInt64 {
         UInt64(max(0, (Date().timeIntervalSince1970 * 1_000).rounded(.down)))
-    }
-
-    private static func splitMix(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -47,6 +47,11 @@ import WorkflowEngineTesting
         #expect(throws: Abort.self) {
             try engine.core.database.transaction { try engine.core.subscriptions.save(doomed); throw Abort() }
         }
+        // Another writer on the file (a second engine) may reach the version the rolled-back save
+        // had cached; the rows of that save must still not be served.
+        try engine.core.database.run("UPDATE subscriptions SET version = version + 1 WHERE subscription_id = ?", [.text(id)])
+        #expect(try engine.subscription(NodeModel.self, id: id).node.node_name == "loc1")
+        try engine.core.database.run("UPDATE subscriptions SET version = version - 1 WHERE subscription_id = ?", [.text(id)])
         let afterRollback = try engine.subscription(NodeModel.self, id: id)
         #expect(afterRollback.node.node_name == "loc1" && afterRollback.version == original.version)
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkshopReference
 @testable import Scenarios
 
 /// The shipped scenarios through the runner with the real execution: byte-stable, order- and
@@ -22,7 +23,7 @@ import Testing
         let workspace = try TestWorkspace()
         let execution = F.executor.execution
         for run in ["first", "second"] {
-            let status = ScenarioRunner.run(options(jobs: 2, reports: workspace.path(run)), execution: execution,
+            let status = ScenarioRunner.run(options(jobs: 2, reports: workspace.path(run)), catalogues: F.catalogues, execution: execution,
                                             console: CapturedConsole().console())
             #expect(status == ExitStatus.passed)
         }
@@ -38,7 +39,7 @@ import Testing
         let console = CapturedConsole().console()
         let serial = ScenarioRunner.execute(scenarios, options: options(jobs: 1, reports: nil), execution: F.executor.execution, console: console)
         let parallel = ScenarioRunner.execute(scenarios.reversed(), options: options(jobs: 4, reports: nil),
-                                              execution: ScenarioExecutor().execution, console: console)
+                                              execution: F.executor.execution, console: console)
         #expect(serial.count == scenarios.count)
         #expect(serial == parallel.reversed())
         #expect(serial.allSatisfy { $0.status == .passed })
@@ -63,7 +64,7 @@ import Testing
     @Test func theRegressionScenarioCatchesTheRouterWideMetricTemplate() throws {
         let scenario = try ScenarioParser().load(file: (Self.scenarios as NSString).appendingPathComponent("metric-regression.yaml"))
         #expect(F.executor.execute(scenario).status == .passed)
-        let routerWide = ScenarioExecutor(topologies: F.topologies, workflowSets: { _ in .reference.placingMetric(.routerWide) })
+        let routerWide = ScenarioExecutor(catalogues: F.catalogues.replacing(WorkshopReference.catalogue(metricPlacement: .routerWide)), topologies: F.topologies)
         let result = routerWide.execute(scenario)
         #expect(result.status == .failed)
         #expect(result.assertions.filter { !$0.passed }.map(\.name).contains("no router-wide metric"))
@@ -90,7 +91,7 @@ import Testing
         let recorded = ScenarioRunner.execute([scenario], options: options, execution: F.executor.execution, console: console)
         #expect(recorded.first?.snapshotCheck?.status == .updated)
         options.updateSnapshots = false
-        let routerWide = ScenarioExecutor(topologies: F.topologies, workflowSets: { _ in .reference.placingMetric(.routerWide) })
+        let routerWide = ScenarioExecutor(catalogues: F.catalogues.replacing(WorkshopReference.catalogue(metricPlacement: .routerWide)), topologies: F.topologies)
         let check = try #require(ScenarioRunner.execute([scenario], options: options, execution: routerWide.execution,
                                                         console: console).first?.snapshotCheck)
         #expect(check.status == .changed)

@@ -48,7 +48,7 @@ let package = Package(
                 path: "Examples/workshop-kit/Sources/Workflows"),
         // The solutions: an instructor-only target, deliberately not a product.
         .target(name: "WorkshopReference", dependencies: ["Catalogues", "Workshop", "WorkshopStarter", "WorkflowEngine", "NetBoxSim"]),
-        .target(name: "Scenarios", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenarios", dependencies: ["OrchLabJSON", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
         .target(name: "OrchLabServer", dependencies: [
             "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues",
             .product(name: "Hummingbird", package: "hummingbird"),

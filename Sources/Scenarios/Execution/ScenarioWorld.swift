@@ -25,6 +25,8 @@ final class ScenarioWorld {
     let killSwitch = EngineKillSwitch()
     /// Objects the lab was seeded with: never leaks.
     let seedObjects: NetBoxObjectIDs
+    /// Every NetBox object as the lab was loaded, for the snapshot's list of changes.
+    let seedState: NetBoxState
     let interfaceIDs: [InterfaceRef: Int]
     let initialConfigs: [String: String]
     private(set) var engine: Engine
@@ -48,6 +50,7 @@ final class ScenarioWorld {
         engine = try Engine(database: database, clock: clock, ids: ids)
         registered = try catalogue.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
         seedObjects = try NetBoxObjectIDs(lab.netbox)
+        seedState = try NetBoxState(lab.netbox)
         interfaceIDs = try Self.interfaceIDs(lab.netbox)
         let fleet = lab.fleet
         initialConfigs = Dictionary(uniqueKeysWithValues: try fleet.deviceNames.map { ($0, try fleet.runningConfig($0).render()) })

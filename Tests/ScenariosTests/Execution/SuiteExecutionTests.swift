@@ -48,7 +48,7 @@ import WorkshopReference
 
     @Test func snapshotsNameEveryPartAndHoldNoIDsThatShiftBetweenWorkflowVersions() throws {
         let result = try F.run(F.twoNodes + F.circuit())
-        #expect(result.snapshot.map(\.title) == ["subscriptions", "netbox", "running configs", "routing"])
+        #expect(result.snapshot.map(\.title) == ["subscriptions", "netbox", "netbox changes", "running configs", "routing"])
         let subscriptions = try #require(result.snapshot.first).text
         #expect(subscriptions.contains("### c12\n"))
         #expect(subscriptions.contains("circuit.members.0.port.node.node_name = loc1-core"))
@@ -56,7 +56,11 @@ import WorkshopReference
         #expect(!subscriptions.contains(uuid), "\(subscriptions)")
         let netbox = result.snapshot[1].text
         #expect(netbox.contains("### cable loc1-core:1/1/c2/1 <-> loc2-core:1/1/c1/1\nstatus connected"))
-        #expect(result.snapshot[2].text.contains("### loc1-core\n"))
+        let changes = result.snapshot[2].text
+        #expect(changes.contains("### changed interface loc1-core 1/1/c2/1\ncable = 1\ncable_end = A"))
+        #expect(changes.contains("description = create_circuit process ${c12}"))
+        #expect(!changes.contains(uuid), "\(changes)")
+        #expect(result.snapshot[3].text.contains("### loc1-core\n"))
         let diff = result.configDiffs.first { $0.device == "loc1-core" }?.unifiedDiff ?? ""
         #expect(diff.contains("+ description Circuit Connection to loc2-core port 1/1/c1/1"), "\(diff)")
     }

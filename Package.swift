@@ -74,7 +74,10 @@ let package = Package(
         .testTarget(name: "WorkshopTests", dependencies: [
             "Catalogues", "Workshop", "WorkshopStarter", "WorkshopReference", "Topology", "WorkflowEngineTesting",
         ]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Catalogues", "WorkshopReference", "WorkshopStarter", "OrchLabCLI"]),
+        .testTarget(name: "ScenariosTests", dependencies: [
+            "Scenarios", "Catalogues", "WorkshopReference", "OrchLabJSON", "NetBoxSim", "RouterSim", "WorkflowEngine", "WorkflowEngineTesting",
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .testTarget(name: "OrchLabServerTests", dependencies: [
             "OrchLabServer", "Topology", "Catalogues", "Workshop", "WorkshopReference", "RouterSim", "WorkflowEngine",
         ]),

@@ -35,6 +35,9 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "With --lint: the catalogue with every exercise solved.")
     var reference = "reference"
 
+    @Option(help: "Grade one check only, as EXERCISE-ID:ASSERTION; exit 0 when it passes (one autograder test per check).")
+    var check: String?
+
     @Argument(help: "Exercise files or folders (default: Scenarios/exercises).")
     var paths: [String] = []
 
@@ -50,6 +53,12 @@ struct GradeCommand: ParsableCommand {
         if let jobs { options.jobs = jobs }
         let catalogues = CommandLineContext.catalogues
         let executor = ScenarioExecutor(catalogues: catalogues)
+        if let check {
+            let status = GradeRunner.runOne(check: check, options, catalogues: catalogues, execution: executor.execution,
+                                            console: .standardOutput())
+            if status != ExitStatus.passed { throw ExitCode(status) }
+            return
+        }
         let status = lint
             ? ExerciseLint.run(options, starter: starter, reference: reference, catalogues: catalogues,
                                execution: executor.execution, console: .standardOutput())

@@ -5,7 +5,7 @@ import Foundation
 /// on this OrchLab checkout.
 struct WorkshopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "workshop", abstract: "Hand out the workshop's participant kit.", subcommands: [Init.self])
+        commandName: "workshop", abstract: "Hand out the workshop's participant kit and grade a class's submissions.", subcommands: [Init.self, GradeClass.self])
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -33,6 +33,46 @@ struct WorkshopCommand: ParsableCommand {
                   cd \(directory)
                   swift run            # builds the kit and grades your workflows (Sources/Workflows/*.swift)
                 """)
+        }
+    }
+}
+
+extension WorkshopCommand {
+    struct GradeClass: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "grade-class",
+            abstract: "Grade every submission (a kit folder each) under SUBMISSIONS with the instructor's exercises.",
+            discussion: """
+                Only each submission's Sources/Workflows/*.swift is taken; it is built inside a grading copy \
+                of the kit (one scratch folder for all, so only the workflows recompile) and graded with the \
+                exercises here, hidden checks included. Writes grades.csv and grades.html (a row per \
+                participant, a column per check) and each participant's Gradescope results.json.
+                """)
+
+        @Argument(help: "A folder with one folder per participant.") var submissions: String
+        @Option(help: "The instructor's exercises (default: this checkout's Scenarios/exercises).") var exercises: String?
+        @Option(name: .customLong("report-dir"), help: "Where the class table goes.") var reportDir = "reports/class"
+        @Option(name: .customLong("work-dir"), help: "The grading copy of the kit and its build cache.") var workDir = ".build-class"
+
+        func run() throws {
+            let root = URL(fileURLWithPath: submissions)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: root.path) else {
+                throw ValidationError("cannot read \(submissions)")
+            }
+            let folders = names.sorted().map { root.appendingPathComponent($0) }.filter {
+                var isDirectory: ObjCBool = false
+                return FileManager.default.fileExists(atPath: $0.path, isDirectory: &isDirectory) && isDirectory.boolValue
+            }
+            guard !folders.isEmpty else { throw ValidationError("\(submissions) holds no submission folders") }
+            let exercises = URL(fileURLWithPath: exercises ?? WorkshopKit.orchLabRoot.appendingPathComponent("Scenarios/exercises").path)
+            let reports = URL(fileURLWithPath: reportDir)
+            let grader = ClassGrader(exercises: exercises.path, workDirectory: URL(fileURLWithPath: workDir).standardizedFileURL,
+                                     reportDirectory: reports.standardizedFileURL) { print($0) }
+            let grades = try grader.grade(submissions: folders)
+            let table = ClassTable(grades: grades)
+            try table.csv().write(to: reports.appendingPathComponent("grades.csv"), atomically: true, encoding: .utf8)
+            try table.html().write(to: reports.appendingPathComponent("grades.html"), atomically: true, encoding: .utf8)
+            print("class table: \(reportDir)/grades.csv, \(reportDir)/grades.html")
         }
     }
 }

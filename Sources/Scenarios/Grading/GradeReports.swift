@@ -71,7 +71,9 @@ public struct ClassroomReport: Encodable {
                 return Test(name: name, status: grade.passed ? "pass" : "fail", score: grade.score,
                             message: grade.check.hidden ? (grade.passed ? "passed" : "failed") : grade.output,
                             testCode: "orchlab grade \(exercise.exercise.location.file)",
-                            filename: grade.check.location.file, lineNo: grade.check.location.line,
+                            // A hidden check's place in the instructor's file is not the participant's business.
+                            filename: grade.check.hidden ? "" : grade.check.location.file,
+                            lineNo: grade.check.hidden ? 0 : grade.check.location.line,
                             executionTime: String(format: "%.3fs", exercise.result.durationSeconds))
             }
         }

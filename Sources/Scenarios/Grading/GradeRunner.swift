@@ -56,6 +56,25 @@ public enum GradeRunner {
         return gradebook.fullMarks ? ExitStatus.passed : ExitStatus.failed
     }
 
+    /// `orchlab grade --check EXERCISE-ID:ASSERTION`: grades one check, prints its verdict, and
+    /// returns 0 when it passed, 1 when not, 2 when no such check exists.
+    public static func runOne(check: String, _ options: GradeOptions, catalogues: CatalogueRegistry,
+                              execution: @escaping ScenarioExecution, console: Console) -> Int32 {
+        let parts = check.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, case .success(let exercises) = load(paths: options.paths),
+              let exercise = exercises.first(where: { $0.id == parts[0] }),
+              exercise.checks.contains(where: { $0.assertion == parts[1] }) else {
+            console.line("orchlab grade: no check '\(check)'; write EXERCISE-ID:ASSERTION (the exercise's file name without .yaml)")
+            return ExitStatus.invalidInput
+        }
+        let workflows = options.workflows ?? catalogues.defaultCatalogue.name
+        let graded = grade([exercise], workflows: workflows, jobs: 1, execution: execution).exercises[0]
+        guard let verdict = graded.checks.first(where: { $0.check.assertion == parts[1] }) else { return ExitStatus.invalidInput }
+        console.line("\(exercise.title) › \(verdict.check.assertion): \(Scorecard.points(verdict.score))/\(Scorecard.points(verdict.check.points))")
+        if !verdict.passed { console.line(verdict.output) }
+        return verdict.passed ? ExitStatus.passed : ExitStatus.failed
+    }
+
     /// Runs each exercise's scenario against `workflows` in parallel and grades it.
     public static func grade(_ exercises: [Exercise], workflows: String, jobs: Int,
                              execution: @escaping ScenarioExecution) -> Gradebook {

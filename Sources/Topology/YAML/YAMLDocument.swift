@@ -1,8 +1,15 @@
 import Yams
 
-/// Turns YAML text into a node tree, or one diagnostic at the position libyaml gave up.
+/// Turns YAML text into a node tree, or one diagnostic at the position libyaml gave up (or at the
+/// alias that takes it past `TopologyLimits.maximumYAMLNodes`).
 enum YAMLDocument {
     static func compose(_ text: String, log: DiagnosticLog) -> Node? {
+        if let refusal = YAMLNodeBudget.check(text, maximumNodes: TopologyLimits.maximumYAMLNodes) {
+            log.error(
+                at: SourceLocation(line: refusal.line, column: refusal.column), path: "", refusal.message,
+                expected: "at most \(TopologyLimits.maximumYAMLNodes) nodes")
+            return nil
+        }
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 log.error(at: SourceLocation(line: 1, column: 1), path: "", "the file is empty", expected: "a YAML mapping")

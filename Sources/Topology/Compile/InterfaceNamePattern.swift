@@ -80,11 +80,14 @@ enum InterfaceNamePattern {
 
     private static func range(_ body: Substring) throws(Malformed) -> Part {
         let bounds = body.components(separatedBy: "..")
-        // Bounds of more than 18 digits are refused before Int() could overflow on them.
-        guard bounds.count == 2, bounds.allSatisfy({ (1...18).contains($0.count) && $0.allSatisfy(\.isASCIIDigitCharacter) }),
-              let first = Int(bounds[0]), let last = Int(bounds[1]), first <= last else {
+        guard bounds.count == 2, bounds.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) }) else {
             throw Malformed(message: "'{\(body)}' is not a range like {1..36}")
         }
+        // Bounds of more than 18 digits are refused before Int() could overflow on them.
+        guard bounds.allSatisfy({ $0.count <= 18 }), let first = Int(bounds[0]), let last = Int(bounds[1]) else {
+            throw Malformed(message: "'{\(body)}' has a number of more than 18 digits")
+        }
+        guard first <= last else { throw Malformed(message: "'{\(body)}' counts down; write the smaller number first") }
         guard last - first < TopologyLimits.maximumRangeNumbers else {
             throw Malformed(message: "'{\(body)}' has \(last - first + 1) numbers (at most \(TopologyLimits.maximumRangeNumbers) in one range)")
         }

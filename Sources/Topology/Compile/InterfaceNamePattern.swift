@@ -87,7 +87,7 @@ enum InterfaceNamePattern {
         guard bounds.allSatisfy({ $0.count <= 18 }), let first = Int(bounds[0]), let last = Int(bounds[1]) else {
             throw Malformed(message: "'{\(body)}' has a number of more than 18 digits")
         }
-        guard first <= last else { throw Malformed(message: "'{\(body)}' counts down; write the smaller number first") }
+        guard first <= last else { throw Malformed(message: "'{\(body)}' is not a range like {1..36}") }
         guard last - first < TopologyLimits.maximumRangeNumbers else {
             throw Malformed(message: "'{\(body)}' has \(last - first + 1) numbers (at most \(TopologyLimits.maximumRangeNumbers) in one range)")
         }

@@ -10,7 +10,7 @@ public enum ScenarioRunner {
     ///   which case only `--list` works and anything else exits with invalid input.
     public static func run(_ options: RunOptions, execution: ScenarioExecution?, console: Console) -> Int32 {
         let scenarios: [Scenario]
-        switch load(paths: options.paths) {
+        switch load(paths: options.paths, locator: TopologyLocator(allowedRoots: options.topologyRoots)) {
         case .failure(let error):
             report(error, console)
             return ExitStatus.invalidInput
@@ -33,6 +33,14 @@ public enum ScenarioRunner {
             console.line("orchlab: no scenario matches the selection")
             return ExitStatus.invalidInput
         }
+        if let directory = options.reportDirectory {
+            do {
+                try ReportWriter(directory: directory).prepare()
+            } catch {
+                console.line("orchlab: \(error.description); nothing was run")
+                return ExitStatus.invalidInput
+            }
+        }
         let clock = ContinuousClock()
         let started = clock.now
         let results = execute(scenarios, options: options, execution: execution, console: console)
@@ -46,7 +54,7 @@ public enum ScenarioRunner {
                 let files = try ReportWriter(directory: directory).write(results)
                 console.line("reports: " + files.joined(separator: ", "))
             } catch {
-                console.line("orchlab: cannot write reports into \(directory): \(error.localizedDescription)")
+                console.line("orchlab: \(error.description); the previous reports (if any) are unchanged")
                 return ExitStatus.invalidInput
             }
         }
@@ -71,14 +79,14 @@ public enum ScenarioRunner {
     }
 
     /// Every scenario under `paths`, sorted by path; or every problem in every file.
-    public static func load(paths: [String]) -> Result<[Scenario], ScenarioFileError> {
+    public static func load(paths: [String], locator: TopologyLocator = TopologyLocator()) -> Result<[Scenario], ScenarioFileError> {
         let files: [String]
         do {
             files = try ScenarioDiscovery.files(in: paths)
         } catch {
             return .failure(error)
         }
-        let parser = ScenarioParser()
+        let parser = ScenarioParser(locator: locator)
         let loaded = Mutex([Result<Scenario, ScenarioFileError>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let result = Result { () throws(ScenarioFileError) in try parser.load(file: files[index]) }

@@ -3,7 +3,7 @@
 /// docs/limits-files.md explains each to users.
 public enum TopologyLimits {
     /// Bytes of one topology file; checked before the file is read. A generated ring of the largest
-    /// size is about 25 MB.
+    /// size is about 14 MB.
     public static let maximumFileBytes = 64 << 20
     /// YAML nodes of one file once its aliases are expanded (a node is a scalar, a list or a mapping;
     /// an alias counts as the nodes it stands for). Counted from the parser's events, before any tree is

@@ -135,6 +135,8 @@ func aliasBomb(levels: Int, key: String = "l") -> String {
         try "name: x\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try BoundedFile.read(file, maximumBytes: 8) == "name: x\n")
         #expect(throws: BoundedFile.Failure.tooLarge(maximumBytes: 7)) { try BoundedFile.read(file, maximumBytes: 7) }
+        let tooLong = String(repeating: "#", count: TopologyLimits.maximumFileBytes + 1)
+        #expect(Fixtures.diagnostics(tooLong).map(\.message) == ["the file is larger than 67108864 bytes (the limit for this kind of file)"])
         // A device that never ends is refused after the limit, not read forever.
         let error = #expect(throws: TopologyError.self) { try TopologyLoader.load(contentsOf: "/dev/zero") }
         #expect(error?.description == "/dev/zero:1:1: error: (document): the file is larger than 67108864 bytes (the limit for this kind of file)")

@@ -69,7 +69,9 @@ struct MappingReader {
         let maximum = TopologyLimits.maximumInteger
         guard let number = value.int else { return invalid(key, value, expected: "an integer") }
         guard (minimum...maximum).contains(number) else {
-            return invalid(key, value, expected: "an integer from \(minimum) to \(maximum)")
+            markInvalid(key)
+            log.error(origin, field: key, "\(number) is out of range", expected: "an integer from \(minimum) to \(maximum)")
+            return nil
         }
         return number
     }

@@ -9,6 +9,9 @@ public enum TopologyLimits {
     /// an alias counts as the nodes it stands for). Counted from the parser's events, before any tree is
     /// built, so an "alias bomb" is refused at the alias that crosses the limit.
     public static let maximumYAMLNodes = 4_000_000
+    /// Of those, the nodes reached through aliases (merge keys included): a 1 KB file must not cost what
+    /// a 14 MB one does. Sharing a device's fields through `<<: *common` stays far below it.
+    public static let maximumAliasedYAMLNodes = 250_000
     /// Any integer field (ids, speeds, first_interface_id…): NetBox stores them as 32-bit positive
     /// integers, and the bound keeps `id + offset` arithmetic far from overflow.
     public static let maximumInteger = 2_147_483_647

@@ -109,6 +109,9 @@ func aliasBomb(levels: Int, key: String = "l") -> String {
         let refusal = try #require(YAMLNodeBudget.check(text, maximumNodes: 1 + 3 + 3 * 3 - 1))
         #expect(refusal == YAMLNodeBudget.Refusal(
             line: 3, column: 4, message: "the alias *a (3 nodes) takes the document past 12 YAML nodes once aliases are expanded"))
+        #expect(YAMLNodeBudget.check(text, maximumNodes: 100, maximumAliasedNodes: 6) == nil)
+        #expect(YAMLNodeBudget.check(text, maximumNodes: 100, maximumAliasedNodes: 5) == YAMLNodeBudget.Refusal(
+            line: 3, column: 4, message: "the alias *a (3 nodes) takes the nodes reached through aliases past 5"))
     }
 
     @Test func anAliasBombIsRefusedAtTheAliasThatCrossesTheLimit() throws {
@@ -116,17 +119,17 @@ func aliasBomb(levels: Int, key: String = "l") -> String {
         let found = Fixtures.diagnostics(bomb)
         #expect(found.count == 1)
         let diagnostic = try #require(found.first)
-        #expect(diagnostic.line == 7 && diagnostic.column > 1)
-        #expect(diagnostic.message.hasPrefix("the alias *l5 (1111111 nodes) takes the document past 4000000 YAML nodes"))
-        #expect(diagnostic.description.hasPrefix("lab.yaml:7:"))
+        #expect(diagnostic.line == 6 && diagnostic.column > 1)
+        #expect(diagnostic.message == "the alias *l4 (111111 nodes) takes the nodes reached through aliases past 250000")
+        #expect(diagnostic.description.hasPrefix("lab.yaml:6:"))
     }
 
     @Test func aliasesUsedAsKeysAreCountedBeforeYamsHashesThem() {
         // Yams' duplicate-key check would hash the expanded key while composing.
-        let bomb = aliasBomb(levels: 6) + "? [*l5, *l5, *l5]\n: 1\n"
+        let bomb = aliasBomb(levels: 5) + "? [*l4, *l4]\n: 1\n"
         let found = Fixtures.diagnostics(bomb)
-        #expect(found.map(\.line) == [7])
-        #expect(found.first?.message.contains("YAML nodes once aliases are expanded") == true)
+        #expect(found.map(\.line) == [6])
+        #expect(found.first?.message.contains("reached through aliases") == true)
     }
 
     @Test func filesAreReadUpToTheLimitOnly() throws {

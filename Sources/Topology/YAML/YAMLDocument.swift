@@ -1,7 +1,7 @@
 import Yams
 
 /// Turns YAML text into a node tree, or one diagnostic at the position libyaml gave up (or at the
-/// alias that takes it past `TopologyLimits.maximumYAMLNodes`, or for text past the file limit).
+/// alias that takes it past `TopologyLimits`' node counts, or for text past the file limit).
 enum YAMLDocument {
     static func compose(_ text: String, log: DiagnosticLog) -> Node? {
         // Text given directly (not read from a file) meets the file's limit here.
@@ -11,10 +11,9 @@ enum YAMLDocument {
                 BoundedFile.Failure.tooLarge(maximumBytes: TopologyLimits.maximumFileBytes).description)
             return nil
         }
-        if let refusal = YAMLNodeBudget.check(text, maximumNodes: TopologyLimits.maximumYAMLNodes) {
-            log.error(
-                at: SourceLocation(line: refusal.line, column: refusal.column), path: "", refusal.message,
-                expected: "at most \(TopologyLimits.maximumYAMLNodes) nodes")
+        if let refusal = YAMLNodeBudget.check(
+            text, maximumNodes: TopologyLimits.maximumYAMLNodes, maximumAliasedNodes: TopologyLimits.maximumAliasedYAMLNodes) {
+            log.error(at: SourceLocation(line: refusal.line, column: refusal.column), path: "", refusal.message)
             return nil
         }
         do {

@@ -13,15 +13,17 @@ public enum YAMLNodeBudget {
         public let message: String
     }
 
-    /// Nil when the text stays within `maximumNodes`, or is not YAML at all (the composer reports that).
-    public static func check(_ text: String, maximumNodes: Int) -> Refusal? {
+    /// Nil when the text stays within `maximumNodes` in all and `maximumAliasedNodes` reached through
+    /// aliases (so a short file cannot cost what a long one does), or is not YAML at all (the composer
+    /// reports that).
+    public static func check(_ text: String, maximumNodes: Int, maximumAliasedNodes: Int? = nil) -> Refusal? {
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else { return nil }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var counter = Counter(maximum: maximumNodes)
+            var counter = Counter(maximum: maximumNodes, maximumAliased: maximumAliasedNodes ?? maximumNodes)
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
@@ -40,7 +42,9 @@ public enum YAMLNodeBudget {
         enum Step { case more, done, refused(Refusal) }
 
         let maximum: Int
+        let maximumAliased: Int
         var total = 0
+        var aliased = 0
         /// Nodes inside each open collection (itself included), and its anchor.
         var open: [(size: Int, anchor: String?)] = []
         var anchors: [String: Int] = [:]
@@ -57,6 +61,12 @@ public enum YAMLNodeBudget {
                 let name = Self.text(event.data.alias.anchor) ?? ""
                 // An undefined alias is left to the composer, which names it.
                 guard let size = anchors[name] else { return .done }
+                aliased += size
+                guard aliased <= maximumAliased else {
+                    return .refused(Refusal(
+                        line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1,
+                        message: "the alias *\(name) (\(size) nodes) takes the nodes reached through aliases past \(maximumAliased)"))
+                }
                 return add(size, anchor: nil, event, alias: name)
             case YAML_SEQUENCE_START_EVENT:
                 return start(anchor: Self.text(event.data.sequence_start.anchor), event)
@@ -85,7 +95,7 @@ public enum YAMLNodeBudget {
             return .more
         }
 
-        /// Sizes never exceed the running total, which stops at `maximum`: no overflow is possible.
+        /// Sizes never exceed the running totals, which stop at their maximums: no overflow is possible.
         private mutating func count(_ size: Int, _ event: yaml_event_t, alias: String?) -> Step {
             total += size
             guard total > maximum else { return .more }

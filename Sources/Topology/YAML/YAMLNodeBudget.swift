@@ -23,7 +23,7 @@ public enum YAMLNodeBudget {
             guard yaml_parser_initialize(&parser) == 1 else { return nil }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var counter = Counter(maximum: maximumNodes, maximumAliased: maximumAliasedNodes ?? maximumNodes)
+            var counter = Counter(maximum: maximumNodes, maximumAliased: maximumAliasedNodes ?? .max)
             while true {
                 var event = yaml_event_t()
                 guard yaml_parser_parse(&parser, &event) == 1 else { return nil }

@@ -94,8 +94,8 @@ struct TopologyCommand: AsyncParsableCommand {
 extension TopologyGenerator.Shape: ExpressibleByArgument {}
 
 /// Where `--output` writes. A regular file (or a new one) is replaced atomically, through a symbolic link
-/// if the path is one, so the link stays; a character device or FIFO (`/dev/stdout`, a pipe) is written
-/// through. Nothing else is touched: replacing `/dev/null` with a file (as root) or a link with a copy
+/// if the path is one, so the link stays; a character device or FIFO (`/dev/stdout`, a pipe), or any
+/// `/dev/` name, is written through. Nothing else is touched: replacing `/dev/null` with a file (as root) or a link with a copy
 /// would break what was there.
 struct OutputFile {
     struct Refused: Error, CustomStringConvertible {
@@ -111,7 +111,11 @@ struct OutputFile {
             if errno == ENOENT, lstat(path, &link) != 0 { return try text.write(toFile: path, atomically: true, encoding: .utf8) }
             throw Refused(description: "cannot write to \(path): \(errno == ENOENT ? "it is a symbolic link to a missing file" : String(cString: strerror(errno)))")
         }
-        switch target.st_mode & mode_t(S_IFMT) {
+        let kind = target.st_mode & mode_t(S_IFMT)
+        // `/dev/stdout` redirected to a file is a link to that file: the shell's redirection must be
+        // written through, not replaced by a new file under the same name.
+        let isDeviceName = path.hasPrefix("/dev/") && kind == mode_t(S_IFREG)
+        switch isDeviceName ? mode_t(S_IFCHR) : kind {
         case mode_t(S_IFREG):
             guard let resolved = realpath(path, nil) else { throw Refused(description: "cannot resolve \(path)") }
             defer { free(resolved) }

@@ -54,6 +54,28 @@ import Testing
         #expect(type("/dev/null") == mode_t(S_IFCHR))
     }
 
+    /// `orchlab … --output /dev/stdout > file`: the shell's file receives the text and is not replaced.
+    @Test func devStdoutRedirectedToAFileIsWrittenThrough() throws {
+        let folder = try Folder()
+        let redirected = folder.file("redirected.yaml")
+        #expect(FileManager.default.createFile(atPath: redirected, contents: nil))
+        let inode = { (try FileManager.default.attributesOfItem(atPath: redirected)[.systemFileNumber] as? Int) ?? -1 }
+        let before = try inode()
+        var directory = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("orchlab").path), directory.path != "/" {
+            directory = directory.deletingLastPathComponent()
+        }
+        let process = Process()
+        process.executableURL = directory.appendingPathComponent("orchlab")
+        process.arguments = ["topology", "generate", "--routers", "2", "--shape", "ring", "--output", "/dev/stdout"]
+        process.standardOutput = try #require(FileHandle(forWritingAtPath: redirected))
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try inode() == before)
+        #expect(try TopologyLoader.load(contentsOf: redirected).seed.devices.count == 2)
+    }
+
     @Test func aDanglingLinkAndAFolderAreRefusedAndKept() throws {
         let folder = try Folder()
         let dangling = folder.file("dangling.yaml")

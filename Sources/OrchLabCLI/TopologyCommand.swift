@@ -20,7 +20,12 @@ struct TopologyCommand: AsyncParsableCommand {
 
     static func write(_ text: String, to output: String?) throws {
         guard let output else { return print(text, terminator: "") }
-        try text.write(toFile: output, atomically: true, encoding: .utf8)
+        do {
+            try OutputFile(path: output).write(text)
+        } catch {
+            FileHandle.standardError.write(Data("orchlab topology: \(error)\n".utf8))
+            throw invalid
+        }
     }
 
     struct Check: ParsableCommand {
@@ -87,3 +92,42 @@ struct TopologyCommand: AsyncParsableCommand {
 }
 
 extension TopologyGenerator.Shape: ExpressibleByArgument {}
+
+/// Where `--output` writes. A regular file (or a new one) is replaced atomically, through a symbolic link
+/// if the path is one, so the link stays; a character device or FIFO (`/dev/stdout`, a pipe), or any
+/// `/dev/` name, is written through. Nothing else is touched: replacing `/dev/null` with a file (as root) or a link with a copy
+/// would break what was there.
+struct OutputFile {
+    struct Refused: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    let path: String
+
+    func write(_ text: String) throws {
+        var target = stat()
+        guard stat(path, &target) == 0 else {
+            var link = stat()
+            if errno == ENOENT, lstat(path, &link) != 0 { return try text.write(toFile: path, atomically: true, encoding: .utf8) }
+            throw Refused(description: "cannot write to \(path): \(errno == ENOENT ? "it is a symbolic link to a missing file" : String(cString: strerror(errno)))")
+        }
+        let kind = target.st_mode & mode_t(S_IFMT)
+        // `/dev/stdout` redirected to a file is a link to that file: the shell's redirection must be
+        // written through, not replaced by a new file under the same name.
+        let isDeviceName = path.hasPrefix("/dev/") && kind == mode_t(S_IFREG)
+        switch isDeviceName ? mode_t(S_IFCHR) : kind {
+        case mode_t(S_IFREG):
+            guard let resolved = realpath(path, nil) else { throw Refused(description: "cannot resolve \(path)") }
+            defer { free(resolved) }
+            try text.write(toFile: String(cString: resolved), atomically: true, encoding: .utf8)
+        case mode_t(S_IFCHR), mode_t(S_IFIFO):
+            guard let handle = FileHandle(forWritingAtPath: path) else {
+                throw Refused(description: "cannot open \(path) for writing")
+            }
+            defer { try? handle.close() }
+            try handle.write(contentsOf: Data(text.utf8))
+        default:
+            throw Refused(description: "\(path) is not a regular file, a character device or a FIFO; refusing to replace it")
+        }
+    }
+}

@@ -59,9 +59,9 @@ public enum TopologyLoader {
 
     private static func read(_ path: String, log: DiagnosticLog) -> String? {
         do {
-            return try String(contentsOfFile: path, encoding: .utf8)
+            return try BoundedFile.read(path, maximumBytes: TopologyLimits.maximumFileBytes)
         } catch {
-            log.error(at: .unknown, path: "", "cannot read the file: \(error.localizedDescription)")
+            log.error(at: SourceLocation(line: 1, column: 1), path: "", error.description)
             return nil
         }
     }

@@ -79,7 +79,12 @@ import Testing
         let names = tests.compactMap { $0["name"] as? String }
         #expect(names.contains { $0.hasSuffix("› hidden check 1") })
         #expect(!names.contains { $0.contains("loc2-core is active") })
-        #expect(tests.allSatisfy { ($0["line_no"] as? Int ?? 0) > 0 && $0["status"] as? String == "pass" })
+        #expect(tests.allSatisfy { $0["status"] as? String == "pass" })
+        let hidden = tests.filter { ($0["name"] as? String)?.contains("› hidden check") == true }
+        let visible = tests.filter { ($0["name"] as? String)?.contains("› hidden check") == false }
+        #expect(hidden.count == 3 && hidden.allSatisfy { $0["filename"] as? String == "" && $0["line_no"] as? Int == 0 },
+                "a hidden check's place in the instructor's file is not shown")
+        #expect(visible.allSatisfy { ($0["line_no"] as? Int ?? 0) > 0 })
     }
 
     @Test func checksNotReachedOrScenarioErrorsScoreZero() throws {

@@ -40,17 +40,22 @@ public enum GradeRunner {
             console.line("orchlab grade: " + CatalogueError.unknownCatalogue(workflows, known: catalogues.names).description)
             return ExitStatus.invalidInput
         }
+        let folder = ReportFolder(directory: options.reportDirectory)
+        do {
+            try folder.prepare()
+        } catch {
+            console.line("orchlab: \(error.description); nothing was graded")
+            return ExitStatus.invalidInput
+        }
         let gradebook = grade(exercises, workflows: workflows, jobs: options.jobs, execution: execution)
         console.line(Scorecard(gradebook).lines(console).joined(separator: "\n"))
         do {
-            try FileManager.default.createDirectory(atPath: options.reportDirectory, withIntermediateDirectories: true)
-            let gradescope = (options.reportDirectory as NSString).appendingPathComponent(fileNames.gradescope)
-            let classroom = (options.reportDirectory as NSString).appendingPathComponent(fileNames.classroom)
-            try GradescopeReport(gradebook).render().write(toFile: gradescope, atomically: true, encoding: .utf8)
-            try ClassroomReport(gradebook).render().write(toFile: classroom, atomically: true, encoding: .utf8)
-            console.line("reports: \(gradescope), \(classroom)")
+            let gradescope = try GradescopeReport(gradebook).render(), classroom = try ClassroomReport(gradebook).render()
+            let reports: [ReportFolder.File] = [(fileNames.gradescope, { gradescope }), (fileNames.classroom, { classroom })]
+            let files = try folder.publish(reports)
+            console.line("reports: " + files.joined(separator: ", "))
         } catch {
-            console.line("orchlab: cannot write grade reports into \(options.reportDirectory): \(error.localizedDescription)")
+            console.line("orchlab: \(error); the previous grade files (if any) are unchanged")
             return ExitStatus.invalidInput
         }
         return gradebook.fullMarks ? ExitStatus.passed : ExitStatus.failed

@@ -1,5 +1,6 @@
 import Catalogues
 import Foundation
+import Topology
 import Yams
 
 /// Turns scenario YAML into a `Scenario`, or a `ScenarioFileError` listing every problem.
@@ -24,16 +25,26 @@ public struct ScenarioParser: Sendable {
 
     static func read(_ file: String) throws(ScenarioFileError) -> String {
         do {
-            return try String(contentsOfFile: file, encoding: .utf8)
+            return try BoundedFile.read(file, maximumBytes: ScenarioLimits.maximumFileBytes)
         } catch {
             throw ScenarioFileError(issues: [ScenarioIssue(
-                location: SourceLocation(file: file, line: 1, column: 1), field: "",
-                message: "cannot read the file: \(error.localizedDescription)")])
+                location: SourceLocation(file: file, line: 1, column: 1), field: "", message: error.description)])
         }
     }
 
-    /// The document's root node, or `nil` with an issue for YAML syntax errors and empty files.
+    /// The document's root node, or `nil` with an issue for YAML syntax errors, empty files and
+    /// documents past `ScenarioLimits` (checked before Yams builds anything).
     static func compose(_ yaml: String, reader: NodeReader) -> Node? {
+        guard yaml.utf8.count <= ScenarioLimits.maximumFileBytes else {
+            reader.fail(nil, FieldPath(), BoundedFile.Failure.tooLarge(maximumBytes: ScenarioLimits.maximumFileBytes).description)
+            return nil
+        }
+        if let refusal = YAMLNodeBudget.check(yaml, maximumNodes: ScenarioLimits.maximumYAMLNodes) {
+            reader.record(ScenarioIssue(
+                location: SourceLocation(file: reader.file, line: refusal.line, column: refusal.column), field: "",
+                message: refusal.message))
+            return nil
+        }
         do {
             guard let root = try Yams.compose(yaml: yaml, .basic) else {
                 reader.fail(nil, FieldPath(), "the file is empty; expected a mapping")
@@ -113,12 +124,22 @@ final class ScenarioReader {
             reader.fail(node, path, "topology '\(value)' not found; looked for \(tried.joined(separator: ", "))")
             return nil
         }
+        guard locator.allowedRealPath(of: resolved, scenarioFile: reader.file) != nil else {
+            let roots = locator.roots(scenarioFile: reader.file)
+            reader.fail(node, path, "topology '\(value)' (\(TopologyLocator.realPath(resolved) ?? resolved)) lies outside the folders "
+                + "a scenario may use: " + (roots.isEmpty ? "no Topologies/ folder was found" : roots.joined(separator: ", ")))
+            return nil
+        }
         return (value, resolved)
     }
 
     private func actions(_ node: Node, _ path: FieldPath) -> [ScenarioAction]? {
         guard case .sequence(let sequence) = node, !sequence.isEmpty else {
             reader.fail(node, path, "expected a non-empty list of actions, found \(reader.kindName(node))")
+            return nil
+        }
+        guard sequence.count <= ScenarioLimits.maximumActions else {
+            reader.fail(node, path, "\(sequence.count) actions; a scenario has at most \(ScenarioLimits.maximumActions)")
             return nil
         }
         let actions = sequence.enumerated().map { action($0.element, index: $0.offset, path.index($0.offset)) }

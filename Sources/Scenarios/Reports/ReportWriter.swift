@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 
 /// Writes every report of a run into one folder.
 public struct ReportWriter: Sendable {
@@ -13,27 +11,22 @@ public struct ReportWriter: Sendable {
         self.directory = directory
     }
 
-    /// Renders the four reports side by side (JSON encoding dominates, twice) and writes them.
+    /// Creates the folder if needed and checks it is writable, before a run costs anything.
+    public func prepare() throws(ReportFolder.Unwritable) {
+        try ReportFolder(directory: directory).prepare()
+    }
+
+    /// Renders the four reports side by side (JSON encoding dominates, twice) and replaces the
+    /// previous set with them as a whole (see `ReportFolder`).
     /// - Returns: the paths written.
     @discardableResult
-    public func write(_ results: [ScenarioResult]) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let renderers: [(String, @Sendable () throws -> String)] = [
+    public func write(_ results: [ScenarioResult]) throws(ReportFolder.Unwritable) -> [String] {
+        let files: [ReportFolder.File] = [
             (Self.fileNames.junit, { JUnitReport(results: results).render() }),
             (Self.fileNames.json, { try JSONReport(results: results).render() + "\n" }),
             (Self.fileNames.markdown, { MarkdownReport(results: results).render() }),
             (Self.fileNames.html, { try HTMLReport(results: results).render() }),
         ]
-        let outcomes = Mutex([Result<String, any Error>?](repeating: nil, count: renderers.count))
-        DispatchQueue.concurrentPerform(iterations: renderers.count) { index in
-            let (name, render) = renderers[index]
-            let path = (directory as NSString).appendingPathComponent(name)
-            let outcome = Result { () throws -> String in
-                try render().write(toFile: path, atomically: true, encoding: .utf8)
-                return path
-            }
-            outcomes.withLock { $0[index] = outcome }
-        }
-        return try outcomes.withLock { $0 }.map { try $0!.get() }
+        return try ReportFolder(directory: directory).publish(files)
     }
 }

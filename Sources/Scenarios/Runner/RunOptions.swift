@@ -10,6 +10,9 @@ public struct RunOptions: Sendable {
     public var listOnly = false
     public var failFast = false
     public var updateSnapshots = false
+    /// Folders, besides the `Topologies/` folders the locator searches, that a scenario's topology
+    /// may lie in (see `TopologyLocator.allowedRoots`).
+    public var topologyRoots: [String] = []
     /// `nil` writes no reports.
     public var reportDirectory: String? = ReportWriter.defaultDirectory
     /// Run every scenario against this catalogue instead of the one it names.

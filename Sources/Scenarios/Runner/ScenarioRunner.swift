@@ -9,7 +9,8 @@ public enum ScenarioRunner {
     public static func run(_ options: RunOptions, catalogues: CatalogueRegistry, execution: @escaping ScenarioExecution,
                            console: Console) -> Int32 {
         let scenarios: [Scenario]
-        switch load(paths: options.paths).flatMap({ resolveCatalogues(options.selection.apply(to: $0), override: options.workflows, catalogues) }) {
+        switch load(paths: options.paths, locator: TopologyLocator(allowedRoots: options.topologyRoots))
+            .flatMap({ resolveCatalogues(options.selection.apply(to: $0), override: options.workflows, catalogues) }) {
         case .failure(let error):
             report(error, console)
             return ExitStatus.invalidInput
@@ -24,6 +25,14 @@ public enum ScenarioRunner {
             console.line("orchlab: no scenario matches the selection")
             return ExitStatus.invalidInput
         }
+        if let directory = options.reportDirectory {
+            do {
+                try ReportWriter(directory: directory).prepare()
+            } catch {
+                console.line("orchlab: \(error.description); nothing was run")
+                return ExitStatus.invalidInput
+            }
+        }
         let clock = ContinuousClock()
         let started = clock.now
         let results = execute(scenarios, options: options, execution: execution, console: console)
@@ -37,7 +46,7 @@ public enum ScenarioRunner {
                 let files = try ReportWriter(directory: directory).write(results)
                 console.line("reports: " + files.joined(separator: ", "))
             } catch {
-                console.line("orchlab: cannot write reports into \(directory): \(error.localizedDescription)")
+                console.line("orchlab: \(error.description); the previous reports (if any) are unchanged")
                 return ExitStatus.invalidInput
             }
         }
@@ -81,14 +90,14 @@ public enum ScenarioRunner {
     }
 
     /// Every scenario under `paths`, sorted by path; or every problem in every file.
-    public static func load(paths: [String]) -> Result<[Scenario], ScenarioFileError> {
+    public static func load(paths: [String], locator: TopologyLocator = TopologyLocator()) -> Result<[Scenario], ScenarioFileError> {
         let files: [String]
         do {
             files = try ScenarioDiscovery.files(in: paths)
         } catch {
             return .failure(error)
         }
-        let parser = ScenarioParser()
+        let parser = ScenarioParser(locator: locator)
         let loaded = Mutex([Result<Scenario, ScenarioFileError>?](repeating: nil, count: files.count))
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             let result = Result { () throws(ScenarioFileError) in try parser.load(file: files[index]) }

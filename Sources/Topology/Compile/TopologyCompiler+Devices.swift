@@ -71,7 +71,21 @@ extension TopologyCompiler {
         let origin = device.origin
         var names: [String: Bool] = [:]
         var physical: [String] = []
+        var full = interfaceBudget.isSpent
         func add(_ interface: NetBoxSeed.Interface, _ spec: Origin, nameField: String = "name", idField: String = "id") {
+            guard !full else { return }
+            guard names.count < TopologyLimits.maximumInterfacesPerDevice else {
+                full = true
+                log.error(
+                    spec, field: nameField, "device '\(device.name)' has more than \(TopologyLimits.maximumInterfacesPerDevice) interfaces",
+                    expected: "at most \(TopologyLimits.maximumInterfacesPerDevice) interfaces per device")
+                return
+            }
+            guard interfaceBudget.take(interface.name) else {
+                full = true
+                log.error(spec, field: nameField, interfaceBudget.excess, expected: "a smaller topology")
+                return
+            }
             guard names[interface.name] == nil else {
                 log.error(spec, field: nameField, "duplicate interface name '\(interface.name)' on device '\(device.name)'")
                 return
@@ -90,8 +104,8 @@ extension TopologyCompiler {
             interface.id = device.firstInterfaceID.map { $0 + offset }
             add(interface, origin, nameField: "device_type", idField: "first_interface_id")
         }
-        for spec in device.interfaces {
-            for (offset, name) in expand(spec).enumerated() {
+        for spec in device.interfaces where !full {
+            for (offset, name) in expand(spec).enumerated() where !full {
                 add(interface(spec, device: device.name, name: name, id: spec.id.map { $0 + offset }), spec.origin)
             }
         }

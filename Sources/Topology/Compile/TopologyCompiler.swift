@@ -22,6 +22,7 @@ final class TopologyCompiler {
     /// For each device, its interfaces by name and whether each can take a cable (not virtual).
     var ports: [String: [String: Bool]] = [:]
     var interfaceIDs = UniqueKeys<Int>()
+    var interfaceBudget = InterfaceBudget()
     /// Devices whose type could not be resolved (already reported): their template interfaces are unknown,
     /// so references to them are not reported again as missing.
     var untypedDevices: Set<String> = []
@@ -103,13 +104,22 @@ final class TopologyCompiler {
         }
     }
 
+    /// A device type's interfaces stop at the most one device may have (every device of the type gets them all).
     private func expandTemplates(_ specs: [Topology.InterfaceSpec]) -> [NetBoxSeed.Interface] {
         var names = UniqueKeys<String>()
-        return specs.flatMap { spec in
-            expand(spec).filter { name in
-                names.claim(name, "interface name '\(name)'", by: spec.origin, field: "name", log: log)
-            }.map { name in interface(spec, device: "", name: name, id: nil) }
+        var templates: [NetBoxSeed.Interface] = []
+        for spec in specs {
+            for name in expand(spec) where names.claim(name, "interface name '\(name)'", by: spec.origin, field: "name", log: log) {
+                guard templates.count < TopologyLimits.maximumInterfacesPerDevice else {
+                    log.error(
+                        spec.origin, field: "name", "the device type has more than \(TopologyLimits.maximumInterfacesPerDevice) interfaces",
+                        expected: "at most \(TopologyLimits.maximumInterfacesPerDevice) interfaces per device")
+                    return templates
+                }
+                templates.append(interface(spec, device: "", name: name, id: nil))
+            }
         }
+        return templates
     }
 
     /// The names a (possibly ranged) interface spec stands for; none when the pattern is malformed.

@@ -16,7 +16,7 @@ public struct TopologyGenerator: Sendable {
     static let spinesPerPod = 2, leavesPerPod = 32, superSpines = 2
     static var podSize: Int { spinesPerPod + leavesPerPod }
     static var maximumRouters: [Shape: Int] {
-        [.ring: 65_000, .mesh: portCount, .clos: superSpines + portCount / spinesPerPod * podSize]
+        [.ring: TopologyLimits.maximumGeneratedRouters, .mesh: portCount, .clos: superSpines + portCount / spinesPerPod * podSize]
     }
 
     public let routers: Int

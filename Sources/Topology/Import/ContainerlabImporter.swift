@@ -15,11 +15,14 @@ struct ContainerlabImporter {
         let defaults = settings(clab.node("defaults"), path: "topology.defaults")
         let groupSettings = namedSettings(&clab, "groups")
 
+        // What the import makes up is located where it comes from, so problems with it point into the file.
+        let nameOrigin = Origin(path: "name", location: document.origin.location(of: "name"))
         var topology = Topology(name: name)
-        topology.sites = [Topology.Site(name: name, slug: Slug.make(from: name))]
-        topology.defaults = Topology.DeviceTraits(site: Slug.make(from: name), role: "router")
-        topology.deviceRoles = [Topology.DeviceRole(name: "router")]
+        topology.sites = [Topology.Site(name: name, slug: Slug.make(from: name), origin: nameOrigin)]
+        topology.defaults = Topology.DeviceTraits(site: Slug.make(from: name), role: "router", origin: nameOrigin)
+        topology.deviceRoles = [Topology.DeviceRole(name: "router", origin: nameOrigin)]
         var kindsUsed: [String] = [], groupsUsed: [String] = []
+        var kindOrigins: [String: Origin] = [:]
         var devices: [String: Topology.Device] = [:], order: [String] = []
         if let nodes = clab.required("nodes", { $0.node($1) }) {
             guard let mapping = nodes.mapping else {
@@ -36,7 +39,10 @@ struct ContainerlabImporter {
                     log.error(node.origin, "node '\(nodeName)' has no kind", expected: "'kind' on the node, its group, or in topology.defaults")
                     continue
                 }
-                if !kindsUsed.contains(kind) { kindsUsed.append(kind) }
+                if !kindsUsed.contains(kind) {
+                    kindsUsed.append(kind)
+                    kindOrigins[kind] = node.origin
+                }
                 if let name = group, groupSettings[name] == nil {
                     log.error(node.origin, field: "group", "unknown group '\(name)'\(Suggestion.hint(for: name, in: groupSettings.keys))")
                     group = nil
@@ -50,7 +56,7 @@ struct ContainerlabImporter {
         for link in topology.links {
             for end in [link.a, link.b] {
                 guard var device = devices[end.device], !device.interfaces.contains(where: { $0.name == end.interface }) else { continue }
-                device.interfaces.append(Topology.InterfaceSpec(name: end.interface, type: "other"))
+                device.interfaces.append(Topology.InterfaceSpec(name: end.interface, type: "other", origin: end.origin))
                 devices[end.device] = device
             }
         }
@@ -60,13 +66,21 @@ struct ContainerlabImporter {
             return device
         }
         let vendors = kindsUsed.map(vendor)
-        topology.manufacturers = vendors.reduce(into: []) { list, vendor in
-            if !list.contains(where: { $0.name == vendor }) { list.append(Topology.Manufacturer(name: vendor)) }
+        let origin = { (kind: String) in kindOrigins[kind] ?? nameOrigin }
+        topology.manufacturers = zip(kindsUsed, vendors).reduce(into: []) { list, pair in
+            if !list.contains(where: { $0.name == pair.1 }) { list.append(Topology.Manufacturer(name: pair.1, origin: origin(pair.0))) }
         }
-        topology.deviceTypes = zip(kindsUsed, vendors).map { Topology.DeviceType(model: $0, slug: Slug.make(from: $0), manufacturer: $1) }
-        topology.kinds = kindsUsed.map { Topology.TraitSet(name: $0, traits: Topology.DeviceTraits(deviceType: Slug.make(from: $0))) }
-        topology.groups = groupsUsed.map { Topology.TraitSet(name: $0, traits: Topology.DeviceTraits(role: Slug.make(from: $0))) }
-        topology.deviceRoles += groupsUsed.map { Topology.DeviceRole(name: $0, slug: Slug.make(from: $0)) }
+        topology.deviceTypes = zip(kindsUsed, vendors).map {
+            Topology.DeviceType(model: $0, slug: Slug.make(from: $0), manufacturer: Slug.make(from: $1), origin: origin($0))
+        }
+        topology.kinds = kindsUsed.map {
+            Topology.TraitSet(name: $0, traits: Topology.DeviceTraits(deviceType: Slug.make(from: $0), origin: origin($0)))
+        }
+        let groupOrigin = { (group: String) in groupSettings[group]?.origin ?? nameOrigin }
+        topology.groups = groupsUsed.map {
+            Topology.TraitSet(name: $0, traits: Topology.DeviceTraits(role: Slug.make(from: $0), origin: groupOrigin($0)))
+        }
+        topology.deviceRoles += groupsUsed.map { Topology.DeviceRole(name: $0, slug: Slug.make(from: $0), origin: groupOrigin($0)) }
         return topology
     }
 

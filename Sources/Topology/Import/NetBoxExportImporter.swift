@@ -26,7 +26,18 @@ struct NetBoxExportImporter {
         mutating func bool(_ key: String, unless fallback: Bool) -> Bool? {
             reader.bool(key).flatMap { $0 == fallback ? nil : $0 }
         }
-        mutating func id(_ key: String = "id") -> Int? { reader.node(key)?.mapping?["id"]?.int ?? reader.int(key) }
+        /// A foreign key as an id or a nested `{id: N}`; bounded like every integer of a topology.
+        mutating func id(_ key: String = "id") -> Int? {
+            guard let nested = reader.node(key)?.mapping?["id"]?.int else { return reader.int(key) }
+            guard (1...TopologyLimits.maximumInteger).contains(nested) else {
+                reader.markInvalid(key)
+                reader.log.error(
+                    reader.origin, field: key, "id \(nested) is out of range",
+                    expected: "an integer from 1 to \(TopologyLimits.maximumInteger)")
+                return nil
+            }
+            return nested
+        }
         mutating func bool(_ key: String) -> Bool? { reader.bool(key) }
         /// Choice fields come as `"planned"` in exports and `{value, label}` from the API.
         mutating func choice(_ key: String, unless fallback: String? = nil) -> String? {

@@ -40,9 +40,12 @@ struct MappingReader {
     static func resolvingMergeKeys(_ mapping: Node.Mapping) -> Node.Mapping {
         guard mapping.contains(where: { $0.key.string == "<<" }) else { return mapping }
         var pairs = mapping.filter { $0.key.string != "<<" }.map { ($0.key, $0.value) }
+        // Keys compared by text, once each: comparing nodes pair by pair was quadratic in the fields merged.
+        var present = Set(pairs.compactMap { $0.0.string })
         for (key, value) in mapping where key.string == "<<" {
             let sources = value.mapping.map { [$0] } ?? value.sequence?.compactMap(\.mapping) ?? []
-            for (field, fieldValue) in sources.flatMap({ $0 }) where !pairs.contains(where: { $0.0 == field }) {
+            for (field, fieldValue) in sources.flatMap({ $0 }) {
+                guard let name = field.string, present.insert(name).inserted else { continue }
                 pairs.append((field, fieldValue))
             }
         }
@@ -60,10 +63,16 @@ struct MappingReader {
         return scalar.string
     }
 
+    /// Integers are bounded before anything adds to them (`first_interface_id` + offset…).
     mutating func int(_ key: String, minimum: Int = 1) -> Int? {
         guard let value = node(key) else { return nil }
+        let maximum = TopologyLimits.maximumInteger
         guard let number = value.int else { return invalid(key, value, expected: "an integer") }
-        guard number >= minimum else { return invalid(key, value, expected: "an integer ≥ \(minimum)") }
+        guard (minimum...maximum).contains(number) else {
+            markInvalid(key)
+            log.error(origin, field: key, "\(number) is out of range", expected: "an integer from \(minimum) to \(maximum)")
+            return nil
+        }
         return number
     }
 

@@ -1,8 +1,21 @@
 import Yams
 
-/// Turns YAML text into a node tree, or one diagnostic at the position libyaml gave up.
+/// Turns YAML text into a node tree, or one diagnostic at the position libyaml gave up (or at the
+/// alias that takes it past `TopologyLimits`' node counts, or for text past the file limit).
 enum YAMLDocument {
     static func compose(_ text: String, log: DiagnosticLog) -> Node? {
+        // Text given directly (not read from a file) meets the file's limit here.
+        guard text.utf8.count <= TopologyLimits.maximumFileBytes else {
+            log.error(
+                at: SourceLocation(line: 1, column: 1), path: "",
+                BoundedFile.Failure.tooLarge(maximumBytes: TopologyLimits.maximumFileBytes).description)
+            return nil
+        }
+        if let refusal = YAMLNodeBudget.check(
+            text, maximumNodes: TopologyLimits.maximumYAMLNodes, maximumAliasedNodes: TopologyLimits.maximumAliasedYAMLNodes) {
+            log.error(at: SourceLocation(line: refusal.line, column: refusal.column), path: "", refusal.message)
+            return nil
+        }
         do {
             guard let root = try Yams.compose(yaml: text) else {
                 log.error(at: SourceLocation(line: 1, column: 1), path: "", "the file is empty", expected: "a YAML mapping")

@@ -13,7 +13,9 @@ if ! python3 -c "import pynetbox, requests, pytest" 2>/dev/null; then
 fi
 command -v curl >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y curl
 
+# `orchlab serve` runs the orchlab-serve executable beside it (the main job builds no HTTP stack).
 swift build --product orchlab
+swift build --product orchlab-serve
 BIN="$(swift build --show-bin-path)/orchlab"
 WORK="$(mktemp -d)"
 DB="$WORK/world.sqlite"

@@ -53,6 +53,16 @@ public final class SubscriptionLookup: Sendable {
     public func subscription<Model: ProductModel>(_ type: Model.Type, id: String) throws -> Subscription<Model> {
         try requireEngine().subscription(type, id: id)
     }
+
+    /// A create that was given up: the subscription is still `initial` and every process that
+    /// worked on it was aborted. orchestrator-core leaves such a subscription in `initial` too; a
+    /// check for "already enrolled" should not count it, or the device could never be enrolled
+    /// again.
+    public func isAbandoned<Model: ProductModel>(_ subscription: Subscription<Model>) throws -> Bool {
+        guard subscription.status == .initial else { return false }
+        let processes = try requireEngine().processes(ofSubscription: subscription.subscriptionID)
+        return !processes.isEmpty && processes.allSatisfy { $0.lastStatus == .aborted }
+    }
 }
 
 public enum SubscriptionLookupError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -45,10 +45,11 @@ public enum CreateNode {
         }
     }
 
-    /// Live Node subscriptions (anything not terminated), by NetBox device name.
+    /// Live Node subscriptions (anything not terminated, nor given up by an aborted create), by
+    /// NetBox device name.
     static func liveNodes(_ services: WorkshopServices) throws -> [String: Subscription<NodeModel>] {
         var byDevice: [String: Subscription<NodeModel>] = [:]
-        for node in try services.nodes(Set(Lifecycle.allCases).subtracting([.terminated])) {
+        for node in try services.nodes(Set(Lifecycle.allCases).subtracting([.terminated])) where try !services.subscriptions.isAbandoned(node) {
             if let name = node.node.node_name, byDevice[name] == nil { byDevice[name] = node }
         }
         return byDevice

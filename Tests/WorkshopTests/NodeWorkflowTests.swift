@@ -24,6 +24,24 @@ import WorkflowEngine
 }
 
 @Suite struct EnrolmentTests {
+    /// An aborted create_node leaves its subscription in `initial`, as orchestrator-core does,
+    /// but the enrolment check does not count it: the device can be enrolled again.
+    @Test func anAbortedEnrolmentLeavesTheDeviceEnrollable() throws {
+        let harness = try WorkshopHarness()
+        let pending = try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc1-core"))
+        #expect(pending.status == .suspended)
+        let abandoned = try #require(try harness.engine.process(pending.processID).subscriptions.first)
+        #expect(try harness.engine.abort(pending.processID).status == .aborted)
+        #expect(try harness.engine.subscription(NodeModel.self, id: abandoned).status == .initial)
+        let again = try harness.createNode("loc1-core")
+        #expect(again != abandoned)
+        #expect(try harness.engine.subscription(NodeModel.self, id: again).status == .active)
+        // A create still running (not aborted) keeps the device taken.
+        let running = try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc2-core"))
+        #expect(running.status == .suspended)
+        #expect(throws: FormError.self) { try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc2-core")) }
+    }
+
     @Test func enrolledDeviceIsNotOfferedAndPostingItNamesTheSubscription() throws {
         let harness = try WorkshopHarness()
         let pending = try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc1-core"))

@@ -62,6 +62,14 @@ extension Engine {
         }
     }
 
+    /// The processes that worked on subscription `id`, oldest first.
+    public func processes(ofSubscription id: String) throws -> [ProcessSummary] {
+        let linked = Set(try storage {
+            try core.database.query("SELECT process_id FROM processes_subscriptions WHERE subscription_id = ?", [.text(id)]) { $0.string(0) }
+        })
+        return try processes().filter { linked.contains($0.processID) }
+    }
+
     static func delta(from old: [String: JSON], to new: [String: JSON]) -> JSON {
         .object(new.filter { old[$0.key] != $0.value })
     }

@@ -12,7 +12,7 @@ import WorkflowEngine
 @Suite struct RequestFuzzTests {
     static let cases = 3_000
 
-    @Test(.timeLimit(.minutes(2))) func generatedRequestsNeverCrashOrLeak() async throws {
+    @Test(.timeLimit(.minutes(5))) func generatedRequestsNeverCrashOrLeak() async throws {
         let world = try LiveServer.makeWorld()
         let responder = OrchLabServer.responder(world: world, configuration: ServerConfiguration(token: LiveServer.token))
         var generator = RequestGenerator(seed: 20_261_204)

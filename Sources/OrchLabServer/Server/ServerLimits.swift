@@ -25,6 +25,9 @@ public enum ServerLimits {
     /// Largest row index in orchestrator-core's `range=start,end` (far above any real list,
     /// far below where index arithmetic could overflow).
     public static let maxRangeIndex = 1_000_000_000
+    /// Most lab faults active at once (`POST /lab/faults` past it is a 400): each one is
+    /// re-combined on every fault change (quadratic: 1,000 faults made each add take 30 ms), and a lab needs a handful.
+    public static let maxActiveFaults = 100
     /// Largest number of objects in one NetBox bulk PATCH/PUT/DELETE (NetBox has no bound of
     /// its own; the body limit already caps it, this keeps one call's lock hold short).
     public static let maxBulkItems = 1_000

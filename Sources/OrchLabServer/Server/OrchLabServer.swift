@@ -9,8 +9,8 @@ import Synchronization
 /// `orchlab serve`: the orchestrator API (`/api`), the NetBox API (`/netbox`) and the lab API
 /// (`/lab`) over one world, on Hummingbird.
 public enum OrchLabServer {
-    /// The application; `run()` serves until the task is cancelled or the process is signalled.
-    public static func application(world: OrchLabWorld, configuration: ServerConfiguration,
+    /// The application for an already validated configuration (`serve` validates it).
+    static func application(world: OrchLabWorld, configuration: ServerConfiguration,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol {
         let responder = responder(world: world, configuration: configuration)

@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "WorkshopReference", dependencies: ["Catalogues", "Workshop", "WorkshopStarter", "WorkflowEngine", "NetBoxSim"]),
         .target(name: "Scenarios", dependencies: ["OrchLabJSON", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
         .target(name: "OrchLabServer", dependencies: [
-            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues",
+            "SQLite", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         .target(name: "OrchLabCLI", dependencies: [

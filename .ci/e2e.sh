@@ -50,9 +50,28 @@ start_server() {
     return 1
 }
 
+# Refused at start, before anything listens: exit status and message must say why.
+expect_refusal() {
+    local want_status="$1" want_text="$2"
+    shift 2
+    local status=0
+    timeout 120 env "$@" >"$WORK/refused.log" 2>&1 || status=$?
+    if [ "$status" != "$want_status" ] || ! grep -q -- "$want_text" "$WORK/refused.log"; then
+        echo "expected exit $want_status with '$want_text' from: $*" >&2
+        cat "$WORK/refused.log" >&2
+        return 1
+    fi
+}
+
 start_server
 echo "e2e: server at $ORCHLAB_URL"
-python3 -m pytest -q -p no:cacheprovider Tests/e2e/test_workshop.py Tests/e2e/test_hostile.py
+SERVE=("$BIN" serve --topology Topologies/workshop.yaml --port 0)
+expect_refusal 1 "another OrchLab process is using it (pid $SERVER)" "${SERVE[@]}" --db "$DB" --token "$TOKEN"
+expect_refusal 2 "from ORCHLAB_TOKEN) is 1 characters" ORCHLAB_TOKEN=a "${SERVE[@]}"
+expect_refusal 2 "body-limit must be" "${SERVE[@]}" --token "$TOKEN" --body-limit=-1
+expect_refusal 2 "is not a loopback address" "${SERVE[@]}" --token "$TOKEN" --host 127.evil.name
+echo "e2e: a second writer, a weak token, a negative body limit and a non-loopback name are refused at start"
+python3 -m pytest -q -p no:cacheprovider Tests/e2e/test_workshop.py Tests/e2e/test_hostile.py Tests/e2e/test_netbox_compat.py
 
 stop_server
 start_server

@@ -9,7 +9,10 @@ import SQLite
 /// returns, so a workflow step that fails later cannot roll a NetBox write back (as with a real
 /// external system). One lock serialises every call, which makes allocations atomic.
 public final class NetBox: @unchecked Sendable {
-    private let lock = NSLock()
+    /// Recursive so that the calls inside a `batch` can take it again.
+    private let lock = NSRecursiveLock()
+    /// Set while a `batch` runs: calls inside it join the batch instead of committing alone.
+    private var batchTime: Date?
     let store = NetBoxStore()
     private var changeLog: [ObjectChange] = []
     private let clock: @Sendable () -> Date
@@ -34,6 +37,7 @@ public final class NetBox: @unchecked Sendable {
     /// written through; on failure every change it made is undone, so calls are all-or-nothing.
     func perform<T>(actor: String, _ body: (NetBoxStore, Date) throws(NetBoxError) -> T) throws(NetBoxError) -> T {
         lock.lock(); defer { lock.unlock() }
+        if let batchTime { return try body(store, batchTime) }
         store.pending.removeAll(keepingCapacity: true)
         let now = clock()
         let value: T
@@ -62,6 +66,19 @@ public final class NetBox: @unchecked Sendable {
         }
         changeLog.append(contentsOf: entries)
         return value
+    }
+
+    /// Runs several API calls as one, as NetBox runs a bulk PATCH/PUT/DELETE in one database
+    /// transaction: if `body` throws, every change any call inside it made is undone; otherwise
+    /// their changes are logged and written through together. A call whose error `body` catches
+    /// and does not rethrow keeps whatever it changed before failing, so bulk callers rethrow.
+    public func batch<T>(actor: String, _ body: () throws(NetBoxError) -> T) throws(NetBoxError) -> T {
+        try perform(actor: actor) { _, now throws(NetBoxError) in
+            let outer = batchTime
+            batchTime = now
+            defer { batchTime = outer }
+            return try body()
+        }
     }
 
     /// Direct access to the store under the lock (queries and seed loading).

@@ -38,8 +38,11 @@ public struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Allow binding to a non-loopback address (anyone who can reach it and has the token can change the lab).")
     var allowRemote = false
 
-    @Option(name: .long, help: "Largest accepted request body, in bytes.")
-    var bodyLimit = 1 << 20
+    @Option(name: .long, help: "Largest accepted request body, in bytes (1024...67108864).")
+    var bodyLimit = ServerLimits.defaultBodyLimit
+
+    @Option(name: .long, help: "Seconds before a connection that sends nothing (or only part of a request head) is closed.")
+    var idleTimeout = ServerLimits.defaultIdleTimeout
 
     public init() {}
 
@@ -47,11 +50,12 @@ public struct ServeCommand: AsyncParsableCommand {
         if let workflows, OrchLabCommandLine.catalogues.catalogue(named: workflows) == nil {
             throw ValidationError("--workflows: " + CatalogueError.unknownCatalogue(workflows, known: OrchLabCommandLine.catalogues.names).description)
         }
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
-        guard ServerConfiguration.isLoopback(host) || allowRemote else {
-            throw ValidationError("--host \(host) is not a loopback address; pass --allow-remote to bind it anyway")
-        }
-        if let token, token.count < 8 { throw ValidationError("--token must be at least 8 characters") }
+        do { _ = try checkedConfiguration() } catch { throw ValidationError(error.description) }
+    }
+
+    func checkedConfiguration() throws(ServerConfigurationError) -> ServerConfiguration {
+        try ServerConfiguration.checked(host: host, port: port, token: token, environment: ProcessInfo.processInfo.environment,
+                                        bodyLimit: bodyLimit, idleTimeoutSeconds: idleTimeout, allowRemote: allowRemote)
     }
 
     public func run() async throws {
@@ -64,16 +68,13 @@ public struct ServeCommand: AsyncParsableCommand {
         let catalogue = try workflows.map { try OrchLabCommandLine.catalogues.require($0) } ?? OrchLabCommandLine.catalogues.defaultCatalogue
         let world = try OrchLabWorld(topology: compiled, databasePath: db ?? ":memory:",
                                      catalogue: catalogue)
-        let environment = ProcessInfo.processInfo.environment["ORCHLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        let chosen = token ?? environment ?? ServerConfiguration.generateToken()
-        let source = token != nil ? "--token" : environment != nil ? "ORCHLAB_TOKEN" : "generated"
+        let configuration = try checkedConfiguration()
         if !ServerConfiguration.isLoopback(host) {
             FileHandle.standardError.write(Data("warning: serving on \(host), reachable from other machines\n".utf8))
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let (routers, name, database) = (compiled.fleet.routers.count, catalogue.name, db)
-        try await OrchLabServer.serve(world: world, configuration: ServerConfiguration(
-            host: host, port: port, token: chosen, bodyLimit: bodyLimit)) { bound in
+        try await OrchLabServer.serve(world: world, configuration: configuration) { bound in
             let base = "http://\(shownHost):\(bound)"
             // Written unbuffered: scripts wait for the "listening on" line.
             FileHandle.standardOutput.write(Data("""
@@ -82,7 +83,7 @@ public struct ServeCommand: AsyncParsableCommand {
                   orchestrator API  \(base)/api/
                   NetBox API        \(base)/netbox   (pynetbox.api("\(base)/netbox", token=TOKEN))
                   lab API           \(base)/lab/devices
-                  token             \(source == "generated" ? chosen + " (generated)" : "from " + source)
+                  token             \(configuration.tokenSource == .generated ? configuration.token + " (generated)" : "from " + configuration.tokenSource.rawValue)
                 listening on \(base)
 
                 """.utf8))

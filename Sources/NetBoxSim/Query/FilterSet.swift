@@ -8,7 +8,10 @@ struct FilterSet<Row> {
     private(set) var predicates: [(Row) -> Bool] = []
     private var errors: [String: [String]] = [:]
 
-    init(_ query: NetBoxQuery) { self.query = query }
+    init(_ query: NetBoxQuery) {
+        self.query = query
+        errors = query.paginationErrors
+    }
 
     mutating func add(_ predicate: @escaping (Row) -> Bool) { predicates.append(predicate) }
 

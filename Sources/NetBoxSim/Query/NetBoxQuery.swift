@@ -19,19 +19,46 @@ public struct NetBoxQuery: Sendable, Equatable, ExpressibleByDictionaryLiteral {
         NetBoxQuery(items + [(name: name, value: value)])
     }
 
-    /// Pagination as NetBox reads it: default limit 50; `limit=0` means everything up to the
-    /// 1000-row maximum; negative or non-numeric values are ignored.
+    /// Pagination as NetBox reads it: default limit 50; `limit=0` or any limit above the
+    /// maximum means the 1000-row maximum; negative or non-numeric values are ignored. An offset
+    /// above `NetBoxLimits.maxOffset` is clamped here and refused by `paginationErrors`.
     var pagination: (limit: Int, offset: Int) {
-        var limit = 50
-        if let text = values("limit").last, let value = Int(text), value >= 0 {
-            limit = value == 0 ? Self.maxPageSize : min(value, Self.maxPageSize)
+        var limit = NetBoxLimits.defaultPageSize
+        if let text = values("limit").last, let value = Self.wholeNumber(text), value >= 0 {
+            limit = value == 0 ? NetBoxLimits.maxPageSize : min(value, NetBoxLimits.maxPageSize)
         }
         var offset = 0
-        if let text = values("offset").last, let value = Int(text), value >= 0 { offset = value }
+        if let text = values("offset").last, let value = Self.wholeNumber(text), value >= 0 {
+            offset = min(value, NetBoxLimits.maxOffset)
+        }
         return (limit, offset)
     }
 
-    static let maxPageSize = 1000
+    /// The 400 for an offset beyond `NetBoxLimits.maxOffset` (NetBox's database would fail on it).
+    var paginationErrors: [String: [String]] {
+        guard let text = values("offset").last, let value = Self.wholeNumber(text), value > NetBoxLimits.maxOffset else { return [:] }
+        return ["offset": ["Ensure this value is less than or equal to \(NetBoxLimits.maxOffset)."]]
+    }
+
+    /// Decimal digits (with an optional sign) as an Int; too many digits for an Int saturate
+    /// to Int.max/Int.min, since Python reads them as the huge numbers they are.
+    static func wholeNumber(_ text: String) -> Int? {
+        if let value = Int(text) { return value }
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        return text.hasPrefix("-") ? .min : .max
+    }
+}
+
+/// Bounds on what a list query may ask for, in one place (docs/limits-server.md).
+public enum NetBoxLimits {
+    /// NetBox's default `PAGINATE_COUNT`.
+    public static let defaultPageSize = 50
+    /// NetBox's default `MAX_PAGE_SIZE`: larger limits are clamped to it.
+    public static let maxPageSize = 1000
+    /// Largest `offset` a list accepts (a 400 above it). Far beyond any real list, and small
+    /// enough that offset + limit can never overflow.
+    public static let maxOffset = 1_000_000_000
 }
 
 /// One page of a list answer.
@@ -42,7 +69,7 @@ public struct Page<Object: Sendable>: Sendable {
     public let limit: Int
     public let offset: Int
 
-    public var hasNext: Bool { offset + limit < count }
+    public var hasNext: Bool { offset < count && count - offset > limit }
     public var hasPrevious: Bool { offset > 0 }
 
     init(all: [Object], query: NetBoxQuery) {

@@ -12,10 +12,13 @@ protocol APIArea: Sendable {
     func methodNotAllowed(_ call: HTTPCall, allowed: [HTTPRequest.Method]) -> Reply
     /// A thrown error as this API reports it; nil for errors it does not know.
     func reply(for error: any Error, _ call: HTTPCall) -> Reply?
+    /// The body of a 5xx whose details must stay in the server log (see `InternalError`).
+    func internalError(_ message: String, status: HTTPResponse.Status) -> Reply
     /// Headers every answer of this area carries.
     var extraHeaders: [(name: String, value: String)] { get }
 }
 
 extension APIArea {
     var extraHeaders: [(name: String, value: String)] { [] }
+    func internalError(_ message: String, status: HTTPResponse.Status) -> Reply { .detail(message, status: status) }
 }

@@ -49,6 +49,10 @@ final class LabControl: Sendable {
 
     func add(_ kind: LabFault.Kind, actor: String) throws -> LabFault {
         try order.withLock { _ in
+            let active = try database.queryOne("SELECT count(*) FROM orchlab_lab_faults WHERE active = 1") { $0.int(0) } ?? 0
+            guard active < ServerLimits.maxActiveFaults else {
+                throw LabRequestError("at most \(ServerLimits.maxActiveFaults) faults may be active at once; DELETE /lab/faults/{id} some first")
+            }
             switch kind {
             case .device(let name, _): _ = try fleet.faults(name)
             case .linkDown(let port):

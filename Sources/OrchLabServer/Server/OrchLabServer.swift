@@ -1,63 +1,78 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
-
-/// How the server listens and whom it lets write.
-public struct ServerConfiguration: Sendable {
-    public var host: String
-    /// 0 picks a free port (tests); the bound port is reported through `onRunning`.
-    public var port: Int
-    public var token: String
-    /// Request bodies above this many bytes get 413.
-    public var bodyLimit: Int
-
-    public init(host: String = "127.0.0.1", port: Int = 8080, token: String, bodyLimit: Int = 1 << 20) {
-        self.host = host
-        self.port = port
-        self.token = token
-        self.bodyLimit = bodyLimit
-    }
-
-    /// Whether `host` only accepts connections from this machine.
-    public static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
-    }
-
-    /// A random 40-hex-character token (the length of a NetBox v1 token).
-    public static func generateToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return (0..<20).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-    }
-}
+import ServiceLifecycle
+import Synchronization
 
 /// `orchlab serve`: the orchestrator API (`/api`), the NetBox API (`/netbox`) and the lab API
 /// (`/lab`) over one world, on Hummingbird.
 public enum OrchLabServer {
-    /// The application; `run()` serves until the task is cancelled or the process is signalled.
-    public static func application(world: OrchLabWorld, configuration: ServerConfiguration,
+    /// The application for an already validated configuration (`serve` validates it).
+    static func application(world: OrchLabWorld, configuration: ServerConfiguration,
                                    onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
         -> some ApplicationProtocol {
-        let responder = OrchLabResponder(
-            areas: [OrchestratorArea(engine: world.engine), NetBoxArea(netbox: world.lab.netbox),
-                    LabArea(control: world.labControl)],
-            tokens: TokenCheck(token: configuration.token), bodyLimit: configuration.bodyLimit)
+        let responder = responder(world: world, configuration: configuration)
         var logger = Logger(label: "orchlab")
         logger.logLevel = .warning
+        // The idle timer restarts on every request part the decoder completes, so a client that
+        // trickles a request head (slowloris) or sends nothing is closed after `idleTimeout`.
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: TimeAmount.nanoseconds(Int64(configuration.idleTimeout / .nanoseconds(1))),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: ServerLimits.maxHeaderFieldSize,
+                                            maxHeaderListSize: ServerLimits.maxHeaderListSize))
         return Application(
             responder: responder,
+            server: .http1(configuration: http1),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "orchlab"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }
+
+    static func responder(world: OrchLabWorld, configuration: ServerConfiguration) -> OrchLabResponder {
+        OrchLabResponder(
+            areas: [OrchestratorArea(engine: world.engine), NetBoxArea(netbox: world.lab.netbox), LabArea(control: world.labControl)],
+            tokens: TokenCheck(token: configuration.token), bodyLimit: configuration.bodyLimit)
+    }
+
+    /// Serves until SIGTERM or SIGINT (with `handleSignals`) or until `shutdown` is triggered:
+    /// the listener closes, answers in flight are finished and sent (for at most
+    /// `ServerLimits.shutdownDrain`), then this returns. Cancelling the calling task stops at once.
+    public static func serve(world: OrchLabWorld, configuration: ServerConfiguration, handleSignals: Bool = true,
+                             shutdown: ShutdownSwitch? = nil,
+                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try configuration.validate(allowRemote: true)
+        let app = application(world: world, configuration: configuration, onRunning: onRunning)
+        var group = ServiceGroupConfiguration(services: [app], logger: app.logger)
+        group.gracefulShutdownSignals = handleSignals ? [.sigterm, .sigint] : []
+        group.maximumGracefulShutdownDuration = ServerLimits.shutdownDrain
+        let services = ServiceGroup(configuration: group)
+        await shutdown?.attach(services)
+        try await services.run()
+    }
 }
 
-extension OrchLabServer {
-    /// Serves until SIGTERM or SIGINT (then in-flight requests finish), or, with
-    /// `handleSignals: false`, until the calling task is cancelled (tests).
-    public static func serve(world: OrchLabWorld, configuration: ServerConfiguration, handleSignals: Bool = true,
-                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
-        let app = application(world: world, configuration: configuration, onRunning: onRunning)
-        if handleSignals { try await app.runService() } else { try await app.run() }
+/// Stops a running server the way SIGTERM does (tests, embedding). Triggering it before the
+/// server has started makes the server stop as soon as it starts.
+public final class ShutdownSwitch: Sendable {
+    private let state = Mutex<(group: ServiceGroup?, triggered: Bool)>((nil, false))
+
+    public init() {}
+
+    public func trigger() async {
+        let group = state.withLock { state in
+            state.triggered = true
+            return state.group
+        }
+        await group?.triggerGracefulShutdown()
+    }
+
+    func attach(_ group: ServiceGroup) async {
+        let triggered = state.withLock { state in
+            state.group = group
+            return state.triggered
+        }
+        if triggered { await group.triggerGracefulShutdown() }
     }
 }

@@ -2,6 +2,7 @@ import Catalogues
 import Foundation
 import NetBoxSim
 import RouterSim
+import SQLite
 import Topology
 import WorkflowEngine
 
@@ -13,13 +14,18 @@ public final class OrchLabWorld: Sendable {
     public let lab: Lab
     public let catalogue: RegisteredCatalogue
     let labControl: LabControl
+    /// Held for the world's lifetime: a second world (or process) on the same file is refused.
+    private let writerLock: WriterLock?
 
     /// `databasePath` `:memory:` keeps everything in memory (tests). A new file is seeded from
     /// `topology`; a file from an earlier run keeps its NetBox objects and replays its lab journal.
+    /// A file another live world (in any process) holds throws `DatabaseInUseError` before
+    /// anything is opened.
     public init(topology: CompiledTopology, databasePath: String, catalogue: Catalogue,
                 clock: any EngineClock = SystemClock(), ids: IDGenerator = .random()) throws {
-        engine = try Engine(path: databasePath, clock: clock, ids: ids)
         let inMemory = databasePath.isEmpty || databasePath == ":memory:"
+        writerLock = inMemory ? nil : try WriterLock(databasePath: databasePath)
+        engine = try Engine(path: databasePath, clock: clock, ids: ids)
         lab = try Lab(topology, netboxPath: inMemory ? nil : databasePath, clock: { clock.now() })
         self.catalogue = try catalogue.register(into: engine, netbox: lab.client(actor: "orchlab"), fleet: lab.fleet)
         labControl = try LabControl(fleet: lab.fleet, database: engine.database)

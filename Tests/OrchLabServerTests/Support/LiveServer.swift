@@ -39,21 +39,30 @@ struct LiveServer {
 
     /// Runs `body` against a live server, then stops it.
     @discardableResult
-    static func with<T: Sendable>(_ world: OrchLabWorld? = nil, bodyLimit: Int = 1 << 20,
+    static func with<T: Sendable>(_ world: OrchLabWorld? = nil, bodyLimit: Int = 1 << 20, idleTimeout: Duration = .seconds(60),
                                   _ body: (LiveServer) async throws -> T) async throws -> T {
         let world = try world ?? makeWorld()
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, bodyLimit: bodyLimit)
+        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, bodyLimit: bodyLimit, idleTimeout: idleTimeout)
+        let shutdown = ShutdownSwitch()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                try await OrchLabServer.serve(world: world, configuration: configuration, handleSignals: false) { port in
+                try await OrchLabServer.serve(world: world, configuration: configuration, handleSignals: false, shutdown: shutdown) { port in
                     continuation.yield(port)
                 }
             }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
-            defer { group.cancelAll() }
-            return try await body(LiveServer(port: port, world: world))
+            // Stopped the way SIGTERM stops it, so every test also shuts a server down gracefully.
+            do {
+                let result = try await body(LiveServer(port: port, world: world))
+                await shutdown.trigger()
+                try await group.waitForAll()
+                return result
+            } catch {
+                await shutdown.trigger()
+                throw error
+            }
         }
     }
 

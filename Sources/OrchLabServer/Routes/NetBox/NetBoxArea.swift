@@ -58,6 +58,8 @@ struct NetBoxArea: APIArea {
                 }
                 routes.on(.patch, "\(path)/:id", patch)
                 routes.on(.put, "\(path)/:id", patch)
+                routes.on(.patch, path, NetBoxBulk.update(endpoint, update, netbox: netbox))
+                routes.on(.put, path, NetBoxBulk.update(endpoint, update, netbox: netbox))
             }
             if let delete = endpoint.delete {
                 routes.on(.delete, "\(path)/:id") { call in
@@ -65,6 +67,14 @@ struct NetBoxArea: APIArea {
                     try await offload { try delete(netbox, id, actor) }
                     return .noContent
                 }
+                routes.on(.delete, path, NetBoxBulk.delete(delete, netbox: netbox))
+            }
+            let listOptions = NetBoxMetadata.options(endpoint.type, action: "POST", detail: false)
+            routes.on(.options, path) { _ in .netbox(listOptions) }
+            let detailOptions = NetBoxMetadata.options(endpoint.type, action: "PUT", detail: true)
+            routes.on(.options, "\(path)/:id") { call in
+                _ = try NetBoxArea.id(call)
+                return .netbox(detailOptions)
             }
         }
         addAvailableRoutes(netbox)
@@ -182,6 +192,11 @@ struct NetBoxArea: APIArea {
 
     func methodNotAllowed(_ call: HTTPCall, allowed: [HTTPRequest.Method]) -> Reply {
         .netbox(["detail": .string("Method \"\(call.method.rawValue)\" not allowed.")], status: .methodNotAllowed)
+    }
+
+    func internalError(_ message: String, status: HTTPResponse.Status) -> Reply {
+        .netbox(["error": .string(message), "exception": "InternalError", "netbox_version": "4.7.3", "python_version": "3.12.1"],
+                status: status)
     }
 
     func reply(for error: any Error, _ call: HTTPCall) -> Reply? {

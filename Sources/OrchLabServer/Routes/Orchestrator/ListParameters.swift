@@ -27,8 +27,9 @@ struct ListParameters {
                 }
             case "range":
                 let parts = item.value.split(separator: ",").map { Int($0) }
-                guard parts.count == 2, let start = parts[0], let end = parts[1], start >= 0, end >= start else {
-                    throw ListParameterError("range must be start,end with 0 <= start <= end: '\(item.value)'")
+                let most = ServerLimits.maxRangeIndex
+                guard parts.count == 2, let start = parts[0], let end = parts[1], start >= 0, end >= start, end <= most else {
+                    throw ListParameterError("range must be start,end with 0 <= start <= end <= \(most): '\(item.value)'")
                 }
                 range = start..<end
             default:

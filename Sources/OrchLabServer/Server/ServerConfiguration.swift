@@ -1,0 +1,110 @@
+import Foundation
+
+/// How the server listens and whom it lets write.
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    /// 0 picks a free port (tests); the bound port is reported through `onRunning`.
+    public var port: Int
+    public var token: String
+    /// Where `token` came from, for the start banner (never the token itself unless generated).
+    public var tokenSource: TokenSource = .option
+    /// Request bodies above this many bytes get 413.
+    public var bodyLimit: Int
+    /// A connection that sends nothing for this long (idle between requests, or stuck in a
+    /// request head) is closed by the server.
+    public var idleTimeout: Duration
+
+    public enum TokenSource: String, Sendable {
+        case option = "--token", environment = "ORCHLAB_TOKEN", generated
+    }
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, token: String, bodyLimit: Int = ServerLimits.defaultBodyLimit,
+                idleTimeout: Duration = .seconds(ServerLimits.defaultIdleTimeout)) {
+        self.host = host
+        self.port = port
+        self.token = token
+        self.bodyLimit = bodyLimit
+        self.idleTimeout = idleTimeout
+    }
+
+    /// The configuration `orchlab serve` runs with: the token from `token`, else a non-empty
+    /// `ORCHLAB_TOKEN` in `environment`, else a generated one; every value range-checked.
+    public static func checked(host: String, port: Int, token: String?, environment: [String: String],
+                               bodyLimit: Int, idleTimeoutSeconds: Double, allowRemote: Bool)
+        throws(ServerConfigurationError) -> ServerConfiguration {
+        let fromEnvironment = environment["ORCHLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let source: TokenSource = token != nil ? .option : fromEnvironment != nil ? .environment : .generated
+        guard idleTimeoutSeconds.isFinite, ServerLimits.idleTimeouts.contains(idleTimeoutSeconds) else {
+            throw ServerConfigurationError("--idle-timeout must be \(ServerLimits.idleTimeouts.lowerBound)...\(ServerLimits.idleTimeouts.upperBound) seconds, not \(idleTimeoutSeconds)")
+        }
+        var configuration = ServerConfiguration(
+            host: host, port: port, token: token ?? fromEnvironment ?? generateToken(), bodyLimit: bodyLimit,
+            idleTimeout: .nanoseconds(Int64((idleTimeoutSeconds * 1e9).rounded())))
+        configuration.tokenSource = source
+        try configuration.validate(allowRemote: allowRemote)
+        return configuration
+    }
+
+    /// Range-checks every field; the error names the option and the accepted range.
+    public func validate(allowRemote: Bool) throws(ServerConfigurationError) {
+        guard ServerLimits.ports.contains(port) else {
+            throw ServerConfigurationError("--port must be \(ServerLimits.ports.lowerBound)...\(ServerLimits.ports.upperBound), not \(port)")
+        }
+        guard ServerLimits.bodyLimits.contains(bodyLimit) else {
+            throw ServerConfigurationError("--body-limit must be \(ServerLimits.bodyLimits.lowerBound)...\(ServerLimits.bodyLimits.upperBound) bytes, not \(bodyLimit)")
+        }
+        let seconds = Double(idleTimeout.components.seconds) + Double(idleTimeout.components.attoseconds) / 1e18
+        guard ServerLimits.idleTimeouts.contains(seconds) else {
+            throw ServerConfigurationError("--idle-timeout must be \(ServerLimits.idleTimeouts.lowerBound)...\(ServerLimits.idleTimeouts.upperBound) seconds, not \(seconds)")
+        }
+        guard Self.isLoopback(host) || allowRemote else {
+            throw ServerConfigurationError("--host \(host) is not a loopback address (127.0.0.0/8, ::1 or localhost); pass --allow-remote to bind it anyway")
+        }
+        if let problem = Self.tokenProblem(token) {
+            throw ServerConfigurationError("the API token (from \(tokenSource.rawValue)) \(problem)")
+        }
+    }
+
+    /// Why `token` is refused, or nil. Tokens travel in an HTTP header, so only visible ASCII.
+    static func tokenProblem(_ token: String) -> String? {
+        let bytes = Array(token.utf8)
+        if !bytes.allSatisfy({ (0x21...0x7E).contains($0) }) {
+            return "may hold only visible ASCII characters (no spaces or control characters)"
+        }
+        if bytes.count < ServerLimits.minimumTokenLength {
+            return "is \(bytes.count) characters; it must be at least \(ServerLimits.minimumTokenLength) (omit it to get a generated one)"
+        }
+        if bytes.count > ServerLimits.maximumTokenLength {
+            return "is \(bytes.count) characters; it must be at most \(ServerLimits.maximumTokenLength)"
+        }
+        return nil
+    }
+
+    /// Whether `host` only accepts connections from this machine: an IPv4 literal in
+    /// 127.0.0.0/8, the IPv6 literal ::1, or exactly `localhost`. A name such as
+    /// `127.evil.name` is not an address and so is not loopback.
+    public static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 {
+            return UInt32(bigEndian: v4.s_addr) >> 24 == 127
+        }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, host, &v6) == 1 {
+            return withUnsafeBytes(of: &v6) { bytes in bytes.dropLast().allSatisfy { $0 == 0 } && bytes.last == 1 }
+        }
+        return false
+    }
+
+    /// A random 40-hex-character token (the length of a NetBox v1 token).
+    public static func generateToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<20).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}
+
+/// A `serve` option out of range; the message names the option and what is accepted.
+public struct ServerConfigurationError: Error, CustomStringConvertible, Equatable {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -16,7 +16,7 @@ import Testing
         "^ ?ipv6 address", "net 49\\.0001", "^ description", "^ isis", "^ipv6 address", "metric [0-9]+$", "^interface (loopback|1/1/c[0-9]/1)$",
         "^\\s*!", "\\d{1,3}\\.\\d{1,3}", "^(a+)+$", "a{2,3}b", "^$", "^.$", "(ab)*$", "x{2}", "[^a-z ]", "[a-]", "^\\S+$", "\\w+-core",
         "isis ipv6 metric 1[05]", "a|b|c", "(?:net|metric) ", "(?<word>ipv6) (address|router)", "\\x41|\\t", "^ *exit-address-family$",
-        "re.*ute", "a??b", "a*?", "[\\d.]+/32", "\\(", "café", "e$|^c", "(a|)+b", "(|x)y", "^(a?){3}a{3}$",
+        "re.*ute", "a??b", "a*?", "[\\d.]+/32", "\\(", "café", "e$|^c", "(a|)+b", "(|x)y", "^(a?){3}a{3}$", "^a{,2}b",
     ])
     func matchesLikeSwiftRegex(pattern: String) throws {
         let compiled = try FaultPattern(pattern)

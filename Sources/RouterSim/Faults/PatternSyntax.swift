@@ -131,10 +131,12 @@ struct PatternParser {
             }
             return digits == 0 ? nil : value
         }
-        guard let low = number(&self) else { index = start; return nil }
+        // `{,n}` is `{0,n}`, as in Swift's regex syntax.
+        let low = number(&self) ?? (peek == ascii(",") ? 0 : -1)
+        guard low >= 0 else { index = start; return nil }
         var high: Int? = low
         if take(",") { high = number(&self) }
-        guard take("}") else { index = start; return nil }
+        guard take("}"), scalars[start + 1] != ascii(",") || high != nil else { index = start; return nil }
         let limit = RouterLimits.faultPatternRepetition
         if let high, high < low { throw .invalid("{\(low),\(high)}: the maximum is below the minimum") }
         if low > limit || (high ?? 0) > limit { throw .unsupported("repetition counts above \(limit) are not supported") }

@@ -29,15 +29,63 @@ import Testing
 
     @Test func catastrophicPatternCostsLinearSteps() throws {
         let rule = try #require(try LineRejectionRule(["^(a+)+$"]))
-        let program = try FaultPattern("^(a+)+$").program
+        let instructions = try FaultPattern("^(a+)+$").instructionCount
         for length in [18, 1_000, RouterLimits.lineBytes] {
-            let line = Substring(String(repeating: "a", count: length) + "!")
-            let steps = rule.steps(line)
-            // Every instruction at most twice per character (once reached, once stepped).
-            #expect(steps <= 2 * (length + 2) * (program.count + 1), "\(length): \(steps) steps")
-            #expect(!rule.rejects(line))
+            var matcher = rule.matcher()
+            let line = Substring(String(repeating: "a", count: length - 1) + "!")
+            let first = matcher.matches(line)
+            #expect(first == false && matcher.steps <= (length + 1) * (2 * instructions + 1), "\(length): \(matcher.steps) steps")
+            // The paste's next line reuses the states the first one built: one step a character.
+            let before = matcher.steps
+            let second = matcher.matches(line)
+            #expect(second == false && matcher.steps - before <= length + 2 * instructions + 1, "\(length): \(matcher.steps - before) steps")
         }
-        #expect(rule.rejects(Substring(String(repeating: "a", count: RouterLimits.lineBytes))))
+        var matcher = rule.matcher()
+        let full = matcher.matches(Substring(String(repeating: "a", count: RouterLimits.lineBytes)))
+        #expect(full == true)
+    }
+
+    /// A pattern whose DFA has more states than the cache holds: the cache starts afresh,
+    /// answers stay right and the cost stays within the bound.
+    @Test func stateHungryPatternStaysRightAndBounded() throws {
+        let pattern = "(a|b)*a(a|b){10}$"
+        let rule = try #require(try LineRejectionRule([pattern]))
+        let instructions = try FaultPattern(pattern).instructionCount
+        let regex = try Regex(pattern)
+        var random = SeededGenerator(seed: 7)
+        var matcher = rule.matcher()
+        for round in 0..<40 {
+            let length = round == 0 ? RouterLimits.lineBytes : Int.random(in: 0...300, using: &random)
+            let line = String((0..<length).map { _ in Bool.random(using: &random) ? "a" : "b" })
+            let before = matcher.steps
+            let matched = matcher.matches(Substring(line))
+            #expect(matcher.steps - before <= (length + 1) * (2 * instructions + 1))
+            if round > 0 { #expect(matched == line.contains(regex), "'\(line)'") }
+        }
+    }
+
+    /// A pattern built to defeat the cache, on a paste built to keep hundreds of threads alive:
+    /// past the per-paste budget the rest of the paste is rejected unchecked (failing closed).
+    @Test func adversarialPasteStopsAtTheStepBudget() throws {
+        let pattern = "(a|b)*a(a|b){100}$"
+        let rule = try #require(try LineRejectionRule([pattern]))
+        let instructions = try FaultPattern(pattern).instructionCount
+        var random = SeededGenerator(seed: 3)
+        let lines = (0..<127).map { _ in Substring(String((0..<4095).map { _ in Bool.random(using: &random) ? "a" : "b" })) }
+        var matcher = rule.matcher()
+        var verdicts: [Bool?] = []
+        for line in lines { verdicts.append(matcher.matches(line)) }
+        let undecided = try #require(verdicts.firstIndex { $0 == nil })
+        #expect(undecided > 0 && verdicts[undecided...].allSatisfy { $0 == nil })
+        #expect(matcher.steps <= RouterLimits.faultPatternStepsPerPaste + 2 * instructions + 2)
+
+        let fleet = Fleet(spec: Workshop.spec())
+        try fleet.setFaults(DeviceFaults(rejectedLinePatterns: [pattern]), on: "loc1-core", actor: "chaos")
+        let result = try fleet.apply(paste: lines.joined(separator: "\n") + "\nhostname late", to: "loc1-core", actor: "t")
+        #expect(result.lines.last?.outcome == .rejected(LineRejectionRule.budgetError))
+        #expect(try fleet.runningConfig("loc1-core").hostname == "loc1-core")
+        // The next paste has a budget of its own.
+        #expect(try fleet.apply(paste: "hostname next", to: "loc1-core", actor: "t").isClean)
     }
 
     @Test func theReproductionPasteIsCheapThroughTheFleet() throws {
@@ -64,7 +112,7 @@ import Testing
         ("\\bnet\\b", "word boundaries (\\b, \\B) are not supported"),
         ("a{101}", "repetition counts above 100 are not supported"),
         ("[[:alpha:]]", "POSIX classes ([:alpha:]) are not supported"),
-        ("(a{100}){100}", "the pattern compiles to more than 2000 matcher instructions; use fewer or smaller {m,n} repetitions"),
+        ("(a{100}){100}", "the pattern compiles to more than 1000 matcher instructions; use fewer or smaller {m,n} repetitions"),
     ])
     func unsupportedRegularExpressionsAreRefused(pattern: String, reason: String) {
         #expect(throws: FaultPatternError(pattern: pattern, reason: reason)) { try FaultPattern(pattern) }

@@ -40,8 +40,12 @@ public struct FaultPattern: Sendable, Equatable {
         self.isLiteral = literal
     }
 
-    /// Whether the pattern matches anywhere in `line`.
-    public func matches(_ line: some StringProtocol) -> Bool { program.search(line).matched }
+    /// Whether the pattern matches anywhere in `line` (false for a line too costly to decide,
+    /// which a line within `RouterLimits.lineBytes` never is).
+    public func matches(_ line: String) -> Bool {
+        var matcher = PatternMatcher(program)
+        return matcher.matches(Substring(line)) ?? false
+    }
 
     /// Matcher instructions; a device's patterns share `RouterLimits.faultPatternInstructions`.
     public var instructionCount: Int { program.count }

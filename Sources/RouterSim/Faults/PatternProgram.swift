@@ -1,6 +1,5 @@
-/// A fault pattern compiled to a Thompson NFA and run as a Pike VM: every instruction is
-/// visited at most once per character, so a match costs at most (characters + 1) × program
-/// size steps, whatever the pattern (no backtracking, so `^(a+)+$` is as cheap as `^a+$`).
+/// A fault pattern compiled to a Thompson NFA (`PatternMatcher` runs it). There is no
+/// backtracking, so `^(a+)+$` costs what `^a+$` costs.
 struct PatternProgram: Sendable, Equatable {
     enum Instruction: Sendable, Equatable {
         case scalar(UInt32)
@@ -75,76 +74,5 @@ struct PatternProgram: Sendable, Equatable {
                 instructions[fork] = .split(fork + 1, instructions.count)
             }
         }
-    }
-
-    /// Whether the pattern matches anywhere in `line` (a search, like `String.contains`), and
-    /// how many instruction visits it took (the cost tests assert on).
-    func search(_ line: some StringProtocol) -> (matched: Bool, steps: Int) {
-        var runner = Runner(program: self)
-        let scalars = line.unicodeScalars
-        var position = scalars.startIndex
-        while true {
-            let atEnd = position == scalars.endIndex
-            // A thread starts at every position: the implicit `.*?` in front of a search.
-            if runner.add(0, atStart: position == scalars.startIndex, atEnd: atEnd) { return (true, runner.steps) }
-            if atEnd { return (false, runner.steps) }
-            let value = scalars[position].value
-            position = scalars.index(after: position)
-            if runner.step(value, atEnd: position == scalars.endIndex) { return (true, runner.steps) }
-        }
-    }
-}
-
-/// The Pike VM's two thread lists (program counters), de-duplicated by a generation mark.
-private struct Runner {
-    let program: PatternProgram
-    var current: [Int] = []
-    var next: [Int] = []
-    var marks: [Int]
-    var generation = 1
-    var stack: [Int] = []
-    var steps = 0
-
-    init(program: PatternProgram) {
-        self.program = program
-        marks = Array(repeating: 0, count: program.count)
-    }
-
-    /// Follows epsilon moves from `pc` into `current`; true when it reaches `match`.
-    mutating func add(_ pc: Int, atStart: Bool, atEnd: Bool) -> Bool {
-        stack.append(pc)
-        while let pc = stack.popLast() {
-            guard marks[pc] != generation else { continue }
-            marks[pc] = generation
-            steps += 1
-            switch program.instructions[pc] {
-            case .jump(let target): stack.append(target)
-            case .split(let first, let second): stack.append(second); stack.append(first)
-            case .lineStart: if atStart { stack.append(pc + 1) }
-            case .lineEnd: if atEnd { stack.append(pc + 1) }
-            case .match: stack.removeAll(keepingCapacity: true); return true
-            case .scalar, .set: current.append(pc)
-            }
-        }
-        return false
-    }
-
-    /// Advances every thread over one scalar; the survivors become the next position's threads.
-    mutating func step(_ value: UInt32, atEnd: Bool) -> Bool {
-        swap(&current, &next)
-        current.removeAll(keepingCapacity: true)
-        generation += 1
-        for pc in next {
-            steps += 1
-            let accepts: Bool
-            switch program.instructions[pc] {
-            case .scalar(let expected): accepts = expected == value
-            case .set(let set): accepts = program.sets[set].contains(value)
-            default: accepts = false
-            }
-            if accepts, add(pc + 1, atStart: false, atEnd: atEnd) { return true }
-        }
-        next.removeAll(keepingCapacity: true)
-        return false
     }
 }

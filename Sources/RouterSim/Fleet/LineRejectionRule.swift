@@ -21,10 +21,12 @@ struct LineRejectionRule: Sendable, Equatable {
         }
     }
 
-    func rejects(_ line: Substring) -> Bool { program.search(line).matched }
-
-    /// The rule's cost on `line`, for tests of the linear-time bound.
-    func steps(_ line: Substring) -> Int { program.search(line).steps }
+    /// A matcher for one paste's lines.
+    func matcher() -> PatternMatcher { PatternMatcher(program) }
 
     static let error = LineError(kind: .rejectedByDevice, column: nil, message: "% Command rejected by the device (injected fault)")
+    /// The answer once a paste has used up `RouterLimits.faultPatternStepsPerPaste`: the fault
+    /// fails closed, as a configuration lock would.
+    static let budgetError = LineError(kind: .rejectedByDevice, column: nil,
+                                       message: "% Command rejected by the device (injected fault; line not checked: the paste used up the rejection patterns' matching budget)")
 }

@@ -46,10 +46,15 @@ struct RouterState {
         var results: [LineResult] = []
         results.reserveCapacity(lines.count)
         var number = 0
+        var matcher = rejectionRule?.matcher()
         for line in lines {
             number += 1
-            if let rule = rejectionRule, line.utf8.count <= RouterLimits.lineBytes, rule.rejects(line) {
-                results.append(LineResult(number: number, text: ConfigSession.echo(line), outcome: .rejected(LineRejectionRule.error)))
+            // nil: the paste used up the matching budget before the line was decided.
+            var rejection: Bool? = false
+            if line.utf8.count <= RouterLimits.lineBytes, matcher != nil { rejection = matcher?.matches(line) }
+            if rejection != false {
+                let error = rejection == nil ? LineRejectionRule.budgetError : LineRejectionRule.error
+                results.append(LineResult(number: number, text: ConfigSession.echo(line), outcome: .rejected(error)))
             } else {
                 results.append(session.run(line, number: number))
             }

@@ -41,7 +41,15 @@ public enum RouterLimits {
     public static let faultPatternsPerDevice = 32
     /// Largest count in a `{m,n}` repetition.
     public static let faultPatternRepetition = 100
-    /// Largest compiled pattern (matcher instructions, after `{m,n}` is expanded); matching
-    /// costs at most this many steps per character of the line.
-    public static let faultPatternInstructions = 2000
+    /// Largest compiled pattern (matcher instructions, after `{m,n}` is expanded), for all of
+    /// a device's patterns together; matching costs at most about twice this many steps per
+    /// character of the line.
+    public static let faultPatternInstructions = 1000
+    /// States the matcher keeps per paste (its DFA cache); past it new states are followed
+    /// without being kept.
+    public static let faultPatternDFAStates = 1024
+    /// Matcher steps one paste may spend on the patterns (ordinary patterns spend about one
+    /// per character; only a pattern built to defeat the matcher's cache, on a paste built
+    /// to match, comes near). Past it the rest of the paste is rejected without being checked.
+    public static let faultPatternStepsPerPaste = 4_000_000
 }

@@ -8,7 +8,7 @@ import Testing
         let templates = Workshop.node("loc1-core", ipv4: "10.0.0.1/32", ipv6: "2001:db8::1/128") + "\n"
             + Workshop.circuit("loc1-core", port: "1/1/c2/1", farNode: "loc2-core", farPort: "1/1/c1/1", address: "2001:db8:10::/127", metric: 15_000_000)
         return templates.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            + ["", " ", "aaaa", "aaaab", "ab", "abab", "x{2}", "a{", "tab\there", "hostname (x", "café", "[x]", "a|b", "{3,1}"]
+            + ["", " ", "a\nb", "a\rb", "a\u{0B}b", "a\u{0C}b", "a\u{85}b", "a\u{2028}b", "a\tb", "a\u{A0}b", "a\u{3000}b", "aaaa", "aaaab", "ab", "abab", "x{2}", "a{", "tab\there", "hostname (x", "café", "[x]", "a|b", "{3,1}"]
     }()
 
     /// Ordinary patterns behave exactly as Swift's regex engine (the matcher they replace).
@@ -16,7 +16,7 @@ import Testing
         "^ ?ipv6 address", "net 49\\.0001", "^ description", "^ isis", "^ipv6 address", "metric [0-9]+$", "^interface (loopback|1/1/c[0-9]/1)$",
         "^\\s*!", "\\d{1,3}\\.\\d{1,3}", "^(a+)+$", "a{2,3}b", "^$", "^.$", "(ab)*$", "x{2}", "[^a-z ]", "[a-]", "^\\S+$", "\\w+-core",
         "isis ipv6 metric 1[05]", "a|b|c", "(?:net|metric) ", "(?<word>ipv6) (address|router)", "\\x41|\\t", "^ *exit-address-family$",
-        "re.*ute", "a??b", "a*?", "[\\d.]+/32", "\\(", "café", "e$|^c", "(a|)+b", "(|x)y", "^(a?){3}a{3}$", "^a{,2}b",
+        "re.*ute", "a??b", "a*?", "[\\d.]+/32", "\\(", "café", "e$|^c", "(a|)+b", "(|x)y", "^(a?){3}a{3}$", "^a{,2}b", "a.b",
     ])
     func matchesLikeSwiftRegex(pattern: String) throws {
         let compiled = try FaultPattern(pattern)

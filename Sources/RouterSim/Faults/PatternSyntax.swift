@@ -27,11 +27,14 @@ struct ScalarSet: Sendable, Equatable {
         self.ranges = merged
     }
 
-    static let any = ScalarSet([0...0x10FFFF])
+    /// What `.` matches: as in Swift's regex syntax, anything but a line break.
+    static let anyButNewline = ScalarSet([10...13, 0x85...0x85, 0x2028...0x2029]).inverted
     static let digit = ScalarSet([48...57])
     /// ASCII word characters: config lines are ASCII, so `\w` need not know Unicode letters.
     static let word = ScalarSet([48...57, 65...90, 95...95, 97...122])
-    static let space = ScalarSet([9...13, 32...32])
+    /// Unicode white space, as Swift's `\s`.
+    static let space = ScalarSet([9...13, 32...32, 0x85...0x85, 0xA0...0xA0, 0x1680...0x1680, 0x2000...0x200A,
+                                  0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000])
 
     var inverted: ScalarSet {
         var result: [ClosedRange<UInt32>] = []
@@ -148,7 +151,7 @@ struct PatternParser {
         switch next {
         case ascii("("): return try group()
         case ascii("["): return .set(try bracketClass())
-        case ascii("."): return .set(ScalarSet.any)
+        case ascii("."): return .set(ScalarSet.anyButNewline)
         case ascii("^"): return .lineStart
         case ascii("$"): return .lineEnd
         case ascii("\\"): return try escape()

@@ -14,7 +14,7 @@ public final class NetBox: @unchecked Sendable {
     /// Set while a `batch` runs: calls inside it join the batch instead of committing alone.
     private var batchTime: Date?
     let store = NetBoxStore()
-    private var changeLog: [ObjectChange] = []
+    private var changeLog = ChangeLog()
     private let clock: @Sendable () -> Date
     private let persistence: SQLitePersistence?
 
@@ -30,7 +30,8 @@ public final class NetBox: @unchecked Sendable {
         self.clock = clock
         let persistence = try SQLitePersistence(database: Database(path: path))
         self.persistence = persistence
-        changeLog = try persistence.restore(into: store)
+        let (restored, lastID) = try persistence.restore(into: store)
+        changeLog = ChangeLog(restored: restored, lastID: lastID)
     }
 
     /// Runs one API call under the lock. On success its changes are logged (with `actor`) and
@@ -51,14 +52,14 @@ public final class NetBox: @unchecked Sendable {
         }
         let entries = store.pending.enumerated().map { offset, change in
             ObjectChange(
-                id: changeLog.count + offset + 1, time: now, actor: actor, action: change.action,
+                id: changeLog.lastID + offset + 1, time: now, actor: actor, action: change.action,
                 objectType: change.type, objectID: change.id,
                 beforeSnapshot: change.before, afterSnapshot: change.after)
         }
         store.pending.removeAll(keepingCapacity: true)
         if let persistence {
             do {
-                try persistence.write(entries, sequences: store.sequences)
+                try persistence.write(entries, sequences: store.sequences, keepingChangesAfter: changeLog.lastID + entries.count - ChangeLogLimits.entries)
             } catch {
                 store.undo(entries.map { ($0.objectType, $0.objectID, $0.beforeSnapshot) })
                 throw .serverError("\(error)", exception: "OperationalError")
@@ -93,15 +94,18 @@ public final class NetBox: @unchecked Sendable {
         return try body(NetBoxReader(store: store))
     }
 
-    /// Change-log entries matching `query`, oldest first.
+    /// Kept change-log entries matching `query`, oldest first (the oldest are dropped past
+    /// `ChangeLogLimits`).
     public func changes(_ query: ChangeLogQuery = ChangeLogQuery()) -> [ObjectChange] {
         lock.lock(); defer { lock.unlock() }
-        return changeLog.filter(query.matches)
+        return changeLog.entries.filter(query.matches)
     }
 
+    /// How many changes were ever logged (the newest entry's id). It keeps counting when old
+    /// entries are dropped, so it serves as a version number of NetBox's contents.
     public var changeCount: Int {
         lock.lock(); defer { lock.unlock() }
-        return changeLog.count
+        return changeLog.lastID
     }
 
     /// Loads a lab, all or nothing: any problem throws a `NetBoxSeedError` naming the object and

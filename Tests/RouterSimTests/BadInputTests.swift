@@ -2,30 +2,40 @@ import Testing
 @testable import RouterSim
 
 @Suite struct BadInputTests {
-    @Test func tenMegabytePasteIsHandledLineByLine() throws {
+    @Test func tenMegabytePasteIsRefusedWhole() throws {
         let fleet = Fleet(spec: Workshop.spec())
-        let huge = String(repeating: "x", count: 4_000_000)
+        let paste = String(repeating: "hostname x\n", count: 1_000_000)
+        #expect(throws: RouterError.pasteTooLarge(device: "loc1-core", bytes: 11_000_000)) {
+            try fleet.apply(paste: paste, to: "loc1-core", actor: "t")
+        }
+        #expect(try fleet.runningConfig("loc1-core").hostname == "loc1-core")
+    }
+
+    @Test func largestPasteIsHandledLineByLine() throws {
+        let fleet = Fleet(spec: Workshop.spec())
+        let huge = String(repeating: "x", count: 40_000)
         var lines = ["conf t", huge, "hostname survived", huge + " ipv6 address 2001:db8::1/128"]
         var filler = 0, size = lines.reduce(0) { $0 + $1.utf8.count + 1 }
-        while size < 10_000_000 {
+        while lines.count < RouterLimits.pasteLines {
             let line = filler % 2 == 0 ? "interface loopback \(filler / 2 % 3000)" : " ipv6 address 2001:db8:\(filler % 50_000)::1/128 extra"
+            guard size + line.utf8.count + 1 <= RouterLimits.pasteBytes else { break }
             lines.append(line)
             size += line.utf8.count + 1
             filler += 1
         }
         let paste = lines.joined(separator: "\n")
-        #expect(paste.utf8.count >= 10_000_000)
+        #expect(lines.count == RouterLimits.pasteLines)
         let result = try fleet.apply(paste: paste, to: "loc1-core", actor: "t")
         #expect(result.lines.count == lines.count)
         #expect(result.lines[1].outcome == .rejected(LineError(kind: .lineTooLong, column: nil,
-                                                               message: "% Line too long: 4000000 bytes (limit 4096); line ignored.")))
-        #expect(result.lines[1].text.count == ConfigSession.echoLimit + 1)
+                                                               message: "% Line too long: 40000 bytes (limit 4096); line ignored.")))
+        #expect(result.lines[1].text.count == RouterLimits.echoBytes + 1)
         #expect(result.lines[2].outcome == .applied(note: nil))
         #expect(result.lines[3].isRejected)
         // Interface lines past the loopback limit are rejected; the rest are all bad addresses.
         let config = try fleet.runningConfig("loc1-core")
         #expect(config.hostname == "survived")
-        #expect(config.interfaces.count == Workshop.ports.count + ConfigSession.maximumLoopbacks)
+        #expect(config.interfaces.count == Workshop.ports.count + RouterLimits.loopbacks)
         #expect(config.interfaces.values.allSatisfy { $0.ipv6.isEmpty })
         #expect(result.rejectedLines.first { $0.text.hasPrefix("interface") }?.outcome
                 == .rejected(LineError(kind: .unsupported, column: 10, message: "% Maximum number of loopback interfaces (1024) reached")))
@@ -51,7 +61,7 @@ import Testing
 
     @Test func deeplyRepeatedInterfaceLinesStayOneInterface() throws {
         let fleet = Fleet(spec: Workshop.spec())
-        let paste = String(repeating: "interface 1/1/c2/1\ninterface loopback 0\n", count: 20_000)
+        let paste = String(repeating: "interface 1/1/c2/1\ninterface loopback 0\n", count: RouterLimits.pasteLines / 2)
         let result = try fleet.apply(paste: paste, to: "loc1-core", actor: "t")
         #expect(result.isClean)
         #expect(try fleet.runningConfig("loc1-core").interfaces.count == Workshop.ports.count + 1)

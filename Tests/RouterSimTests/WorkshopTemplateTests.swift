@@ -44,8 +44,7 @@ import Testing
         let matrix = fleet.reachability()
         #expect(matrix.loopbacks.count == 4)
         #expect(matrix.isFullyReachable, "\(matrix.unreachablePairs)")
-        // The shared NET is reported, but does not break routing.
-        #expect(fleet.problems().map(\.kind) == [.duplicateSystemID])
+        #expect(fleet.problems().isEmpty, "\(fleet.problems())")
         let route = try #require(try fleet.routes(on: "loc1-core").first { $0.prefix.description == "2001:db8::4/128" })
         #expect(route.source == .isis)
         #expect(route.metric == 20)
@@ -63,7 +62,7 @@ import Testing
         #expect(fleet.reachability().isFullyReachable)
 
         let normal = Workshop.circuit("loc1-core", port: "1/1/c2/1", farNode: "loc2-core", farPort: "1/1/c1/1",
-                                      address: "2001:db8:10::/127", metric: 10)
+                                      address: "2001:db8:10::/127", metric: 10, net: Workshop.net(router: 1))
         let result = try fleet.apply(paste: normal, to: "loc1-core", actor: "process 7 / modify circuit")
         #expect(result.isClean)
         let changed = result.diff.split(separator: "\n").filter { ($0.hasPrefix("-") || $0.hasPrefix("+")) && !$0.hasPrefix("---") && !$0.hasPrefix("+++") }

@@ -23,8 +23,11 @@ final class SQLitePersistence {
             """)
     }
 
-    func write(_ changes: [ObjectChange], sequences: [ObjectType: Int]) throws {
+    /// Writes one call's changes and drops change-log rows with ids up to `keepingChangesAfter`,
+    /// so the file's log stays as bounded as the one in memory.
+    func write(_ changes: [ObjectChange], sequences: [ObjectType: Int], keepingChangesAfter oldestDropped: Int) throws {
         try database.transaction {
+            if oldestDropped > 0 { try database.run("DELETE FROM netbox_changes WHERE id <= ?", [.int(oldestDropped)]) }
             for change in changes {
                 if let after = change.afterSnapshot { try upsert(after.object) } else {
                     try database.run("DELETE FROM \(change.objectType.table) WHERE id = ?", [.int(change.objectID)])
@@ -86,8 +89,9 @@ final class SQLitePersistence {
         }
     }
 
-    /// Loads everything stored into `store` and returns the change log.
-    func restore(into store: NetBoxStore) throws -> [ObjectChange] {
+    /// Loads everything stored into `store` and returns the newest `ChangeLogLimits.entries`
+    /// change-log entries (oldest first) and the largest change id ever stored.
+    func restore(into store: NetBoxStore) throws -> (changes: [ObjectChange], lastID: Int) {
         for type in ObjectType.allCases {
             let texts = try database.query("SELECT data FROM \(type.table) ORDER BY id") { $0.string(0) }
             for text in texts {
@@ -104,8 +108,10 @@ final class SQLitePersistence {
         for (name, lastID) in sequences {
             if let type = ObjectType(rawValue: name) { store.restoreSequence(type, lastID) }
         }
-        return try database.query(
-            "SELECT id, time, actor, action, object_type, object_id, before, after FROM netbox_changes ORDER BY id"
+        let newestID = try database.query("SELECT COALESCE(MAX(id), 0) FROM netbox_changes") { $0.int(0) }.first ?? 0
+        let newestFirst = try database.query(
+            "SELECT id, time, actor, action, object_type, object_id, before, after FROM netbox_changes ORDER BY id DESC LIMIT ?",
+            [.int(ChangeLogLimits.entries)]
         ) { row in
             guard let action = ObjectChange.Action(rawValue: row.string(3)),
                   let type = ObjectType(rawValue: row.string(4))
@@ -116,6 +122,7 @@ final class SQLitePersistence {
                 beforeSnapshot: try row.optionalString(6).map { try snapshot(type, $0) },
                 afterSnapshot: try row.optionalString(7).map { try snapshot(type, $0) })
         }
+        return (newestFirst.reversed(), newestID)
     }
 }
 

@@ -50,6 +50,7 @@ extension LabFault.Kind {
                 throw LabRequestError("'rejected_line_patterns' must be a list of strings")
             }
             faults.rejectedLinePatterns = list
+            do { try faults.checkPatterns() } catch { throw LabRequestError("'rejected_line_patterns': \(error)") }
         }
         guard faults != .none else { throw LabRequestError("the fault changes nothing: set unreachable, rejects_config, delay_ms or rejected_line_patterns") }
         self = .device(device, faults)

@@ -37,6 +37,9 @@ public struct NET: Sendable, Hashable, Comparable, CustomStringConvertible {
     public static func < (lhs: NET, rhs: NET) -> Bool { lhs.bytes.lexicographicallyPrecedes(rhs.bytes) }
 
     private static func hex(_ byte: UInt8) -> String { byte < 16 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }
+    /// Bytes in dotted groups of two, as system IDs are written (`4567.890a.0001`).
+    static func groupedHex(_ bytes: [UInt8]) -> String { grouped(bytes) }
+
     private static func grouped(_ bytes: some Collection<UInt8>) -> String {
         let array = Array(bytes)
         return stride(from: 0, to: array.count, by: 2).map { hex(array[$0]) + hex(array[$0 + 1]) }.joined(separator: ".")

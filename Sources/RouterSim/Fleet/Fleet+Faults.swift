@@ -4,12 +4,18 @@ extension Fleet {
         try state.withLock { state throws(RouterError) in state.routers[try state.routerIndex(device)].faults }
     }
 
-    /// Replaces `device`'s faults (pass `.none` to clear them).
+    /// Replaces `device`'s faults (pass `.none` to clear them). Throws
+    /// `RouterError.invalidFaultPattern`, changing nothing, for a line pattern the fleet refuses
+    /// (see `FaultPattern`).
     public func setFaults(_ faults: DeviceFaults, on device: String, actor: String) throws(RouterError) {
         try state.withLock { state throws(RouterError) in
             let index = try state.routerIndex(device)
             guard state.routers[index].faults != faults else { return }
-            state.routers[index].faults = faults
+            do throws(FaultPatternError) {
+                try state.routers[index].setFaults(faults)
+            } catch {
+                throw .invalidFaultPattern(device: device, error)
+            }
             state.network = nil
             state.record(device: device, actor: actor, .faultChanged(device: device, faults: faults))
         }

@@ -12,7 +12,7 @@ public final class Fleet: Sendable {
         let index: [String: Int]
         let links: [LinkSpec]
         var downLinks: Set<Int> = []
-        var history: [HistoryEntry] = []
+        var history = HistoryLog()
         var clock: Duration = .zero
         var network: NetworkModel?
     }
@@ -41,19 +41,27 @@ public final class Fleet: Sendable {
     /// Pastes `paste` into `device` as an engineer would, line by line. Lines the router rejects
     /// are reported in the result and the rest still applies (half-applied config is a real
     /// failure mode). Throws when the session cannot run at all (unknown or unreachable device,
-    /// config rejected); that refusal is recorded in history too.
+    /// config rejected, paste over `RouterLimits.pasteBytes` or `RouterLimits.pasteLines`); that
+    /// refusal is recorded in history too.
     public func apply(paste: String, to device: String, actor: String) throws(RouterError) -> PasteResult {
         try state.withLock { state throws(RouterError) in
             let index = try state.routerIndex(device)
+            let lines: [Substring]
+            do throws(RouterError) {
+                lines = try Self.checkedLines(of: paste, device: device)
+            } catch {
+                state.record(device: device, actor: actor, .refused(lines: [], error: error))
+                throw error
+            }
             let faults = state.routers[index].faults
             state.clock += faults.delay
             if faults.unreachable || faults.rejectsConfig {
                 let error: RouterError = faults.unreachable ? .unreachable(device) : .configRejected(device)
-                state.record(device: device, actor: actor, .refused(lines: paste.configLines.map(String.init), error: error))
+                state.record(device: device, actor: actor, .refused(lines: lines.map(ConfigSession.echo), error: error))
                 throw error
             }
             let before = state.routers[index].runningLines
-            let (results, saved) = state.routers[index].apply(paste)
+            let (results, saved) = state.routers[index].apply(lines)
             let after = state.routers[index].runningLines
             let diff = UnifiedDiff.make(old: before, new: after, oldName: "\(device) running-config (before)",
                                         newName: "\(device) running-config (after)")
@@ -62,6 +70,20 @@ public final class Fleet: Sendable {
                                         .paste(lines: results.map(\.text), results: results, diff: diff, savedStartup: saved))
             return PasteResult(device: device, sequence: sequence, lines: results, diff: diff, savedStartup: saved, delay: faults.delay)
         }
+    }
+
+    /// The paste's lines, or the error `apply` gives for a paste over the size limits. Callers
+    /// that store a paste before applying it (the lab server's journal) check with this first.
+    public static func checkPaste(_ paste: String, device: String) throws(RouterError) {
+        _ = try checkedLines(of: paste, device: device)
+    }
+
+    private static func checkedLines(of paste: String, device: String) throws(RouterError) -> [Substring] {
+        let bytes = paste.utf8.count
+        guard bytes <= RouterLimits.pasteBytes else { throw .pasteTooLarge(device: device, bytes: bytes) }
+        let lines = paste.configLines
+        guard lines.count <= RouterLimits.pasteLines else { throw .pasteTooManyLines(device: device, lines: lines.count) }
+        return lines
     }
 
     /// Restarts `device`: configuration not saved to startup-config is lost (the workshop's
@@ -90,11 +112,9 @@ public final class Fleet: Sendable {
     }
 
     /// History, oldest first; only `device`'s entries when given.
+    /// Bounded as `HistoryLog` explains: the oldest entries are dropped first.
     public func history(device: String? = nil) -> [HistoryEntry] {
-        state.withLock { state in
-            guard let device else { return state.history }
-            return state.history.filter { $0.device == device }
-        }
+        state.withLock { $0.history.entries(device: device) }
     }
 }
 
@@ -112,9 +132,7 @@ extension Fleet.State {
 
     @discardableResult
     mutating func record(device: String?, actor: String, _ event: HistoryEvent) -> Int {
-        let sequence = history.count + 1
-        history.append(HistoryEntry(sequence: sequence, time: clock, device: device, actor: actor, event: event))
-        return sequence
+        history.append(device: device, time: clock, actor: actor, event)
     }
 
     /// The network derived from the current state, computed once per change.

@@ -11,7 +11,9 @@ struct RouterState {
     /// `running`'s interface names in natural order; re-sorted only when the set of names changes.
     private var interfaceOrder: [String]
     private(set) var startup: RouterConfig
-    var faults = DeviceFaults.none
+    private(set) var faults = DeviceFaults.none
+    /// `faults.rejectedLinePatterns` compiled when the faults were set.
+    private var rejectionRule: LineRejectionRule?
 
     init(spec: RouterSpec) {
         self.spec = spec
@@ -31,16 +33,28 @@ struct RouterState {
         runningLines = runningText.configLines
     }
 
-    /// Applies `paste` line by line; lines are split on LF, CRLF or CR.
-    mutating func apply(_ paste: String) -> (results: [LineResult], savedStartup: Bool) {
+    /// Replaces the faults; throws, changing nothing, when a line pattern is refused.
+    mutating func setFaults(_ faults: DeviceFaults) throws(FaultPatternError) {
+        rejectionRule = try LineRejectionRule(faults.rejectedLinePatterns)
+        self.faults = faults
+    }
+
+    /// Applies a paste's lines (split on LF, CRLF or CR) one by one. The rejection fault sees
+    /// only lines the CLI would read: an over-long line is refused before anything inspects it.
+    mutating func apply(_ lines: [Substring]) -> (results: [LineResult], savedStartup: Bool) {
         var session = ConfigSession(config: running, startup: startup, ports: portLookup, deviceName: spec.name)
         var results: [LineResult] = []
+        results.reserveCapacity(lines.count)
         var number = 0
-        let rule = LineRejectionRule(faults.rejectedLinePatterns)
-        for line in paste.configLines {
+        var matcher = rejectionRule?.matcher()
+        for line in lines {
             number += 1
-            if let rule, rule.rejects(line) {
-                results.append(LineResult(number: number, text: ConfigSession.echo(line), outcome: .rejected(LineRejectionRule.error)))
+            // nil: the paste used up the matching budget before the line was decided.
+            var rejection: Bool? = false
+            if line.utf8.count <= RouterLimits.lineBytes, matcher != nil { rejection = matcher?.matches(line) }
+            if rejection != false {
+                let error = rejection == nil ? LineRejectionRule.budgetError : LineRejectionRule.error
+                results.append(LineResult(number: number, text: ConfigSession.echo(line), outcome: .rejected(error)))
             } else {
                 results.append(session.run(line, number: number))
             }

@@ -12,6 +12,11 @@ extension NetworkModel {
         found += uncabledAddressedPorts()
         found += duplicateAddresses()
         found += duplicateSystemIDs()
+        for link in duplicateSystemIDLinks {
+            let (a, b) = (link.adjacency.a, link.adjacency.b)
+            found.append(NetworkProblem(kind: .duplicateSystemID, subjects: [a.device, b.device].sorted(),
+                                        detail: "\(a) <--> \(b): \(a.device) and \(b.device) both use system ID \(NET.groupedHex(link.systemID)); IS-IS refuses the adjacency"))
+        }
         for (router, state) in routers.enumerated() where process(router) == nil && state.running.interfaces.values.contains(where: \.runsISIS) {
             found.append(NetworkProblem(kind: .isisWithoutNET, subjects: [state.spec.name],
                                         detail: "\(state.spec.name) runs ipv6 router isis on interfaces but has no IS-IS process with a NET"))
@@ -98,8 +103,10 @@ extension NetworkModel {
         }
     }
 
-    /// Real IS-IS cannot tell routers with one system ID apart; the simulation identifies them
-    /// by device, so routing still works, and reports the clash.
+    /// Real IS-IS cannot tell routers with one system ID apart. Neighbors with one system ID
+    /// form no adjacency (reported per link above); routers further apart would make each
+    /// other's LSPs flap, which the simulation does not model: it identifies them by device, so
+    /// routing through distinct neighbors still works, and reports the clash here.
     private func duplicateSystemIDs() -> [NetworkProblem] {
         var devices: [String: [String]] = [:]
         for (router, state) in routers.enumerated() {

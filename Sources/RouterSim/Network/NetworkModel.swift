@@ -14,6 +14,9 @@ final class NetworkModel {
     let linkStates: [LinkState]
     let linkOfPort: [PortRef: Int]
     private(set) var adjacencies: [Adjacency] = []
+    /// Links where every adjacency rule holds but both ends have one system ID: real IS-IS
+    /// drops the neighbor's hellos, so no adjacency forms.
+    private(set) var duplicateSystemIDLinks: [DuplicateSystemIDLink] = []
     private(set) var problems: [NetworkProblem] = []
     /// Per router: the prefixes its LSP advertises (empty when it takes no part in IS-IS level 2).
     private(set) var advertisements: [[Advertisement]] = []
@@ -89,8 +92,12 @@ final class NetworkModel {
 
     private func formAdjacencies() {
         for state in linkStates where state.isUp {
-            guard let a = end(state.link.a), let b = end(state.link.b) else { continue }
-            if let adjacency = adjacency(a, b) { adjacencies.append(adjacency) }
+            guard let a = end(state.link.a), let b = end(state.link.b), let adjacency = adjacency(a, b) else { continue }
+            if let systemID = process(a.router)?.nets.first?.systemID, systemID == process(b.router)?.nets.first?.systemID {
+                duplicateSystemIDLinks.append(DuplicateSystemIDLink(adjacency: adjacency, systemID: systemID))
+            } else {
+                adjacencies.append(adjacency)
+            }
         }
     }
 
@@ -117,9 +124,9 @@ final class NetworkModel {
         return level1 && level2 ? .level12 : level2 ? .level2 : level1 ? .level1 : nil
     }
 
-    /// The adjacency the two ends of an up link form, following the rules in the README: both
-    /// run `ipv6 router isis`, neither is passive, same subnet, same network type, same area,
-    /// a common level.
+    /// The adjacency the two ends of an up link would form, following the rules in the README:
+    /// both run `ipv6 router isis`, neither is passive, same subnet, same network type, same
+    /// area, a common level. (`formAdjacencies` then refuses it when the system IDs clash.)
     private func adjacency(_ a: End, _ b: End) -> Adjacency? {
         guard a.interface.runsISIS, b.interface.runsISIS,
               let isisA = process(a.router), let isisB = process(b.router),

@@ -29,6 +29,19 @@ public struct Adjacency: Sendable, Hashable {
     }
 }
 
+/// A link whose ends would be adjacent but share one system ID, so IS-IS refuses the adjacency.
+struct DuplicateSystemIDLink {
+    var adjacency: Adjacency
+    var systemID: [UInt8]
+
+    /// What the router at `port` (one end) logs, in the words of IOS: the neighbor's hellos
+    /// are dropped as bad packets.
+    func logMessage(at port: PortRef) -> String {
+        let id = NET.groupedHex(systemID)
+        return "%CLNS-3-BADPACKET: ISIS: \(adjacency.pointToPoint ? "P2P" : "LAN L2") hello, Duplicate system ID detected from \(id) (\(port.port))"
+    }
+}
+
 /// One entry of a router's IPv6 routing table.
 public struct Route: Sendable, Hashable {
     public enum Source: String, Sendable, Hashable {

@@ -1,7 +1,5 @@
 /// `router isis` and its `address-family ipv6 unicast` sub-mode.
 extension ConfigSession {
-    static let maximumNETs = 3
-
     mutating func router(_ words: inout CommandWords) throws(LineError) -> Bool {
         let keywords = ["net", "is-type", "metric-style", "passive-interface", "address-family", "no", "end", "exit", "do"]
         guard let first = try words.keyword(keywords) else { return false }
@@ -65,8 +63,8 @@ extension ConfigSession {
             throw LineError(kind: .invalidValue, column: column,
                             message: "% System ID \(net.systemIDDescription) differs from \(other.systemIDDescription) of the configured NET")
         }
-        if nets.count >= Self.maximumNETs {
-            throw LineError(kind: .invalidValue, column: column, message: "% At most \(Self.maximumNETs) NETs per IS-IS process")
+        if nets.count >= RouterLimits.netsPerProcess {
+            throw LineError(kind: .invalidValue, column: column, message: "% At most \(RouterLimits.netsPerProcess) NETs per IS-IS process")
         }
         config.isis?.nets.append(net)
         config.isis?.nets.sort()

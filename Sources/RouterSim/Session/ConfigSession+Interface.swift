@@ -45,6 +45,10 @@ extension ConfigSession {
         try checkOverlap(ipv6: address, on: name, column: word.column)
         // Kept sorted so the model, like its rendering, does not depend on typing order.
         if config.interfaces[name]?.ipv6.contains(address) == false {
+            if (config.interfaces[name]?.ipv6.count ?? 0) >= RouterLimits.ipv6AddressesPerInterface {
+                throw LineError(kind: .unsupported, column: word.column,
+                                message: "% Maximum number of IPv6 addresses (\(RouterLimits.ipv6AddressesPerInterface)) on \(name) reached")
+            }
             config.interfaces[name]?.ipv6.append(address)
             config.interfaces[name]?.ipv6.sort()
         }

@@ -27,11 +27,6 @@ enum SessionMode: Equatable {
 /// Every command validates fully before it changes anything, so a rejected line leaves the
 /// config and the mode exactly as they were.
 struct ConfigSession {
-    static let lineLimit = 4096
-    static let echoLimit = 200
-    /// Virtual interfaces a router holds; keeps a runaway paste from growing the config without bound.
-    static let maximumLoopbacks = 1024
-
     var config: RouterConfig
     private(set) var startup: RouterConfig
     var mode: SessionMode = .exec
@@ -50,17 +45,23 @@ struct ConfigSession {
         LineResult(number: number, text: Self.echo(line), outcome: execute(line))
     }
 
-    /// The line as results show it: cut to `echoLimit` characters.
+    /// The line as results show it: cut to `RouterLimits.echoBytes` bytes, on a character
+    /// boundary, and marked `…`. Cut by bytes, not characters: one character can carry any
+    /// number of combining marks.
     static func echo(_ line: Substring) -> String {
-        line.utf8.count > echoLimit ? String(line.prefix(echoLimit)) + "…" : String(line)
+        let utf8 = line.utf8
+        guard utf8.count > RouterLimits.echoBytes else { return String(line) }
+        var end = utf8.index(utf8.startIndex, offsetBy: RouterLimits.echoBytes)
+        while end > utf8.startIndex, UTF8.isContinuation(utf8[end]) { end = utf8.index(before: end) }
+        return String(decoding: utf8[..<end], as: UTF8.self) + "…"
     }
 
     mutating func execute(_ line: Substring) -> LineOutcome {
         if closed { return .notExecuted }
         let length = line.utf8.count
-        if length > Self.lineLimit {
+        if length > RouterLimits.lineBytes {
             return .rejected(LineError(kind: .lineTooLong, column: nil,
-                                       message: "% Line too long: \(length) bytes (limit \(Self.lineLimit)); line ignored."))
+                                       message: "% Line too long: \(length) bytes (limit \(RouterLimits.lineBytes)); line ignored."))
         }
         // Routers take printable ASCII only; anything else is marked where it starts.
         if let bad = line.utf8.firstIndex(where: { ($0 < 32 && $0 != 9) || $0 >= 127 }) {
@@ -182,8 +183,8 @@ struct ConfigSession {
             let name = try interfaceName(&words, creating: true)
             if config.interfaces[name] == nil {
                 let loopbacks = config.interfaces.count - ports.count
-                guard loopbacks < Self.maximumLoopbacks else {
-                    throw LineError(kind: .unsupported, column: column, message: "% Maximum number of loopback interfaces (\(Self.maximumLoopbacks)) reached")
+                guard loopbacks < RouterLimits.loopbacks else {
+                    throw LineError(kind: .unsupported, column: column, message: "% Maximum number of loopback interfaces (\(RouterLimits.loopbacks)) reached")
                 }
                 config.interfaces[name] = InterfaceConfig(name: name)
             }

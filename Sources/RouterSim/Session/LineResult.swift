@@ -2,7 +2,7 @@
 public struct LineResult: Sendable, Equatable {
     /// 1-based line number within the paste.
     public var number: Int
-    /// The line as typed (cut to `CommandLine.echoLimit` characters for over-long lines).
+    /// The line as typed (cut to `RouterLimits.echoBytes` bytes for over-long lines).
     public var text: String
     public var outcome: LineOutcome
 

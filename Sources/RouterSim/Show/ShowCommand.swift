@@ -6,7 +6,7 @@ enum ShowCommand: Equatable {
     case network(NetworkShow)
 
     enum NetworkShow: Equatable {
-        case ipv6InterfaceBrief, isisNeighbors, isisDatabase, ipv6Route, interfacesStatus
+        case ipv6InterfaceBrief, isisNeighbors, isisDatabase, ipv6Route, interfacesStatus, logging
     }
 
     /// Parses `[show] WORDS`, keywords abbreviable as on the CLI (`sh ipv6 int br`).
@@ -18,7 +18,7 @@ enum ShowCommand: Equatable {
 
     private static func parse(_ words: inout CommandWords) throws(LineError) -> ShowCommand? {
         _ = try words.keyword(["show"])
-        switch try words.require(["running-config", "startup-config", "ipv6", "isis", "interfaces"]) {
+        switch try words.require(["running-config", "startup-config", "ipv6", "isis", "interfaces", "logging"]) {
         case "running-config":
             guard !words.isAtEnd else { return .runningConfig(interface: nil) }
             _ = try words.require(["interface"])
@@ -27,6 +27,9 @@ enum ShowCommand: Equatable {
         case "startup-config":
             try words.requireEnd()
             return .startupConfig
+        case "logging":
+            try words.requireEnd()
+            return .network(.logging)
         case "ipv6":
             if try words.require(["interface", "route"]) == "route" { try words.requireEnd(); return .network(.ipv6Route) }
             _ = try words.require(["brief"])

@@ -12,7 +12,21 @@ struct ShowRenderer {
         case .isisDatabase: isisDatabase()
         case .ipv6Route: ipv6Route()
         case .interfacesStatus: interfacesStatus()
+        case .logging: logging()
         }
+    }
+
+    /// The messages the router logs about its IS-IS neighbors now (the simulation derives them
+    /// from the current state, so there is no buffer to overflow and no timestamps).
+    private func logging() -> String {
+        var out = "Syslog logging: enabled\n\nLog Buffer:\n"
+        let name = state.spec.name
+        for link in model.duplicateSystemIDLinks {
+            for port in [link.adjacency.a, link.adjacency.b] where port.device == name {
+                out += link.logMessage(at: port) + "\n"
+            }
+        }
+        return out
     }
 
     private func ipv6InterfaceBrief() -> String {

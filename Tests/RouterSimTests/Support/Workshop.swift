@@ -3,7 +3,12 @@
 /// The workshop's config texts, verbatim from shared/reference/workshop-config-templates.md,
 /// and a small fleet to paste them into.
 enum Workshop {
+    /// The NET the workshop's circuit template gives every router.
     static let net = "49.0001.0123.4567.890a.0001.00"
+
+    /// Router `number`'s own NET, derived from its loopback 10.0.0.`number` as operators do
+    /// (see Workshop's `NetworkEntityTitle`); `number` is 1 to 9.
+    static func net(router number: Int) -> String { "49.0001.0100.0000.000\(number).00" }
 
     static func node(_ name: String, ipv4: String, ipv6: String) -> String {
         """
@@ -27,7 +32,8 @@ enum Workshop {
         """
     }
 
-    static func circuit(_ name: String, port: String, farNode: String, farPort: String, address: String, metric: Int) -> String {
+    static func circuit(_ name: String, port: String, farNode: String, farPort: String, address: String, metric: Int,
+                        net: String = Workshop.net) -> String {
         """
         ! Paste the following config into \(name):
         ! to complete configuring the device
@@ -71,20 +77,26 @@ enum Workshop {
     }
 
     /// Pastes node config into every router and circuit config into both ends of every link,
-    /// as the workshop's workflows would, with `metric` router-wide.
-    static func configuredFleet(metric: Int = 10) throws -> Fleet {
+    /// as the workshop's workflows would, with `metric` router-wide. Each router gets its own
+    /// NET unless `templateNET`, which keeps the template's shared NET (and so no adjacency).
+    static func configuredFleet(metric: Int = 10, templateNET: Bool = false) throws -> Fleet {
         let spec = spec()
         let fleet = Fleet(spec: spec)
         for (number, router) in spec.routers.enumerated() {
             _ = try fleet.apply(paste: node(router.name, ipv4: "10.0.0.\(number + 1)/32", ipv6: "2001:db8::\(number + 1)/128"),
                                 to: router.name, actor: "test / create node")
         }
+        func net(_ device: String) -> String {
+            templateNET ? Workshop.net : Workshop.net(router: (spec.routers.firstIndex { $0.name == device } ?? 0) + 1)
+        }
         for (number, link) in spec.links.enumerated() {
             let base = "2001:db8:10:\(number)::"
             _ = try fleet.apply(paste: circuit(link.a.device, port: link.a.port, farNode: link.b.device, farPort: link.b.port,
-                                               address: base + "/127", metric: metric), to: link.a.device, actor: "test / create circuit")
+                                               address: base + "/127", metric: metric, net: net(link.a.device)),
+                                to: link.a.device, actor: "test / create circuit")
             _ = try fleet.apply(paste: circuit(link.b.device, port: link.b.port, farNode: link.a.device, farPort: link.a.port,
-                                               address: base + "1/127", metric: metric), to: link.b.device, actor: "test / create circuit")
+                                               address: base + "1/127", metric: metric, net: net(link.b.device)),
+                                to: link.b.device, actor: "test / create circuit")
         }
         return fleet
     }

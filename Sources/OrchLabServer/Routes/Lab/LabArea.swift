@@ -87,7 +87,8 @@ struct LabArea: APIArea {
             switch error {
             case .unknownDevice, .noLink, .unknownLink, .unknownInterface: return .detail(error.description, status: .notFound)
             case .unreachable, .configRejected: return .detail(error.description, status: .conflict).adding("X-Lab-Error", "refused")
-            case .invalidCommand: return .detail(error.description, status: .badRequest)
+            case .invalidCommand, .invalidFaultPattern: return .detail(error.description, status: .badRequest)
+            case .pasteTooLarge, .pasteTooManyLines: return .detail(error.description, status: .contentTooLarge)
             }
         default: return nil
         }

@@ -15,7 +15,7 @@ public enum ModifyCircuit {
                 return ["subscription": subscription]
             }
             provideConfigStep("Put the new metric on both routers") { state in
-                try CircuitTexts.endpoints(state, placement: services.metricPlacement)
+                try CircuitTexts.endpoints(state, services)
             }
         }
     }

@@ -7,17 +7,17 @@ import WorkshopStarter
 /// product of the package: participants depend on OrchLab and must not reach the solutions.
 public enum WorkshopReference {
     /// The kit as handed out, registered as `starter`.
-    public static func starter(metricPlacement: MetricPlacement = .perInterface) -> Catalogue {
-        workshopCatalogue(name: "starter", metricPlacement: metricPlacement)
+    public static func starter(metricPlacement: MetricPlacement = .perInterface, netAssignment: NETAssignment = .perRouter) -> Catalogue {
+        workshopCatalogue(name: "starter", metricPlacement: metricPlacement, netAssignment: netAssignment)
     }
 
     /// The kit with `solving` solved (all three by default), registered as `name`.
     public static func catalogue(name: String = "reference", solving: Set<WorkshopExercise> = Set(WorkshopExercise.allCases),
-                                 metricPlacement: MetricPlacement = .perInterface) -> Catalogue {
-        let kit = workshopCatalogue(name: name, metricPlacement: metricPlacement)
+                                 metricPlacement: MetricPlacement = .perInterface, netAssignment: NETAssignment = .perRouter) -> Catalogue {
+        let kit = workshopCatalogue(name: name, metricPlacement: metricPlacement, netAssignment: netAssignment)
         return Catalogue(name: name, summary: "the workshop's workflows with exercises solved", products: kit.products,
                          engineer: kit.engineer) { lab in
-            let services = WorkshopServices(lab, metricPlacement: metricPlacement)
+            let services = WorkshopServices(lab, metricPlacement: metricPlacement, netAssignment: netAssignment)
             var solved: [String: Workflow] = [:]
             if !solving.isDisjoint(with: [.deviceStatusUpdate, .enrolmentCheck]) {
                 solved[WorkflowName.createNode] = CreateNode.workflow(services, activatesDevice: solving.contains(.deviceStatusUpdate),

@@ -127,7 +127,7 @@ import WorkflowEngine
          isis ipv6 metric 15000000 level-2
         !
         router isis
-         net 49.0001.0123.4567.890a.0001.00
+         net 49.0001.0100.0000.0001.00
          is-type level-2-only
          metric-style wide
          passive-interface default

@@ -16,6 +16,16 @@ public enum MetricPlacement: String, Sendable, CaseIterable {
     case routerWide = "router-wide"
 }
 
+/// Which IS-IS NET a circuit's endpoint text sets on its router.
+public enum NETAssignment: String, Sendable, CaseIterable {
+    /// Each router its own NET, derived from its IPv4 loopback (`NetworkEntityTitle`), as
+    /// operators do: neighbours have distinct system IDs and form adjacencies.
+    case perRouter = "per-router"
+    /// The workshop's template verbatim: `49.0001.0123.4567.890a.0001.00` on every router, one
+    /// system ID for all, so real IS-IS (and OrchLab's fleet) refuses every adjacency.
+    case workshopTemplate = "workshop-template"
+}
+
 /// One side of a circuit as its router sees it.
 public struct CircuitEndpoint: Sendable, Hashable {
     public var node: String
@@ -24,9 +34,20 @@ public struct CircuitEndpoint: Sendable, Hashable {
     public var farPort: String
     /// With prefix length: `2001:db8:10::/127`.
     public var address: String
+    /// The router's IPv4 loopback (`10.0.0.1/32`), from which its own NET is derived.
+    public var loopback: String
 
-    public init(node: String, port: String, farNode: String, farPort: String, address: String) {
+    public init(node: String, port: String, farNode: String, farPort: String, address: String, loopback: String = "") {
         self.node = node; self.port = port; self.farNode = farNode; self.farPort = farPort; self.address = address
+        self.loopback = loopback
+    }
+
+    /// The NET this side's text sets.
+    public func net(_ assignment: NETAssignment) throws(NetworkEntityTitleError) -> String {
+        switch assignment {
+        case .workshopTemplate: ISISMetric.net
+        case .perRouter: try NetworkEntityTitle(loopback: loopback).description
+        }
     }
 
     public var description: String { Descriptions.port(farNode: farNode, farPort: farPort) }
@@ -35,9 +56,11 @@ public struct CircuitEndpoint: Sendable, Hashable {
 /// The circuit texts an engineer pastes into each router (workshop-config-templates.md,
 /// "Circuit endpoint").
 public enum CircuitConfig {
-    /// Create and modify circuit's text for one side. With `.routerWide` it is the workshop's
-    /// template byte for byte; `.perInterface` moves the metric onto the interface.
-    public static func render(_ endpoint: CircuitEndpoint, underMaintenance: Bool, placement: MetricPlacement) -> String {
+    /// Create and modify circuit's text for one side. With `.routerWide` and the template's NET
+    /// it is the workshop's template byte for byte; `.perInterface` moves the metric onto the
+    /// interface, and `net` is the router's own NET unless the template's is asked for.
+    public static func render(_ endpoint: CircuitEndpoint, underMaintenance: Bool, placement: MetricPlacement,
+                              net: String = ISISMetric.net) -> String {
         let metric = ISISMetric.value(underMaintenance: underMaintenance)
         let interfaceMetric = placement == .perInterface ? "\n isis ipv6 metric \(metric) level-2" : ""
         let routerMetric = placement == .routerWide ? "\n  metric \(metric)" : ""
@@ -51,7 +74,7 @@ public enum CircuitConfig {
              isis network point-to-point\(interfaceMetric)
             !
             router isis
-             net \(ISISMetric.net)
+             net \(net)
              is-type level-2-only
              metric-style wide
              passive-interface default

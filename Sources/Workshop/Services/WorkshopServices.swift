@@ -11,12 +11,15 @@ public struct WorkshopServices: Sendable {
     public let fleet: Fleet
     public let subscriptions: SubscriptionLookup
     public let metricPlacement: MetricPlacement
+    public let netAssignment: NETAssignment
 
-    public init(_ services: LabServices, metricPlacement: MetricPlacement = .perInterface) {
+    public init(_ services: LabServices, metricPlacement: MetricPlacement = .perInterface,
+                netAssignment: NETAssignment = .perRouter) {
         netbox = WorkshopNetBox(client: services.netbox)
         fleet = services.fleet
         subscriptions = services.subscriptions
         self.metricPlacement = metricPlacement
+        self.netAssignment = netAssignment
     }
 
     /// NetBox calls logged under the running step (`<process id>/<step name>`).

@@ -8,7 +8,7 @@ extension CircuitModel {
         func endpoint(_ side: Layer3InterfaceBlock, far: Layer3InterfaceBlock) -> CircuitEndpoint {
             CircuitEndpoint(node: side.port.node?.node_name ?? "", port: side.port.port_name ?? "",
                             farNode: far.port.node?.node_name ?? "", farPort: far.port.port_name ?? "",
-                            address: side.v6_ip_address ?? "")
+                            address: side.v6_ip_address ?? "", loopback: side.port.node?.ipv4_loopback ?? "")
         }
         return (endpoint(a, far: b), endpoint(b, far: a))
     }
@@ -25,15 +25,18 @@ extension State {
 
 /// The endpoint texts of a circuit for the "Provide Config to User" pages.
 public enum CircuitTexts {
-    public static func endpoints(_ state: State, placement: MetricPlacement) throws -> [ConfigText] {
+    /// Both sides' texts, with the metric and NET as `services` places them.
+    public static func endpoints(_ state: State, _ services: WorkshopServices) throws -> [ConfigText] {
         let (model, id) = try state.circuit()
         let (a, b) = try model.endpoints(subscriptionID: id)
         let maintenance = model.isUnderMaintenance
+        func text(_ side: CircuitEndpoint) throws -> String {
+            CircuitConfig.render(side, underMaintenance: maintenance, placement: services.metricPlacement,
+                                 net: try side.net(services.netAssignment))
+        }
         return [
-            ConfigText(field: ConfigField.endpointA, device: a.node,
-                       text: CircuitConfig.render(a, underMaintenance: maintenance, placement: placement)),
-            ConfigText(field: ConfigField.endpointB, device: b.node,
-                       text: CircuitConfig.render(b, underMaintenance: maintenance, placement: placement)),
+            ConfigText(field: ConfigField.endpointA, device: a.node, text: try text(a)),
+            ConfigText(field: ConfigField.endpointB, device: b.node, text: try text(b)),
         ]
     }
 

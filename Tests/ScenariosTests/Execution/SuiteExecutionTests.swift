@@ -74,6 +74,23 @@ import WorkshopReference
         #expect(result.assertions.filter { !$0.passed }.map(\.name).contains("no router-wide metric"))
     }
 
+    /// The workshop's template gives every router one NET: with it the fleet, as real IS-IS,
+    /// refuses every adjacency, and the regression scenario says so.
+    @Test func theRegressionScenarioCatchesTheTemplatesSharedNET() throws {
+        let scenario = try ScenarioParser().load(file: (Self.scenarios as NSString).appendingPathComponent("net-regression.yaml"))
+        #expect(F.executor.execute(scenario).status == .passed)
+        let template = ScenarioExecutor(catalogues: F.catalogues.replacing(WorkshopReference.catalogue(netAssignment: .workshopTemplate)),
+                                        topologies: F.topologies)
+        let played = template.play(scenario, injection: nil)
+        #expect(played.result.status == .failed)
+        #expect(Set(played.result.assertions.filter { !$0.passed }.map(\.name)) == [
+            "loc1 has the NET of its loopback 10.0.0.1", "loc2 has a NET of its own", "loc1 and loc2 are neighbours",
+            "loc2 and loc3 are neighbours", "loc1 reaches loc3 through loc2",
+        ])
+        let problems = try #require(played.world).fleet.problems().filter { $0.kind == .duplicateSystemID }
+        #expect(problems.contains { $0.subjects == ["loc1-core", "loc2-core"] })
+    }
+
     @Test func aLabThatCannotBeLoadedIsAScenarioError() throws {
         var scenario = try F.scenario(F.twoNodes)
         scenario.topologyPath = "/nonexistent/lab.yaml"

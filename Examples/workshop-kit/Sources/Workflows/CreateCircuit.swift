@@ -13,7 +13,7 @@ public enum CreateCircuit {
             storeProcessSubscription
             reserveAddresses(services)
             provideConfigStep("Put the circuit config on both routers") { state in
-                try CircuitTexts.endpoints(state, placement: services.metricPlacement)
+                try CircuitTexts.endpoints(state, services)
             }
             setStatus(.provisioning)
             connectCable(services)

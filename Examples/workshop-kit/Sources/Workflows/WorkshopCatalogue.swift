@@ -4,10 +4,13 @@ import Workshop
 
 /// The workshop's Node and Circuit products with these workflows, as `orchlab` registers them
 /// under `name` (what scenario and exercise files write as `workflows:`).
-public func workshopCatalogue(name: String = "workshop", metricPlacement: MetricPlacement = .perInterface) -> Catalogue {
+/// `metricPlacement` and `netAssignment` choose variants of the circuit texts (the workshop's
+/// router-wide metric, its one NET for every router) that regression scenarios catch.
+public func workshopCatalogue(name: String = "workshop", metricPlacement: MetricPlacement = .perInterface,
+                              netAssignment: NETAssignment = .perRouter) -> Catalogue {
     Catalogue(name: name, summary: "the workshop's Node and Circuit workflows",
               products: [WorkshopProducts.node, WorkshopProducts.circuit]) { lab in
-        let services = WorkshopServices(lab, metricPlacement: metricPlacement)
+        let services = WorkshopServices(lab, metricPlacement: metricPlacement, netAssignment: netAssignment)
         return [
             CreateNode.workflow(services),
             TerminateNode.workflow(services),

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The operator example's check: build the package, run its scenarios (all must pass), then prove
-# the snapshots catch a change nobody asserted: a copy of the package whose terminate text
-# describes the freed port instead of clearing its description must fail, with a snapshot diff
-# that names the router and the changed line. Exit 0 only if all of that holds.
+# The operator example's check: build the package, run its scenarios (all must pass, also under
+# --chaos), then prove the snapshots catch a change nobody asserted: a copy of the package whose
+# terminate text describes the freed port instead of clearing its description must fail, with a
+# snapshot diff that names the router and the changed line. Exit 0 only if all of that holds.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 # Its own scratch folder, so a developer's .build is left alone; the copy reuses it, so only
-# the example's own two targets compile a second time.
+# the example's own two targets compile a second time (the next run's first build puts the real
+# sources back).
 scratch="${ACCESS_LAB_SCRATCH:-$here/.build-ci}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -17,6 +18,9 @@ echo "== build"
 
 echo "== scenarios"
 (cd "$here" && "$scratch/debug/access-lab" run --no-timings --report-dir "$work/reports" Scenarios)
+
+echo "== retry safety: every step survives an engine kill and a failed NetBox call"
+(cd "$here" && "$scratch/debug/access-lab" run --chaos --no-timings --report-dir "$work/reports-chaos" Scenarios)
 
 echo "== a changed config line must show in a snapshot diff"
 copy="$work/operator-access"
@@ -35,16 +39,16 @@ fi
 status=0
 (cd "$copy" && "$scratch/debug/access-lab" run --no-timings --report-dir "$work/reports-changed" Scenarios) \
     > "$work/changed.txt" 2>&1 || status=$?
-cat "$work/changed.txt"
-# Leave the scratch folder built from the real sources again.
-(cd "$here" && swift build --scratch-path "$scratch" 2>&1 | tail -1)
+# Shown indented, so its failure summary is not taken for this script's own closing line.
+sed 's/^/    changed copy | /' "$work/changed.txt"
 
 failed=0
 if [ "$status" -ne 1 ]; then echo "ci.sh: expected exit 1 from the changed copy, got $status" >&2; failed=1; fi
 if ! grep -q "running configs › pe1" "$work/changed.txt"; then
     echo "ci.sh: the snapshot diff does not name pe1's running config" >&2; failed=1
 fi
-if ! grep -Eq "^\+ *$changed_line\$" "$work/changed.txt"; then
+# The runner indents the unified diff: `    + description spare port`.
+if ! grep -Eq "^ *\+ +$changed_line\$" "$work/changed.txt"; then
     echo "ci.sh: the snapshot diff does not show the changed line '$changed_line'" >&2; failed=1
 fi
 if [ "$failed" -ne 0 ]; then exit 1; fi

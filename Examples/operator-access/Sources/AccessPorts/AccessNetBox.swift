@@ -47,11 +47,11 @@ public struct AccessNetBox: Sendable {
         _ = try client.updateInterface(id: id, ["enabled": .bool(enabled)])
     }
 
-    /// Gives the port back (no description, not connected, enabled as NetBox's default), if
-    /// `description` still marks it as ours.
+    /// Gives the port back (no description, not connected, disabled like the shut port the
+    /// terminate text leaves), if `description` still marks it as ours.
     public func releasePort(id: Int, description: String) throws {
         guard let port = try client.interface(id: id), port.description == description else { return }
-        _ = try client.updateInterface(id: id, ["description": "", "mark_connected": false, "enabled": true])
+        _ = try client.updateInterface(id: id, ["description": "", "mark_connected": false, "enabled": false])
     }
 
     // MARK: addresses

@@ -11,7 +11,8 @@ import Synchronization
 /// await OrchLabCommandLine.main(catalogues: [myServices()])
 /// ```
 ///
-/// `run`, `grade`, `topology`, `catalogues` and `workshop` come with it. `serve` lives in the
+/// `run`, `grade`, `topology` and `catalogues` come with it (`WorkshopCommand` too, for a
+/// workshop's executable that passes it in `commands`). `serve` lives in the
 /// `OrchLabServerCLI` product, so a package that only runs scenarios never builds the HTTP
 /// stack: pass `ServeCommand.self` in `commands` to have it in the same executable, or build a
 /// second executable named `<name>-serve`, which `<name> serve` runs.
@@ -61,7 +62,7 @@ struct OrchLabCommand: AsyncParsableCommand {
         let context = CommandLineContext.shared.withLock { $0 }
         let extra = context.extraCommands
         let builtIn: [any ParsableCommand.Type] = [RunCommand.self, GradeCommand.self, TopologyCommand.self,
-                                                   CataloguesCommand.self, WorkshopCommand.self]
+                                                   CataloguesCommand.self]
         let hasServe = extra.contains { $0.configuration.commandName == "serve" }
         let subcommands = builtIn + (hasServe ? [] : [ServeLauncher.self]) + extra
         return CommandConfiguration(

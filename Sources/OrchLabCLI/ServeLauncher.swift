@@ -19,7 +19,7 @@ struct ServeLauncher: ParsableCommand {
         guard FileManager.default.isExecutableFile(atPath: server) else {
             throw ValidationError("""
                 the HTTP server is the separate executable '\(own.lastPathComponent)-serve', which is not built. \
-                Run `swift run \(own.lastPathComponent)-serve serve \(arguments.joined(separator: " "))` \
+                Run `swift run \((["\(own.lastPathComponent)-serve", "serve"] + arguments).joined(separator: " "))` \
                 (or `swift build --product \(own.lastPathComponent)-serve` once)
                 """)
         }

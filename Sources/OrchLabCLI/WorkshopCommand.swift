@@ -3,9 +3,13 @@ import Foundation
 
 /// `orchlab workshop init DIR`: writes the participant kit, a package of its own that depends
 /// on this OrchLab checkout.
-struct WorkshopCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// Not built in: an executable for the workshop passes it in `commands:` (this repository's
+/// `orchlab` does); an operator's own CLI has no use for it.
+public struct WorkshopCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "workshop", abstract: "Hand out the workshop's participant kit and grade a class's submissions.", subcommands: [Init.self, GradeClass.self])
+
+    public init() {}
 
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -3,4 +3,4 @@ import OrchLabServerCLI
 import WorkshopReference
 
 // `orchlab` with `serve`: the same catalogues, plus the HTTP server (Hummingbird).
-await OrchLabCommandLine.main(catalogues: WorkshopReference.catalogues, commands: [ServeCommand.self])
+await OrchLabCommandLine.main(catalogues: WorkshopReference.catalogues, commands: [WorkshopCommand.self, ServeCommand.self])

@@ -30,6 +30,12 @@ public struct StateError: Error, CustomStringConvertible, Equatable, Sendable {
 extension JSONObjectReading {
     public subscript(key: String) -> JSON? { values[key] }
 
+    /// The domain model of the subscription dump under `key`: the state keeps the last saved
+    /// dump, so an input step's page can render from it without side effects.
+    public func model<Model: ProductModel>(_ type: Model.Type, at key: String = "subscription") throws -> Model {
+        try decode(Model.self, key)
+    }
+
     public func contains(_ key: String) -> Bool { values[key] != nil }
 
     /// The value of `key`; a missing key (or JSON null) is an error.

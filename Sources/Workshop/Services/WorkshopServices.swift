@@ -32,10 +32,3 @@ public struct WorkshopServices: Sendable {
         try subscriptions.subscriptions(NodeModel.self, product: WorkshopProducts.nodeName, statuses: statuses)
     }
 }
-
-extension JSONObjectReading {
-    /// The domain model of the subscription dump under `key` (the state keeps the last saved dump).
-    public func model<Model: ProductModel>(_ type: Model.Type, at key: String = "subscription") throws -> Model {
-        try decode(Model.self, key)
-    }
-}

@@ -42,6 +42,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "Run every scenario against this workflow catalogue instead of the one it names (see `catalogues`).")
     var workflows: String?
 
+    @Option(name: .customLong("topology-root"), help: "A folder whose topology files scenarios may name besides Topologies/ (repeatable).")
+    var topologyRoot: [String] = []
+
     @Option(name: .customLong("report-dir"), help: "Where the reports go.")
     var reportDir = ReportWriter.defaultDirectory
 
@@ -75,6 +78,7 @@ struct RunCommand: ParsableCommand {
         options.updateSnapshots = updateSnapshots
         options.workflows = workflows
         options.reportDirectory = reportDir
+        options.topologyRoots = topologyRoot
         options.recordTimings = !noTimings
         let catalogues = CommandLineContext.catalogues
         if let workflows, catalogues.catalogue(named: workflows) == nil {

@@ -28,6 +28,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        // Hummingbird's own dependencies, declared because the server imports them directly.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -52,6 +57,11 @@ let package = Package(
         .target(name: "OrchLabServer", dependencies: [
             "SQLite", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .target(name: "OrchLabCLI", dependencies: [
             "Catalogues", "Scenarios", "Topology", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -69,18 +79,22 @@ let package = Package(
         // Killed at random database statements by WorkflowEngineTests' crash test.
         .executableTarget(name: "engine-crash-child", dependencies: ["WorkflowEngine", "SQLite"], path: "Tests/EngineCrashChild"),
         .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "engine-crash-child"]),
-        .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim"]),
+        .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim", "SQLite"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
         .testTarget(name: "WorkshopTests", dependencies: [
             "Catalogues", "Workshop", "WorkshopStarter", "WorkshopReference", "Topology", "WorkflowEngineTesting",
+            "NetBoxSim", "RouterSim", "WorkflowEngine",
         ]),
         .testTarget(name: "ScenariosTests", dependencies: [
-            "Scenarios", "Catalogues", "WorkshopReference", "OrchLabJSON", "NetBoxSim", "RouterSim", "WorkflowEngine", "WorkflowEngineTesting",
+            "Scenarios", "Catalogues", "WorkshopReference", "NetBoxSim", "RouterSim", "WorkflowEngine", "WorkflowEngineTesting",
             .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "OrchLabServerTests", dependencies: [
-            "OrchLabServer", "Topology", "Catalogues", "Workshop", "WorkshopReference", "RouterSim", "WorkflowEngine",
+            "OrchLabServer", "Topology", "Workshop", "WorkshopReference", "RouterSim", "WorkflowEngine", "NetBoxSim", "SQLite",
+            .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
-        .testTarget(name: "TopologyTests", dependencies: ["Topology", "OrchLabCLI", "orchlab", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "TopologyTests", dependencies: [
+            "Topology", "OrchLabCLI", "orchlab", "NetBoxSim", "RouterSim", "WorkflowEngine",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -75,10 +75,12 @@ let package = Package(
             "WorkflowEngine", "WorkflowEngineTesting", "NetBoxSim", "RouterSim", "Topology", "Catalogues", "Workshop",
             "WorkshopReference", "Scenarios",
         ], path: "Benchmarks/orchlab-bench"),
+        // What tests share: the repository root and the built executables.
+        .target(name: "OrchLabTestSupport", path: "Tests/Support"),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         // Killed at random database statements by WorkflowEngineTests' crash test.
         .executableTarget(name: "engine-crash-child", dependencies: ["WorkflowEngine", "SQLite"], path: "Tests/EngineCrashChild"),
-        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "engine-crash-child"]),
+        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "engine-crash-child", "OrchLabTestSupport"]),
         .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim", "SQLite"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
         .testTarget(name: "WorkshopTests", dependencies: [
@@ -86,7 +88,7 @@ let package = Package(
             "NetBoxSim", "RouterSim", "WorkflowEngine",
         ]),
         .testTarget(name: "ScenariosTests", dependencies: [
-            "Scenarios", "Catalogues", "WorkshopReference", "NetBoxSim", "RouterSim", "WorkflowEngine", "WorkflowEngineTesting",
+            "Scenarios", "Catalogues", "WorkshopReference", "OrchLabTestSupport", "NetBoxSim", "RouterSim", "WorkflowEngine", "WorkflowEngineTesting",
             .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "OrchLabServerTests", dependencies: [
@@ -94,7 +96,7 @@ let package = Package(
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "TopologyTests", dependencies: [
-            "Topology", "OrchLabCLI", "orchlab", "NetBoxSim", "RouterSim", "WorkflowEngine",
+            "Topology", "OrchLabCLI", "orchlab", "OrchLabTestSupport", "NetBoxSim", "RouterSim", "WorkflowEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -1,10 +1,11 @@
 import Foundation
+import OrchLabTestSupport
 import Testing
 @testable import Scenarios
 
 /// `Scenarios/schema.json` documents exactly what the parser accepts.
 @Suite struct SchemaSyncTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestRepository.root
 
     let schema: [String: Any]
     let defs: [String: Any]

@@ -1,17 +1,13 @@
 import Foundation
+import OrchLabTestSupport
 import Testing
 
 /// Every OrchLab command documents exit 2 for invalid input; a malformed command line is invalid
 /// input too (ArgumentParser alone would exit 64). Runs the real `orchlab` binary.
 @Suite struct CommandLineExitTests {
     private func orchlab(_ arguments: [String]) throws -> Int32 {
-        let testBinary = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        var directory = testBinary.deletingLastPathComponent()
-        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("orchlab").path), directory.path != "/" {
-            directory = directory.deletingLastPathComponent()
-        }
         let process = Process()
-        process.executableURL = directory.appendingPathComponent("orchlab")
+        process.executableURL = try TestRepository.executable("orchlab")
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

@@ -1,10 +1,10 @@
 import Foundation
+import OrchLabTestSupport
 @testable import Topology
 
 /// Paths of the files the package ships, found from this source file so tests run from any directory.
 enum Fixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = TestRepository.root
     static let topologies = packageRoot.appendingPathComponent("Topologies")
     static let workshop = topologies.appendingPathComponent("workshop.yaml").path
     static let schema = topologies.appendingPathComponent("schema.json").path

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OrchLabTestSupport
 import Testing
 @testable import OrchLabCLI
 @testable import Topology
@@ -61,12 +62,8 @@ import Testing
         #expect(FileManager.default.createFile(atPath: redirected, contents: nil))
         let inode = { (try FileManager.default.attributesOfItem(atPath: redirected)[.systemFileNumber] as? Int) ?? -1 }
         let before = try inode()
-        var directory = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        while !FileManager.default.isExecutableFile(atPath: directory.appendingPathComponent("orchlab").path), directory.path != "/" {
-            directory = directory.deletingLastPathComponent()
-        }
         let process = Process()
-        process.executableURL = directory.appendingPathComponent("orchlab")
+        process.executableURL = try TestRepository.executable("orchlab")
         process.arguments = ["topology", "generate", "--routers", "2", "--shape", "ring", "--output", "/dev/stdout"]
         process.standardOutput = try #require(FileHandle(forWritingAtPath: redirected))
         try process.run()

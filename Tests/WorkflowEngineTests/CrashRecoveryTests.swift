@@ -1,5 +1,6 @@
 import Foundation
 import SQLite
+import OrchLabTestSupport
 import Testing
 import WorkflowEngine
 
@@ -66,16 +67,7 @@ final class CrashChild {
     private(set) var lastError = ""
 
     init() throws {
-        let testBinary = URL(fileURLWithPath: try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-        var candidate = testBinary.deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: candidate.appendingPathComponent("engine-crash-child").path),
-              candidate.path != "/" {
-            candidate = candidate.deletingLastPathComponent()
-        }
-        executable = candidate.appendingPathComponent("engine-crash-child")
-        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
-            throw WorkflowTestFailure("engine-crash-child not built next to \(testBinary.path); run `swift build --build-tests`")
-        }
+        executable = try TestRepository.executable("engine-crash-child")
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("orchlab-crash-\(getpid())")
         try? FileManager.default.removeItem(at: directory)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

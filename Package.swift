@@ -85,14 +85,14 @@ let package = Package(
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
         .testTarget(name: "WorkshopTests", dependencies: [
             "Catalogues", "Workshop", "WorkshopStarter", "WorkshopReference", "Topology", "WorkflowEngineTesting",
-            "NetBoxSim", "RouterSim", "WorkflowEngine",
+            "NetBoxSim", "RouterSim", "WorkflowEngine", "OrchLabTestSupport",
         ]),
         .testTarget(name: "ScenariosTests", dependencies: [
             "Scenarios", "Catalogues", "WorkshopReference", "OrchLabTestSupport", "NetBoxSim", "RouterSim", "WorkflowEngine", "WorkflowEngineTesting",
             .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "OrchLabServerTests", dependencies: [
-            "OrchLabServer", "Topology", "Workshop", "WorkshopReference", "RouterSim", "WorkflowEngine", "NetBoxSim", "SQLite",
+            "OrchLabServer", "Topology", "Workshop", "WorkshopReference", "RouterSim", "WorkflowEngine", "NetBoxSim", "SQLite", "OrchLabTestSupport",
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         .testTarget(name: "TopologyTests", dependencies: [

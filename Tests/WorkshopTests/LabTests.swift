@@ -1,6 +1,7 @@
 import Catalogues
 import WorkshopReference
 import Foundation
+import OrchLabTestSupport
 import NetBoxSim
 import Testing
 import Topology
@@ -14,8 +15,7 @@ import WorkflowEngineTesting
     }
 
     @Test func labFromAFileSeedsNetBoxAndWiresTheFleet() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let lab = try Lab(contentsOf: root.appendingPathComponent("Topologies/workshop.yaml").path)
+        let lab = try Lab(contentsOf: TestRepository.path("Topologies/workshop.yaml"))
         #expect(try lab.netbox.devices(["status": "planned"]).count == 5)
         #expect(lab.fleet.deviceNames == (1...5).map { "loc\($0)-core" })
         #expect(lab.topology.fleet.links.count == 10)

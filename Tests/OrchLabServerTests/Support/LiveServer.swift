@@ -1,4 +1,5 @@
 import Foundation
+import OrchLabTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -24,9 +25,7 @@ struct Answer {
 struct LiveServer {
     static let token = "test-token-0123456789"
     static let topology: CompiledTopology = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return try! TopologyLoader.load(contentsOf: root.appendingPathComponent("Topologies/workshop.yaml").path)
+        try! TopologyLoader.load(contentsOf: TestRepository.path("Topologies/workshop.yaml"))
     }()
 
     let port: Int

@@ -1,4 +1,5 @@
 import Foundation
+import OrchLabTestSupport
 import Testing
 import NetBoxSim
 import RouterSim
@@ -13,9 +14,7 @@ import WorkshopReference
 /// workflow set, and the engineer who pastes shown configs into the fleet.
 struct WorkshopHarness {
     static let topology: CompiledTopology = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        return try! TopologyLoader.load(contentsOf: root.appendingPathComponent("Topologies/workshop.yaml").path)
+        try! TopologyLoader.load(contentsOf: TestRepository.path("Topologies/workshop.yaml"))
     }()
 
     static let fixedDate = Date(timeIntervalSince1970: 1_790_000_000)

@@ -10,8 +10,16 @@ struct TopologyCommand: AsyncParsableCommand {
     /// Exit status of a topology that does not load (argument errors keep ArgumentParser's 64).
     static let invalid = ExitCode(2)
 
+    /// Where the commands' lines go: standard output and standard error, unless a test
+    /// captures them.
+    enum Output {
+        @TaskLocal static var line: @Sendable (String, _ isError: Bool) -> Void = { text, isError in
+            (isError ? FileHandle.standardError : FileHandle.standardOutput).write(Data((text + "\n").utf8))
+        }
+    }
+
     static func report(_ diagnostics: [TopologyDiagnostic]) {
-        for diagnostic in diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }
+        for diagnostic in diagnostics { Output.line("\(diagnostic)", true) }
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {
@@ -23,7 +31,7 @@ struct TopologyCommand: AsyncParsableCommand {
         do {
             try OutputFile(path: output).write(text)
         } catch {
-            FileHandle.standardError.write(Data("orchlab topology: \(error)\n".utf8))
+            Output.line("orchlab topology: \(error)", true)
             throw invalid
         }
     }
@@ -39,10 +47,10 @@ struct TopologyCommand: AsyncParsableCommand {
             do {
                 let compiled = try TopologyLoader.load(contentsOf: file)
                 TopologyCommand.report(compiled.warnings)
-                print("\(file): ok: \(compiled.summary); \(TopologyCommand.plural(compiled.warnings.count, "warning"))")
+                TopologyCommand.Output.line("\(file): ok: \(compiled.summary); \(TopologyCommand.plural(compiled.warnings.count, "warning"))", false)
             } catch {
                 TopologyCommand.report(error.diagnostics)
-                print("\(file): invalid: \(TopologyCommand.plural(error.errors.count, "error")), \(TopologyCommand.plural(error.warnings.count, "warning")); nothing loaded")
+                TopologyCommand.Output.line("\(file): invalid: \(TopologyCommand.plural(error.errors.count, "error")), \(TopologyCommand.plural(error.warnings.count, "warning")); nothing loaded", false)
                 throw TopologyCommand.invalid
             }
         }

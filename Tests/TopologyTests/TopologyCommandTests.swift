@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import Testing
 @testable import OrchLabCLI
 @testable import Topology
@@ -10,17 +11,29 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("orchlab-topology-\(UUID().uuidString)-\(name)").path
     }
 
+    /// Runs `body` with the command's output lines captured: (text, is it standard error).
+    private func captured(_ body: () throws -> Void) rethrows -> [(String, Bool)] {
+        let lines = Mutex<[(String, Bool)]>([])
+        try TopologyCommand.Output.$line.withValue({ text, isError in lines.withLock { $0.append((text, isError)) } }) { try body() }
+        return lines.withLock { $0 }
+    }
+
     @Test func checkAcceptsTheWorkshop() throws {
-        try TopologyCommand.Check.parse([Fixtures.workshop]).run()
+        let output = try captured { try TopologyCommand.Check.parse([Fixtures.workshop]).run() }
+        #expect(output.count == 1 && output[0].0.contains(": ok: ") && !output[0].1)
     }
 
     @Test func checkExitsWithTwoOnAnInvalidTopology() throws {
         let file = temporaryFile("bad.yaml")
         try (Fixtures.base + "  - endpoints: ['r1:1/1/c1/1', 'r2:1/1/c2/1']\n").write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let error = #expect(throws: ExitCode.self) { try TopologyCommand.Check.parse([file]).run() }
+        var error: ExitCode?
+        let output = captured { error = #expect(throws: ExitCode.self) { try TopologyCommand.Check.parse([file]).run() } }
         #expect(error?.rawValue == 2)
-        #expect(throws: ExitCode.self) { try TopologyCommand.Check.parse(["/nonexistent/lab.yaml"]).run() }
+        #expect(output.contains { $0.1 && $0.0.contains("bad.yaml:19:17: error: links[1].endpoints[0]: duplicate link") })
+        #expect(output.contains { !$0.1 && $0.0.hasSuffix("invalid: 1 error, 0 warnings; nothing loaded") })
+        let missing = captured { #expect(throws: ExitCode.self) { try TopologyCommand.Check.parse(["/nonexistent/lab.yaml"]).run() } }
+        #expect(missing.contains { $0.1 && $0.0.hasPrefix("/nonexistent/lab.yaml:1:1: error:") })
     }
 
     @Test func generateWritesALoadableLab() throws {

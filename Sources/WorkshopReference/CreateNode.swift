@@ -7,7 +7,7 @@ import Workshop
 /// planned to active after provisioning) and exercise 2 (a device with a live Node subscription
 /// is refused, naming it). This file replaces the kit's CreateNode.swift as it stands.
 public enum CreateNode {
-    public static let deviceField = "select_device_choice"
+    static let deviceField = NodeSteps.deviceField
 
     public static func workflow(_ services: WorkshopServices) -> Workflow {
         workflow(services, activatesDevice: true, checksEnrolment: true)
@@ -16,10 +16,11 @@ public enum CreateNode {
     /// With one exercise solved and not the other (to show the exercises are independent).
     public static func workflow(_ services: WorkshopServices, activatesDevice: Bool, checksEnrolment: Bool) -> Workflow {
         createWorkflow(WorkflowName.createNode, "Create Node", initialForm: form(services, checksEnrolment: checksEnrolment)) {
-            construct(services, checksEnrolment: checksEnrolment)
+            // A retried construct step checks again: another start may have enrolled the device.
+            NodeSteps.construct(services, check: checksEnrolment ? enrolmentCheck(services) : nil)
             storeProcessSubscription
-            fetchLoopbacks(services)
-            provideNodeConfig
+            NodeSteps.fetchLoopbacks(services)
+            NodeSteps.provideNodeConfig
             setStatus(.provisioning)
             if activatesDevice { setDeviceActive(services) }
         }
@@ -55,42 +56,12 @@ public enum CreateNode {
         return byDevice
     }
 
-    /// With the enrolment check, refuses a device enrolled since the form was validated (two
-    /// starts racing for one device; checked here, so a retried step checks again).
-    static func construct(_ services: WorkshopServices, checksEnrolment: Bool) -> Step {
-        step("Construct Node model") { context in
-            let name = try context.state.string(deviceField)
-            if checksEnrolment, let existing = try liveNodes(services)[name] {
+    static func enrolmentCheck(_ services: WorkshopServices) -> @Sendable (String) throws -> Void {
+        { name in
+            if let existing = try liveNodes(services)[name] {
                 throw WorkshopError.alreadyEnrolled(device: name, subscriptionID: existing.subscriptionID)
             }
-            let device = try services.netbox(for: context).device(named: name)
-            var subscription = try context.newSubscription(NodeModel.self, customerID: WorkshopProducts.customerID,
-                                                           description: Descriptions.node(name))
-            subscription.node.node_id = device.id
-            subscription.node.node_name = device.name
-            subscription.node.node_status = device.status.rawValue
-            return ["subscription": subscription, "subscription_id": subscription.subscriptionID]
         }
-    }
-
-    static func fetchLoopbacks(_ services: WorkshopServices) -> Step {
-        step("Fetch loopback addresses from NetBox") { context in
-            var subscription = try context.subscription(NodeModel.self)
-            let netbox = services.netbox(for: context)
-            let id = subscription.node.node_id ?? 0
-            guard let device = try netbox.device(id: id) else { throw WorkshopError.deviceNotFound("id \(id)") }
-            let loopbacks = try netbox.loopbacks(of: device)
-            subscription.node.ipv4_loopback = loopbacks.ipv4
-            subscription.node.ipv6_loopback = loopbacks.ipv6
-            return ["subscription": subscription]
-        }
-    }
-
-    static let provideNodeConfig = provideConfigStep("Put the node config on the router") { state in
-        let node = try state.model(NodeModel.self).node
-        let name = node.node_name ?? "", v4 = node.ipv4_loopback ?? "", v6 = node.ipv6_loopback ?? ""
-        return [ConfigText(field: ConfigField.node, device: name,
-                           text: NodeConfig.render(nodeName: name, ipv4Loopback: v4, ipv6Loopback: v6))]
     }
 
     /// Exercise 1: a PATCH to a fixed value, safe to repeat; mirrored in `node_status`.

@@ -86,7 +86,7 @@ import WorkflowEngine
         let harness = try WorkshopHarness()
         let pending = try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc2-core"))
         let configs = EngineerPolicy.deviceConfigs(in: try #require(try harness.engine.process(pending.processID).form))
-        #expect(configs == [ConfigToPaste(field: "node_config", device: "loc2-core",
+        #expect(configs == [ConfigText(field: "node_config", device: "loc2-core",
                                           text: NodeConfig.render(nodeName: "loc2-core", ipv4Loopback: "10.0.0.2/32",
                                                                   ipv6Loopback: "2001:db8::2/128"))])
         #expect(try harness.engine.subscription(NodeModel.self, id: try #require(try harness.engine.process(pending.processID).subscriptions.first)).status == .initial)

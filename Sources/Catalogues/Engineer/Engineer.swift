@@ -29,7 +29,7 @@ public struct Engineer: Sendable {
 
     /// Pastes every text into its device; a rejected line stops before the next text.
     @discardableResult
-    public func paste(_ configs: [ConfigToPaste]) throws -> [PasteResult] {
+    public func paste(_ configs: [ConfigText]) throws -> [PasteResult] {
         try configs.map { config in
             let result = try fleet.apply(paste: config.text, to: config.device, actor: actor)
             guard result.isClean else {

@@ -1,28 +1,15 @@
 import WorkflowEngine
 
-/// A config text a suspended process shows, with the device it is for.
-public struct ConfigToPaste: Sendable, Hashable {
-    public let field: String
-    public let device: String
-    public let text: String
-
-    public init(field: String, device: String, text: String) {
-        self.field = field
-        self.device = device
-        self.text = text
-    }
-}
-
 /// How the simulated engineer reads an input step: which texts go into which routers, and the
 /// page that confirms the step. A catalogue chooses one; the default suits any workflow that
 /// shows config texts with `configInputStep`.
 public struct EngineerPolicy: Sendable {
     /// The texts to paste, in the form's field order, read from the pending page's JSON Schema.
-    public let configs: @Sendable (_ form: JSON) -> [ConfigToPaste]
+    public let configs: @Sendable (_ form: JSON) -> [ConfigText]
     /// The answers that confirm the step once every text is pasted.
     public let confirmation: @Sendable (_ form: JSON) -> JSON
 
-    public init(configs: @escaping @Sendable (JSON) -> [ConfigToPaste], confirmation: @escaping @Sendable (JSON) -> JSON) {
+    public init(configs: @escaping @Sendable (JSON) -> [ConfigText], confirmation: @escaping @Sendable (JSON) -> JSON) {
         self.configs = configs
         self.confirmation = confirmation
     }
@@ -35,10 +22,10 @@ public struct EngineerPolicy: Sendable {
     public static let pastesDeviceConfigs = EngineerPolicy(configs: deviceConfigs, confirmation: acceptingAll)
 
     /// Every field with `meta.device` and a text default, in field order.
-    public static func deviceConfigs(in form: JSON) -> [ConfigToPaste] {
-        properties(of: form).compactMap { name, property -> ConfigToPaste? in
+    public static func deviceConfigs(in form: JSON) -> [ConfigText] {
+        properties(of: form).compactMap { name, property -> ConfigText? in
             guard let device = property["meta"]?[deviceMetaKey]?.stringValue, let text = property["default"]?.stringValue else { return nil }
-            return ConfigToPaste(field: name, device: device, text: text)
+            return ConfigText(field: name, device: device, text: text)
         }
     }
 

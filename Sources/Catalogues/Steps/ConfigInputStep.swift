@@ -1,7 +1,8 @@
 import WorkflowEngine
 
-/// A text an engineer pastes into one device, as a workflow shows it.
-public struct ConfigText: Sendable {
+/// A config text an input step shows and the engineer pastes: the field that carries it and
+/// the device it is for.
+public struct ConfigText: Sendable, Hashable {
     public let field: String
     public let device: String
     public let text: String

@@ -61,7 +61,7 @@ extension ScenarioPlay {
 
     /// Pastes each text into its router as `process <id> / <step>`; false (with the reason
     /// noted on the record) when a router refused the session or some lines.
-    private func paste(_ configs: [ConfigToPaste], _ record: inout ProcessRecord, _ pending: PendingInput) -> Bool {
+    private func paste(_ configs: [ConfigText], _ record: inout ProcessRecord, _ pending: PendingInput) -> Bool {
         let actor = "process \(pending.processID) / \(pending.step)"
         for config in configs {
             do {

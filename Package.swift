@@ -55,6 +55,8 @@ let package = Package(
         .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "Topology", "WorkflowEngineTesting"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
         .testTarget(name: "OrchLabServerTests", dependencies: ["OrchLabServer", "Topology", "Workshop", "RouterSim", "WorkflowEngine"]),
+        // Compiles every ```swift block of README.md and docs/ (generated into the target, checked against the text).
+        .testTarget(name: "DocExamplesTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "NetBoxSim", "RouterSim", "Topology", "Workshop", "Scenarios"]),
         .testTarget(name: "TopologyTests", dependencies: ["Topology", "orchlab", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -8,6 +8,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "orchlab", targets: ["orchlab"]),
+        .executable(name: "orchlab-serve", targets: ["orchlab-serve"]),
+        // The whole `orchlab` command for a package's own executable, without the HTTP stack…
+        .library(name: "OrchLabCLI", targets: ["OrchLabCLI"]),
+        // …and `serve`, which brings Hummingbird.
+        .library(name: "OrchLabServerCLI", targets: ["OrchLabServerCLI"]),
+        .library(name: "Catalogues", targets: ["Catalogues"]),
         .library(name: "OrchLabJSON", targets: ["OrchLabJSON"]),
         .library(name: "WorkflowEngine", targets: ["WorkflowEngine"]),
         .library(name: "WorkflowEngineTesting", targets: ["WorkflowEngineTesting"]),
@@ -33,18 +39,31 @@ let package = Package(
         .target(name: "NetBoxSim", dependencies: ["SQLite", "OrchLabJSON"]),
         .target(name: "RouterSim"),
         .target(name: "Topology", dependencies: ["NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
-        .target(name: "Workshop", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim"]),
-        .target(name: "Scenarios", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Workshop", .product(name: "Yams", package: "Yams")]),
+        // Products and workflows registered under a name: the public way to plug workflows in.
+        .target(name: "Catalogues", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim"]),
+        // What the workshop's workflows share (models, config texts, NetBox calls); no solutions.
+        .target(name: "Workshop", dependencies: ["Catalogues", "WorkflowEngine", "NetBoxSim", "RouterSim"]),
+        // The participant kit's workflow files, as handed out (one source for the kit and OrchLab).
+        .target(name: "WorkshopStarter", dependencies: ["Catalogues", "Workshop", "WorkflowEngine", "NetBoxSim", "RouterSim"],
+                path: "Examples/workshop-kit/Sources/Workflows"),
+        // The solutions: an instructor-only target, deliberately not a product.
+        .target(name: "WorkshopReference", dependencies: ["Catalogues", "Workshop", "WorkshopStarter", "WorkflowEngine", "NetBoxSim"]),
+        .target(name: "Scenarios", dependencies: ["OrchLabJSON", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
         .target(name: "OrchLabServer", dependencies: [
-            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Workshop",
+            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
-        .executableTarget(name: "orchlab", dependencies: [
-            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Scenarios", "OrchLabServer", "Workshop",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .target(name: "OrchLabCLI", dependencies: [
+            "Catalogues", "Scenarios", "Topology", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        .target(name: "OrchLabServerCLI", dependencies: [
+            "Catalogues", "OrchLabCLI", "OrchLabServer", "Topology", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "orchlab", dependencies: ["OrchLabCLI", "WorkshopReference"]),
+        .executableTarget(name: "orchlab-serve", dependencies: ["OrchLabCLI", "OrchLabServerCLI", "WorkshopReference"]),
         .executableTarget(name: "orchlab-bench", dependencies: [
-            "WorkflowEngine", "WorkflowEngineTesting", "NetBoxSim", "RouterSim", "Topology", "Workshop", "Scenarios",
+            "WorkflowEngine", "WorkflowEngineTesting", "NetBoxSim", "RouterSim", "Topology", "Catalogues", "Workshop",
+            "WorkshopReference", "Scenarios",
         ], path: "Benchmarks/orchlab-bench"),
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         // Killed at random database statements by WorkflowEngineTests' crash test.
@@ -52,11 +71,18 @@ let package = Package(
         .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "engine-crash-child"]),
         .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
-        .testTarget(name: "WorkshopTests", dependencies: ["Workshop", "Topology", "WorkflowEngineTesting"]),
-        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios"]),
-        .testTarget(name: "OrchLabServerTests", dependencies: ["OrchLabServer", "Topology", "Workshop", "RouterSim", "WorkflowEngine"]),
+        .testTarget(name: "WorkshopTests", dependencies: [
+            "Catalogues", "Workshop", "WorkshopStarter", "WorkshopReference", "Topology", "WorkflowEngineTesting",
+        ]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Catalogues", "WorkshopReference", "WorkshopStarter", "OrchLabCLI"]),
+        .testTarget(name: "OrchLabServerTests", dependencies: [
+            "OrchLabServer", "Topology", "Catalogues", "Workshop", "WorkshopReference", "RouterSim", "WorkflowEngine",
+        ]),
         // Compiles every ```swift block of README.md and docs/ (generated into the target, checked against the text).
-        .testTarget(name: "DocExamplesTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "NetBoxSim", "RouterSim", "Topology", "Workshop", "Scenarios"]),
-        .testTarget(name: "TopologyTests", dependencies: ["Topology", "orchlab", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "DocExamplesTests", dependencies: [
+            "WorkflowEngine", "WorkflowEngineTesting", "NetBoxSim", "RouterSim", "Topology", "Catalogues", "Workshop",
+            "WorkshopReference", "Scenarios",
+        ]),
+        .testTarget(name: "TopologyTests", dependencies: ["Topology", "OrchLabCLI", "orchlab", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -1,3 +1,5 @@
+import Catalogues
+import WorkshopReference
 import Foundation
 import Scenarios
 
@@ -32,7 +34,7 @@ enum ScenariosBenchmarks {
         Figures.shared.samples("runner around \(count) scenarios (\(options.jobs) threads, execution records results only)", execute)
 
         options.jobs = 2
-        let executor = ScenarioExecutor()
+        let executor = ScenarioExecutor(catalogues: try CatalogueRegistry(WorkshopReference.catalogues))
         var passed = 0
         let real = Measure.samples(iterations: 3, warmup: 1) {
             results = ScenarioRunner.execute(scenarios, options: options, execution: executor.execution, console: silent)
@@ -54,7 +56,7 @@ enum ScenariosBenchmarks {
     /// assertions, snapshot) played by the real execution on one thread, lab already compiled.
     private static func workshopBuild() throws {
         let scenario = try ScenarioParser().load(file: "\(repository)/Scenarios/workshop-build.yaml")
-        let executor = ScenarioExecutor()
+        let executor = ScenarioExecutor(catalogues: try CatalogueRegistry(WorkshopReference.catalogues))
         var status = ScenarioStatus.error
         let rssBefore = Measure.currentRSSMiB()
         let samples = Measure.samples(iterations: 40, warmup: 3) { status = executor.execute(scenario).status }

@@ -1,7 +1,9 @@
+import Catalogues
 import Foundation
 import Topology
 import WorkflowEngine
 import Workshop
+import WorkshopReference
 
 /// The workshop's full build (5 create_node, 10 create_circuit, engineer pasting every text)
 /// on a fresh lab and engine, in memory and with the engine on a SQLite file.
@@ -38,8 +40,8 @@ enum WorkshopBenchmarks {
     static func circuitLifecycle(_ topology: CompiledTopology) throws {
         let lab = try Lab(topology)
         let engine = try Engine(path: ":memory:", clock: SteppingClock(), ids: IDGenerator(seed: 1))
-        let products = try WorkflowSet.reference.register(into: engine, netbox: lab.client(), fleet: lab.fleet)
-        let driver = WorkshopDriver(engine: engine, products: products, engineer: Engineer(fleet: lab.fleet))
+        let catalogue = try WorkshopReference.catalogue().register(into: engine, netbox: lab.client(), fleet: lab.fleet)
+        let driver = WorkshopDriver(engine: engine, catalogue: catalogue, engineer: Engineer(fleet: lab.fleet))
         let (nodes, _) = try driver.buildWorkshop()
         var create: [Double] = [], terminate: [Double] = []
         for _ in 0..<30 {
@@ -58,8 +60,8 @@ enum WorkshopBenchmarks {
     static func build(_ topology: CompiledTopology, enginePath: String) throws -> Int {
         let lab = try Lab(topology)
         let engine = try Engine(path: enginePath, clock: SteppingClock(), ids: IDGenerator(seed: 1))
-        let products = try WorkflowSet.reference.register(into: engine, netbox: lab.client(), fleet: lab.fleet)
-        let driver = WorkshopDriver(engine: engine, products: products, engineer: Engineer(fleet: lab.fleet))
+        let catalogue = try WorkshopReference.catalogue().register(into: engine, netbox: lab.client(), fleet: lab.fleet)
+        let driver = WorkshopDriver(engine: engine, catalogue: catalogue, engineer: Engineer(fleet: lab.fleet))
         _ = try driver.buildWorkshop()
         guard lab.fleet.reachability().isFullyReachable else { throw DriverError.unexpectedPage("build left loopbacks unreachable") }
         return try engine.processes().reduce(0) { $0 + (try engine.process($1.processID).executedSteps.count) }

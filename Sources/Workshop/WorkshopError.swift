@@ -13,8 +13,6 @@ public enum WorkshopError: Error, Sendable, Equatable, CustomStringConvertible {
     case noAddressLeft(prefix: String)
     /// Validation found the subscription out of step with NetBox or the routers.
     case drift([Difference])
-    /// The engine the workflow set was registered into is gone.
-    case engineReleased
 
     public var description: String {
         switch self {
@@ -31,7 +29,6 @@ public enum WorkshopError: Error, Sendable, Equatable, CustomStringConvertible {
         case .drift(let differences):
             "\(differences.count) difference\(differences.count == 1 ? "" : "s") found: "
                 + differences.map(\.description).joined(separator: "; ")
-        case .engineReleased: "the engine this workflow set was registered into no longer exists"
         }
     }
 }

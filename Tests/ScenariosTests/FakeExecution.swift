@@ -1,9 +1,15 @@
+import Catalogues
 @testable import Scenarios
 
 /// Test-only stand-ins for the real scenario execution: they never touch a workflow engine,
 /// NetBox or routers. Each fills a result the way the real execution will, from rules given by
 /// the test.
 enum FakeExecution {
+    /// Catalogues named as the repository's, with nothing in them: the fakes never register any.
+    static let catalogues = try! CatalogueRegistry([
+        Catalogue(name: "reference", products: []) { _ in [] }, Catalogue(name: "starter", products: []) { _ in [] },
+    ])
+
     /// Every start completes, every assertion passes unless its name is in `failing`.
     static func passing(except failing: Set<String> = [], snapshot: @escaping @Sendable (Scenario) -> [SnapshotSection] = { _ in [] })
         -> ScenarioExecution {
@@ -14,7 +20,7 @@ enum FakeExecution {
 
     /// Assertions pass only with the reference workflows: how graders tell the sets apart.
     static func referenceOnly() -> ScenarioExecution {
-        { scenario in result(for: scenario) { _ in scenario.workflows == .reference } }
+        { scenario in result(for: scenario) { _ in scenario.workflows == "reference" } }
     }
 
     static func result(for scenario: Scenario, snapshot: [SnapshotSection] = [], passes: (Assertion) -> Bool) -> ScenarioResult {

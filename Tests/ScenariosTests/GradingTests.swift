@@ -1,3 +1,4 @@
+import Catalogues
 import Foundation
 import Testing
 @testable import Scenarios
@@ -29,16 +30,16 @@ import Testing
 
     @Test func referenceScoresFullMarksAndStarterZeroWithAnExecutionThatTellsThemApart() throws {
         let exercises = try shippedExercises(TestWorkspace())
-        let reference = GradeRunner.grade(exercises, workflows: .reference, jobs: 2, execution: FakeExecution.referenceOnly())
-        let starter = GradeRunner.grade(exercises, workflows: .starter, jobs: 2, execution: FakeExecution.referenceOnly())
+        let reference = GradeRunner.grade(exercises, workflows: "reference", jobs: 2, execution: FakeExecution.referenceOnly())
+        let starter = GradeRunner.grade(exercises, workflows: "starter", jobs: 2, execution: FakeExecution.referenceOnly())
         #expect(reference.score == 32 && reference.maxScore == 32 && reference.fullMarks)
         #expect(starter.score == 0 && !starter.fullMarks)
-        #expect(starter.exercises.allSatisfy { $0.result.workflows == .starter })
+        #expect(starter.exercises.allSatisfy { $0.result.workflows == "starter" })
     }
 
     @Test func scorecardShowsHintsAndHidesHiddenChecks() throws {
         let exercises = try shippedExercises(TestWorkspace())
-        let gradebook = GradeRunner.grade(exercises, workflows: .starter, jobs: 1, execution: FakeExecution.referenceOnly())
+        let gradebook = GradeRunner.grade(exercises, workflows: "starter", jobs: 1, execution: FakeExecution.referenceOnly())
         let text = Scorecard(gradebook).lines(CapturedConsole().console()).joined(separator: "\n")
         #expect(text.contains("Exercise 2: Set the NetBox device status to active in create_node  0/10"))
         #expect(text.contains("✘ loc1-core is active in NetBox  0/6"))
@@ -51,7 +52,7 @@ import Testing
 
     @Test func gradescopeResultsCarryEveryCheckWithVisibility() throws {
         let exercises = try shippedExercises(TestWorkspace())
-        let gradebook = GradeRunner.grade(exercises, workflows: .reference, jobs: 1, execution: FakeExecution.passing(
+        let gradebook = GradeRunner.grade(exercises, workflows: "reference", jobs: 1, execution: FakeExecution.passing(
             except: ["loc1-core is active in NetBox"]))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(GradescopeReport(gradebook).render().utf8)) as? [String: Any])
         #expect(json["score"] as? Double == 26)
@@ -69,7 +70,7 @@ import Testing
 
     @Test func classroomResultHidesHiddenCheckNames() throws {
         let exercises = try shippedExercises(TestWorkspace())
-        let gradebook = GradeRunner.grade(exercises, workflows: .reference, jobs: 1, execution: FakeExecution.referenceOnly())
+        let gradebook = GradeRunner.grade(exercises, workflows: "reference", jobs: 1, execution: FakeExecution.referenceOnly())
         let json = try #require(try JSONSerialization.jsonObject(with: Data(ClassroomReport(gradebook).render().utf8)) as? [String: Any])
         #expect(json["version"] as? Int == 1)
         #expect(json["status"] as? String == "pass")
@@ -148,16 +149,16 @@ import Testing
         var options = GradeOptions()
         options.paths = [workspace.path("Scenarios/exercises")]
         options.reportDirectory = workspace.path("grade")
+        options.workflows = "starter"
         let console = CapturedConsole()
-        #expect(GradeRunner.run(options, execution: FakeExecution.referenceOnly(), console: console.console()) == 1)
+        #expect(GradeRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.referenceOnly(), console: console.console()) == 1)
         #expect(console.text.contains("Grading against the starter workflows"))
         #expect(try workspace.read("grade/results.json").contains("\"score\" : 0"))
         #expect(try workspace.read("grade/classroom-result.json").contains("\"status\" : \"fail\""))
-        options.workflows = .reference
-        #expect(GradeRunner.run(options, execution: FakeExecution.referenceOnly(), console: CapturedConsole().console()) == 0)
+        options.workflows = "reference"
+        #expect(GradeRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.referenceOnly(), console: CapturedConsole().console()) == 0)
         #expect(try workspace.read("grade/results.json").contains("\"score\" : 5"))
-        #expect(GradeRunner.run(options, execution: nil, console: CapturedConsole().console()) == 2)
         options.paths = [workspace.path("nowhere")]
-        #expect(GradeRunner.run(options, execution: FakeExecution.referenceOnly(), console: CapturedConsole().console()) == 2)
+        #expect(GradeRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.referenceOnly(), console: CapturedConsole().console()) == 2)
     }
 }

@@ -1,3 +1,4 @@
+import Catalogues
 import Foundation
 import Testing
 @testable import Scenarios
@@ -80,11 +81,11 @@ import Testing
         options.reportDirectory = workspace.path("reports")
 
         let passing = CapturedConsole()
-        #expect(ScenarioRunner.run(options, execution: FakeExecution.passing(), console: passing.console()) == 0)
+        #expect(ScenarioRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.passing(), console: passing.console()) == 0)
         #expect(passing.text.contains("2 scenarios: 2 passed, 0 failed, 0 errors, 0 skipped"))
 
         let failing = CapturedConsole()
-        #expect(ScenarioRunner.run(options, execution: FakeExecution.passing(except: ["loc2 active"]), console: failing.console()) == 1)
+        #expect(ScenarioRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.passing(except: ["loc2 active"]), console: failing.console()) == 1)
         let text = failing.text
         #expect(text.contains("FAIL  bad"))
         #expect(text.contains("\(workspace.path("Scenarios/bad.yaml")):10: assertion \"loc2 active\""))
@@ -95,7 +96,7 @@ import Testing
 
         try workspace.write("Scenarios/broken.yaml", "name: broken\ntopology: workshop\nactions:\n  - strat: x\n")
         let invalid = CapturedConsole()
-        #expect(ScenarioRunner.run(options, execution: FakeExecution.passing(), console: invalid.console()) == 2)
+        #expect(ScenarioRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.passing(), console: invalid.console()) == 2)
         #expect(invalid.text.contains("broken.yaml:4:5: actions[0]: unknown action"))
         #expect(invalid.text.contains("nothing was run"))
     }
@@ -107,7 +108,7 @@ import Testing
         options.paths = [workspace.path("Scenarios")]
         options.reportDirectory = nil
         let captured = CapturedConsole()
-        _ = ScenarioRunner.run(options, execution: FakeExecution.passing(), console: captured.console(colour: true))
+        _ = ScenarioRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.passing(), console: captured.console(colour: true))
         #expect(captured.text.contains("\u{1B}[32mPASS \u{1B}[0m"))
     }
 
@@ -120,14 +121,13 @@ import Testing
         options.listOnly = true
         options.selection = ScenarioSelection(tags: ["smoke"])
         let captured = CapturedConsole()
-        #expect(ScenarioRunner.run(options, execution: nil, console: captured.console()) == 0)
+        #expect(ScenarioRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.passing(), console: captured.console()) == 0)
         #expect(captured.text.contains("alpha [smoke] — 2 actions, 1 assertions, workflows reference"))
         #expect(!captured.text.contains("beta"))
         #expect(captured.text.contains("1 scenario selected"))
         options.listOnly = false
-        #expect(ScenarioRunner.run(options, execution: nil, console: CapturedConsole().console()) == 2)
         options.selection = ScenarioSelection(filter: "no such scenario")
-        #expect(ScenarioRunner.run(options, execution: FakeExecution.passing(), console: CapturedConsole().console()) == 2)
+        #expect(ScenarioRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.passing(), console: CapturedConsole().console()) == 2)
     }
 
     @Test func failFastSkipsWhatIsNotStarted() throws {
@@ -147,10 +147,10 @@ import Testing
         var options = RunOptions()
         options.paths = [workspace.path("Scenarios")]
         options.reportDirectory = nil
-        options.workflows = .starter
-        #expect(ScenarioRunner.run(options, execution: FakeExecution.referenceOnly(), console: CapturedConsole().console()) == 1)
-        options.workflows = .reference
-        #expect(ScenarioRunner.run(options, execution: FakeExecution.referenceOnly(), console: CapturedConsole().console()) == 0)
+        options.workflows = "starter"
+        #expect(ScenarioRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.referenceOnly(), console: CapturedConsole().console()) == 1)
+        options.workflows = "reference"
+        #expect(ScenarioRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.referenceOnly(), console: CapturedConsole().console()) == 0)
     }
 
     @Test func duplicateScenarioNamesAreInvalid() throws {
@@ -176,7 +176,7 @@ import Testing
             options.jobs = 3
             options.recordTimings = false
             options.reportDirectory = workspace.path("reports\(run)")
-            #expect(ScenarioRunner.run(options, execution: FakeExecution.passing(except: ["b"]), console: CapturedConsole().console()) == 1)
+            #expect(ScenarioRunner.run(options, catalogues: FakeExecution.catalogues, execution: FakeExecution.passing(except: ["b"]), console: CapturedConsole().console()) == 1)
             reports.append(try ["junit.xml", "results.json", "summary.md", "report.html"].map { try workspace.read("reports\(run)/\($0)") })
         }
         #expect(reports[0] == reports[1])

@@ -84,7 +84,7 @@ actions:
         #expect(scenario.name == "workshop build, one circuit")
         #expect(scenario.tags == ["workshop", "smoke"])
         #expect(scenario.seed == 42)
-        #expect(scenario.workflows == .reference)
+        #expect(scenario.workflows == nil, "no `workflows:`: the run's default catalogue")
         #expect(scenario.topologyPath == workspace.path("Topologies/workshop.yaml"))
         #expect(scenario.actions.count == 23)
         #expect(scenario.actions[3].location.line == 16)
@@ -172,7 +172,7 @@ actions:
         let yaml = """
         name: many
         topology: no-such-lab
-        workflows: starters
+        workflows: "my services!"
         seed: -1
         actions:
           - start: create_circuit
@@ -194,7 +194,7 @@ actions:
         let issues = rejection(yaml)
         let byLine = Dictionary(grouping: issues, by: \.location.line)
         #expect(byLine[2]?.first?.message.contains("topology 'no-such-lab' not found") == true)
-        #expect(byLine[3]?.first?.message.contains("did you mean 'starter'?") == true)
+        #expect(byLine[3]?.first?.message.contains("is not a catalogue name") == true)
         #expect(byLine[4]?.first?.message.contains("integer ≥ 0") == true)
         #expect(byLine[7]?.first?.message.contains("unknown name 'node_x'") == true)
         #expect(byLine[8]?.first?.message.contains("unknown outcome 'finished'") == true)

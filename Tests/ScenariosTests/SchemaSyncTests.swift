@@ -36,7 +36,9 @@ import Testing
         #expect(try propertyNames(def("scenario_body")) == Set(ScenarioVocabulary.scenarioKeys))
         #expect(Set(try #require(schema["required"] as? [String])) == ["name", "topology", "actions"])
         let body = try #require(try def("scenario_body")["properties"] as? [String: Any])
-        #expect(Set((body["workflows"] as? [String: Any])?["enum"] as? [String] ?? []) == Set(WorkflowSet.allCases.map(\.rawValue)))
+        let pattern = try #require((body["workflows"] as? [String: Any])?["pattern"] as? String)
+        for name in ["reference", "my-services", "team_a.v2"] { #expect(name.wholeMatch(of: try Regex(pattern)) != nil) }
+        #expect(" bad".wholeMatch(of: try Regex(pattern)) == nil)
     }
 
     @Test func actionKindsAndKeysMatch() throws {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import orchlab
+@testable import OrchLabCLI
 @testable import Topology
 
 /// The CLI's contract: exit status 0 for a valid topology, 2 for an invalid one, and files it writes load.

@@ -1,3 +1,5 @@
+import Catalogues
+import WorkshopReference
 import NetBoxSim
 import RouterSim
 import Testing
@@ -25,7 +27,7 @@ import WorkflowEngine
     @Test func formOffersActiveNodesThenFreePortsOfEachRouter() throws {
         let harness = try WorkshopHarness()
         let nodes = try ["loc1-core", "loc2-core", "loc3-core"].map { try harness.createNode($0) }
-        let product: JSON = ["product": .string(harness.products.circuit.snapshot.productID)]
+        let product: JSON = ["product": .string(harness.productID("Circuit"))]
         let routerA = try Self.nextPage(harness, WorkflowName.createCircuit, [product])
         #expect(Self.options(routerA, "router_a") == Dictionary(uniqueKeysWithValues: zip(nodes, ["loc1-core", "loc2-core", "loc3-core"])))
         let routerB = try Self.nextPage(harness, WorkflowName.createCircuit, [product, ["router_a": .string(nodes[0])]])
@@ -52,7 +54,7 @@ import WorkflowEngine
         #expect(started.status == .suspended)
         let detail = try harness.engine.process(started.processID)
         #expect(detail.lastStep == "Provide Config to User")
-        let configs = Engineer.configs(in: try #require(detail.form))
+        let configs = EngineerPolicy.deviceConfigs(in: try #require(detail.form))
         #expect(configs.map(\.field) == ["endpoint_a_router_config", "endpoint_b_router_config"])
         #expect(configs.map(\.device) == ["loc1-core", "loc2-core"])
         let a = CircuitEndpoint(node: "loc1-core", port: "1/1/c2/1", farNode: "loc2-core", farPort: "1/1/c1/1", address: "2001:db8:10::/127")
@@ -72,7 +74,7 @@ import WorkflowEngine
     @Test func badCircuitInputIsRefusedBeforeAnythingIsStored() throws {
         let harness = try WorkshopHarness()
         let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
-        let product: JSON = ["product": .string(harness.products.circuit.snapshot.productID)]
+        let product: JSON = ["product": .string(harness.productID("Circuit"))]
         func errors(_ inputs: [JSON]) -> [ValidationError] {
             do {
                 _ = try harness.engine.start(WorkflowName.createCircuit, inputs: inputs)
@@ -138,7 +140,7 @@ import WorkflowEngine
         #expect(try harness.netbox.device(id: 7).status == .planned)
         #expect(try harness.fleet.runningConfig("loc1-core").interfaces["loopback0"] == nil)
         // The device can be enrolled again.
-        let page = try Self.nextPage(harness, WorkflowName.createNode, [["product": .string(harness.products.node.snapshot.productID)]])
+        let page = try Self.nextPage(harness, WorkflowName.createNode, [["product": .string(harness.productID("Node"))]])
         #expect(Self.options(page, "select_device_choice")["loc1-core"] != nil)
     }
 }

@@ -1,3 +1,5 @@
+import Catalogues
+@testable import WorkshopStarter
 import RouterSim
 import Testing
 @testable import Workshop

@@ -1,15 +1,18 @@
+import Catalogues
 import NetBoxSim
 import Testing
 import WorkflowEngine
-@testable import Workshop
+import Workshop
+import WorkshopReference
+import WorkshopStarter
 
-/// The starter set leaves the workshop's three exercises undone; the reference solves them.
-/// `grade` tells them apart by behaviour, as exercise grading would.
+/// The kit as handed out leaves the workshop's three exercises undone; the reference solves
+/// them, each independently. `solved` tells them apart by behaviour, as grading would.
 @Suite struct ExerciseTests {
-    /// Which exercises a workflow set solves, judged only by what its workflows do.
-    static func grade(_ set: WorkflowSet) throws -> Set<Exercise> {
-        var solved: Set<Exercise> = []
-        let harness = try WorkshopHarness(set)
+    /// Which exercises a catalogue solves, judged only by what its workflows do.
+    static func solved(_ catalogue: Catalogue) throws -> Set<WorkshopExercise> {
+        var solved: Set<WorkshopExercise> = []
+        let harness = try WorkshopHarness(catalogue)
         let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
         if try harness.netbox.device(id: 7).status == .active { solved.insert(.deviceStatusUpdate) }
 
@@ -33,19 +36,24 @@ import WorkflowEngine
         return solved
     }
 
-    @Test func gradingTellsStarterFromReference() throws {
-        #expect(try Self.grade(.reference) == Set(Exercise.allCases))
-        #expect(try Self.grade(.starter) == [])
+    @Test func theKitSolvesNothingAndTheReferenceEverything() throws {
+        #expect(try Self.solved(WorkshopReference.catalogue()) == Set(WorkshopExercise.allCases))
+        #expect(try Self.solved(WorkshopReference.starter()) == [])
     }
 
-    @Test func setsDifferOnlyInTheExercisesSteps() throws {
-        let engine = try WorkshopHarness().engine
-        let lab = try WorkshopHarness().lab
-        func steps(_ set: WorkflowSet) -> [String: [String]] {
-            Dictionary(uniqueKeysWithValues: set.workflows(engine: engine, netbox: lab.client(), fleet: lab.fleet)
-                .map { ($0.name, $0.steps.names) })
+    @Test(arguments: WorkshopExercise.allCases)
+    func eachSolutionSolvesOnlyItsOwnExercise(_ exercise: WorkshopExercise) throws {
+        #expect(try Self.solved(WorkshopReference.catalogue(solving: [exercise])) == [exercise])
+    }
+
+    @Test func referenceDiffersFromTheKitOnlyInTheExercisesWorkflows() throws {
+        let harness = try WorkshopHarness()
+        let services = LabServices(netbox: harness.lab.client(), fleet: harness.fleet,
+                                   subscriptions: SubscriptionLookup(engine: harness.engine))
+        func steps(_ catalogue: Catalogue) -> [String: [String]] {
+            Dictionary(uniqueKeysWithValues: catalogue.workflows(services).map { ($0.name, $0.steps.names) })
         }
-        let reference = steps(.reference), starter = steps(.starter)
+        let reference = steps(WorkshopReference.catalogue()), starter = steps(WorkshopReference.starter())
         #expect(Set(reference.keys) == Set(starter.keys))
         #expect(Set(reference.keys.filter { reference[$0] != starter[$0] }) == [WorkflowName.createNode, WorkflowName.modifyCircuit])
         #expect(reference[WorkflowName.createNode]?.filter { !(starter[WorkflowName.createNode] ?? []).contains($0) }
@@ -57,26 +65,19 @@ import WorkflowEngine
                                                           "Unlock subscription", "Done"])
     }
 
-    @Test func setsAreSelectableByName() {
-        #expect(WorkflowSet.named("reference") == .reference)
-        #expect(WorkflowSet.named("starter") == .starter)
-        #expect(WorkflowSet.named("solution") == nil)
-        #expect(WorkflowSet.starter.placingMetric(.routerWide).solvedExercises.isEmpty)
-    }
-
-    @Test func starterStillBuildsAWorkingNetworkButLeavesDevicesPlanned() throws {
-        let harness = try WorkshopHarness(.starter)
+    @Test func theKitStillBuildsAWorkingNetworkButLeavesDevicesPlanned() throws {
+        let harness = try WorkshopHarness(WorkshopReference.starter())
         let (_, circuits) = try harness.buildWorkshop()
         #expect(circuits.count == 10)
         #expect(harness.fleet.reachability().isFullyReachable)
         #expect(try harness.netbox.devices(["status": "planned"]).count == 5)
     }
 
-    @Test func starterEnrolsTheSameDeviceTwice() throws {
-        let harness = try WorkshopHarness(.starter)
+    @Test func theKitEnrolsTheSameDeviceTwice() throws {
+        let harness = try WorkshopHarness(WorkshopReference.starter())
         let first = try harness.createNode("loc1-core")
         let second = try harness.createNode("loc1-core")
         #expect(first != second)
-        #expect(try harness.netbox.device(id: 7).status == .planned, "the starter never activates the device")
+        #expect(try harness.netbox.device(id: 7).status == .planned, "the kit never activates the device")
     }
 }

@@ -1,3 +1,5 @@
+import Catalogues
+import WorkshopReference
 import Foundation
 import NetBoxSim
 import Testing
@@ -25,9 +27,9 @@ import WorkflowEngineTesting
         do {
             let lab = try Lab(WorkshopHarness.topology, netboxPath: path, clock: { WorkshopHarness.fixedDate })
             let engine = try makeTestEngine()
-            let products = try WorkflowSet.reference.register(into: engine, netbox: lab.client(), fleet: lab.fleet)
+            let catalogue = try WorkshopReference.catalogue().register(into: engine, netbox: lab.client(), fleet: lab.fleet)
             var outcome = try engine.start(WorkflowName.createNode, inputs: [
-                ["product": .string(products.node.snapshot.productID)], ["select_device_choice": "loc1-core"]])
+                ["product": .string(try #require(catalogue.product(named: "Node")).snapshot.productID)], ["select_device_choice": "loc1-core"]])
             outcome = try Engineer(fleet: lab.fleet).confirm(outcome.processID, on: engine)
             #expect(outcome.status == .completed)
         }

@@ -1,3 +1,5 @@
+import Catalogues
+import WorkshopReference
 import RouterSim
 import Testing
 import WorkflowEngine
@@ -57,7 +59,7 @@ import WorkflowEngine
     }
 
     @Test func routerWideTemplateChangesPathsThatDoNotUseTheCircuit() throws {
-        let harness = try WorkshopHarness(WorkflowSet.reference.placingMetric(.routerWide))
+        let harness = try WorkshopHarness(WorkshopReference.catalogue(metricPlacement: .routerWide))
         let (_, circuits) = try harness.buildWorkshop()
         let drained = try Self.paths(harness.fleet)
 
@@ -82,7 +84,7 @@ import WorkflowEngine
         }
         let started = try harness.engine.start(WorkflowName.modifyCircuit,
                                                inputs: [["subscription_id": .string(circuit)], ["under_maintenance": false]])
-        let configs = Engineer.configs(in: try #require(try harness.engine.process(started.processID).form))
+        let configs = EngineerPolicy.deviceConfigs(in: try #require(try harness.engine.process(started.processID).form))
         #expect(configs.map(\.device) == ["loc1-core", "loc2-core"])
         #expect(configs.allSatisfy { $0.text.contains(" isis ipv6 metric 10 level-2\n") })
         #expect(try harness.engine.subscription(CircuitModel.self, id: circuit).insync == false, "locked while modifying")

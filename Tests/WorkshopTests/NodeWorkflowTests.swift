@@ -1,3 +1,5 @@
+import Catalogues
+import WorkshopReference
 import NetBoxSim
 import RouterSim
 import Testing
@@ -28,7 +30,7 @@ import WorkflowEngine
         #expect(pending.status == .suspended)
         let subscription = try #require(try harness.engine.process(pending.processID).subscriptions.first)
         let page = try CircuitWorkflowTests.nextPage(harness, WorkflowName.createNode,
-                                                     [["product": .string(harness.products.node.snapshot.productID)]])
+                                                     [["product": .string(harness.productID("Node"))]])
         #expect(Set(CircuitWorkflowTests.options(page, "select_device_choice").keys)
             == ["loc2-core", "loc3-core", "loc4-core", "loc5-core"])
 
@@ -65,7 +67,7 @@ import WorkflowEngine
     @Test func nodeConfigPageNamesItsDevice() throws {
         let harness = try WorkshopHarness()
         let pending = try harness.engine.start(WorkflowName.createNode, inputs: harness.nodeInputs("loc2-core"))
-        let configs = Engineer.configs(in: try #require(try harness.engine.process(pending.processID).form))
+        let configs = EngineerPolicy.deviceConfigs(in: try #require(try harness.engine.process(pending.processID).form))
         #expect(configs == [ConfigToPaste(field: "node_config", device: "loc2-core",
                                           text: NodeConfig.render(nodeName: "loc2-core", ipv4Loopback: "10.0.0.2/32",
                                                                   ipv6Loopback: "2001:db8::2/128"))])

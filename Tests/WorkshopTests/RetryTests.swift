@@ -1,3 +1,5 @@
+import Catalogues
+import WorkshopReference
 import Foundation
 import NetBoxSim
 import Testing
@@ -12,7 +14,7 @@ import WorkflowEngine
     static let faults: [Fault] = [.status(503), .timeout(applied: true)]
 
     static let sweeps: [(name: String, sweep: FaultSweep)] = [
-        ("create_node", FaultSweep(setup: { $0.nodeInputs("loc1-core") }, workflow: WorkflowName.createNode)),
+        ("create_node", FaultSweep(setup: { try $0.nodeInputs("loc1-core") }, workflow: WorkflowName.createNode)),
         ("create_circuit", FaultSweep(setup: { harness in
             let ids = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
             return try harness.circuitInputs(ids[0], ids[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
@@ -68,8 +70,8 @@ import WorkflowEngine
         let processID: String
         do {
             let engine = try Engine(path: path, clock: SteppingClock(), ids: IDGenerator(seed: 7))
-            let products = try WorkflowSet.reference.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
-            let driver = WorkshopDriver(engine: engine, products: products, engineer: Engineer(fleet: lab.fleet))
+            let catalogue = try WorkshopReference.catalogue().register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
+            let driver = WorkshopDriver(engine: engine, catalogue: catalogue, engineer: Engineer(fleet: lab.fleet))
             let nodes = try ["loc1-core", "loc2-core"].map { try driver.createNode($0) }
             faults.injectNext(.timeout(applied: true), on: .allocateIP)
             let outcome = try engine.start(WorkflowName.createCircuit,
@@ -79,8 +81,8 @@ import WorkflowEngine
             processID = outcome.processID
         }
         let engine = try Engine(path: path, clock: SteppingClock(), ids: IDGenerator(seed: 8))
-        let products = try WorkflowSet.reference.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
-        let driver = WorkshopDriver(engine: engine, products: products, engineer: Engineer(fleet: lab.fleet))
+        let catalogue = try WorkshopReference.catalogue().register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
+        let driver = WorkshopDriver(engine: engine, catalogue: catalogue, engineer: Engineer(fleet: lab.fleet))
         var outcome = try engine.retry(processID)
         outcome = try Engineer(fleet: lab.fleet).confirm(outcome.processID, on: engine)
         let circuit = try engine.subscription(CircuitModel.self, id: try driver.subscription(of: outcome))

@@ -10,7 +10,7 @@ import Synchronization
 public struct ChaosExecutor: Sendable {
     public let executor: ScenarioExecutor
 
-    public init(executor: ScenarioExecutor = ScenarioExecutor()) {
+    public init(executor: ScenarioExecutor) {
         self.executor = executor
     }
 

@@ -1,41 +1,26 @@
 import NetBoxSim
 import RouterSim
 import WorkflowEngine
-import Workshop
+import Catalogues
 
-/// The real scenario execution: each scenario in its own world (see `ScenarioWorld`), actions
-/// played in order, assertions evaluated where they stand, and the result filled as
-/// `ScenarioExecution` describes.
+/// The real scenario execution: each scenario in its own world (see `ScenarioWorld`) with its
+/// catalogue registered, actions played in order, assertions evaluated where they stand, and the
+/// result filled as `ScenarioExecution` describes.
 ///
-///     let executor = ScenarioExecutor()
-///     let exit = ScenarioRunner.run(options, execution: executor.execution, console: .standardOutput())
+///     let executor = ScenarioExecutor(catalogues: try CatalogueRegistry([myCatalogue]))
+///     let exit = ScenarioRunner.run(options, catalogues: executor.catalogues, execution: executor.execution, console: .standardOutput())
 ///
 /// Thread-safe: the only state shared between scenarios is the compiled-topology cache.
 public struct ScenarioExecutor: Sendable {
     /// Ids are seeded with this unless the scenario names a `seed`.
     public static let defaultSeed: UInt64 = 1
 
+    public let catalogues: CatalogueRegistry
     public let topologies: TopologyCache
-    /// The workshop workflows a scenario's `workflows:` stands for; tests swap in variants
-    /// (e.g. the router-wide metric template) to show what a scenario catches.
-    public let workflowSets: @Sendable (WorkflowSet) -> Workshop.WorkflowSet
 
-    /// Workflows registered in every world besides the set's.
-    public let extraWorkflows: ExtraWorkflows
-
-    public init(topologies: TopologyCache = TopologyCache(),
-                workflowSets: @escaping @Sendable (WorkflowSet) -> Workshop.WorkflowSet = ScenarioExecutor.standardSet,
-                extraWorkflows: @escaping ExtraWorkflows = { _, _ in [] }) {
+    public init(catalogues: CatalogueRegistry, topologies: TopologyCache = TopologyCache()) {
+        self.catalogues = catalogues
         self.topologies = topologies
-        self.workflowSets = workflowSets
-        self.extraWorkflows = extraWorkflows
-    }
-
-    public static func standardSet(_ set: WorkflowSet) -> Workshop.WorkflowSet {
-        switch set {
-        case .reference: .reference
-        case .starter: .starter
-        }
     }
 
     /// This executor as the runner takes it.
@@ -50,13 +35,18 @@ public struct ScenarioExecutor: Sendable {
 
     /// Plays `scenario`, optionally with a chaos fault armed from the start.
     func play(_ scenario: Scenario, injection: ChaosInjection?) -> PlayedScenario {
+        var scenario = scenario
+        let name = scenario.workflows ?? catalogues.defaultCatalogue.name
+        scenario.workflows = name
         var result = ScenarioResult(scenario: scenario)
         let world: ScenarioWorld
         do {
+            let catalogue = try catalogues.require(name)
             let topology = try topologies.topology(at: scenario.topologyPath)
-            world = try ScenarioWorld(topology: topology, workflowSet: workflowSets(scenario.workflows),
-                                  extraWorkflows: extraWorkflows,
-                                      seed: scenario.seed ?? Self.defaultSeed)
+            world = try ScenarioWorld(topology: topology, catalogue: catalogue, seed: scenario.seed ?? Self.defaultSeed)
+        } catch let error as CatalogueError {
+            result.error = error.description
+            return PlayedScenario(result: result, world: nil)
         } catch {
             result.error = "cannot build the lab from \(scenario.topologyPath): \(error)"
             return PlayedScenario(result: result, world: nil)
@@ -66,9 +56,6 @@ public struct ScenarioExecutor: Sendable {
         return PlayedScenario(result: play.result, world: world)
     }
 }
-
-/// Makes workflows that talk to a world's NetBox (through the fault-injecting client) and fleet.
-public typealias ExtraWorkflows = @Sendable (NetBoxClient, Fleet) -> [Workflow]
 
 /// A played scenario and the world it left, for chaos comparisons.
 struct PlayedScenario {

@@ -1,6 +1,6 @@
 import RouterSim
 import WorkflowEngine
-import Workshop
+import Catalogues
 
 /// The simulated engineer at input steps, and the operator who retries under chaos.
 extension ScenarioPlay {
@@ -43,7 +43,8 @@ extension ScenarioPlay {
     /// The answers to post, or nil when the engineer stops here (leave suspended, paste refused).
     private func engineerInputs(_ record: inout ProcessRecord, play: EngineerPlay, first: Bool,
                                 pending: PendingInput) throws -> [JSON]? {
-        let accept: [JSON] = [[ConfigField.confirm: "ACCEPTED"]]
+        let policy = world.catalogue.engineer
+        let accept: [JSON] = [policy.confirmation(pending.form)]
         switch play {
         case .leaveSuspended:
             return nil
@@ -52,9 +53,9 @@ extension ScenarioPlay {
         case .confirmOnly:
             return accept
         case .apply(let devices):
-            return paste(Engineer.configs(in: pending.form).filter { devices.contains($0.device) }, &record, pending) ? accept : nil
+            return paste(policy.configs(pending.form).filter { devices.contains($0.device) }, &record, pending) ? accept : nil
         case .applyAndConfirm, .answer:
-            return paste(Engineer.configs(in: pending.form), &record, pending) ? accept : nil
+            return paste(policy.configs(pending.form), &record, pending) ? accept : nil
         }
     }
 

@@ -1,6 +1,5 @@
 import NetBoxSim
 import WorkflowEngine
-import Workshop
 
 /// Plays one scenario's actions against its world, in order, and collects the result.
 final class ScenarioPlay {
@@ -90,7 +89,12 @@ final class ScenarioPlay {
         guard info == nil || info?.target == .create else {
             throw ActionFailure(message: "\(start.workflow) acts on a subscription: give `subscription:`", process: name)
         }
-        let product = WorkshopProducts.circuit.workflows.contains(start.workflow) ? world.products.circuit : world.products.node
+        let product: ProductInfo
+        do {
+            product = try world.registered.product(for: start.workflow)
+        } catch {
+            throw ActionFailure(message: String(describing: error), process: name)
+        }
         return [.object(["product": .string(product.snapshot.productID)])]
     }
 

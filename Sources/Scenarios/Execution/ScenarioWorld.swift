@@ -1,13 +1,13 @@
+import Catalogues
 import Foundation
 import NetBoxSim
 import RouterSim
 import SQLite
 import Topology
 import WorkflowEngine
-import Workshop
 
 /// One scenario's isolated world: a NetBox and a fleet built from the lab, an in-memory engine
-/// database with seeded ids and a stepping clock, the workshop workflows registered against
+/// database with seeded ids and a stepping clock, the scenario's catalogue registered against
 /// them, and what the scenario did so far (its processes, the faults in force).
 ///
 /// Used by one thread, for one scenario.
@@ -20,15 +20,17 @@ final class ScenarioWorld {
     let database: Database
     let clock: SteppingClock
     let ids: IDGenerator
-    let workflowSet: Workshop.WorkflowSet
+    let catalogue: Catalogue
     let faults = FaultInjector()
     let killSwitch = EngineKillSwitch()
     /// Objects the lab was seeded with: never leaks.
     let seedObjects: NetBoxObjectIDs
+    /// Every NetBox object as the lab was loaded, for the snapshot's list of changes.
+    let seedState: NetBoxState
     let interfaceIDs: [InterfaceRef: Int]
     let initialConfigs: [String: String]
     private(set) var engine: Engine
-    private(set) var products: RegisteredProducts
+    private(set) var registered: RegisteredCatalogue
 
     /// NetBox calls the scenario planned to fail and that have not been called yet.
     var plannedNetBoxFaults: [(operation: NetBoxOperation, call: Int)] = []
@@ -39,19 +41,16 @@ final class ScenarioWorld {
     /// Process details read since the engine last moved (reading one parses every step's state).
     private var details: [String: ProcessDetail] = [:]
 
-    /// Workflows registered besides the set's (tests add deliberately faulty ones).
-    let extraWorkflows: ExtraWorkflows
-
-    init(topology: CompiledTopology, workflowSet: Workshop.WorkflowSet, extraWorkflows: @escaping ExtraWorkflows, seed: UInt64) throws {
+    init(topology: CompiledTopology, catalogue: Catalogue, seed: UInt64) throws {
         lab = try Lab(topology, clock: { ScenarioWorld.netboxDate })
         clock = SteppingClock()
         ids = IDGenerator(seed: seed)
         database = try Database(path: ":memory:")
-        self.workflowSet = workflowSet
-        self.extraWorkflows = extraWorkflows
+        self.catalogue = catalogue
         engine = try Engine(database: database, clock: clock, ids: ids)
-        products = try Self.register(workflowSet, extraWorkflows, into: engine, lab: lab, faults: faults)
+        registered = try catalogue.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
         seedObjects = try NetBoxObjectIDs(lab.netbox)
+        seedState = try NetBoxState(lab.netbox)
         interfaceIDs = try Self.interfaceIDs(lab.netbox)
         let fleet = lab.fleet
         initialConfigs = Dictionary(uniqueKeysWithValues: try fleet.deviceNames.map { ($0, try fleet.runningConfig($0).render()) })
@@ -106,7 +105,7 @@ final class ScenarioWorld {
         try killSwitch.revive(database)
         forgetProcessDetails()
         engine = try Engine(database: database, clock: clock, ids: ids)
-        products = try Self.register(workflowSet, extraWorkflows, into: engine, lab: lab, faults: faults)
+        registered = try catalogue.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
         if let interrupted = try engine.processes(status: [.created, .running, .resumed]).first {
             let step = try engine.process(interrupted.processID).steps.first { $0.status == .pending }?.name
             recoveries.append(EngineRecovery(processID: interrupted.processID, step: step))
@@ -116,14 +115,6 @@ final class ScenarioWorld {
         }
         try engine.recoverInterrupted()
         return try engine.processes().last?.processID
-    }
-
-    private static func register(_ set: Workshop.WorkflowSet, _ extra: ExtraWorkflows, into engine: Engine, lab: Lab,
-                                 faults: FaultInjector) throws -> RegisteredProducts {
-        let client = lab.client(faults: faults)
-        let products = try set.register(into: engine, netbox: client, fleet: lab.fleet)
-        try engine.register(extra(client, lab.fleet))
-        return products
     }
 
     // MARK: faults

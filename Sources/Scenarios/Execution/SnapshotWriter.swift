@@ -1,8 +1,10 @@
+import Foundation
 import NetBoxSim
 import RouterSim
 import WorkflowEngine
 
-/// A world's outcome as canonical text sections (`subscriptions`, `netbox`, `running configs`,
+/// A world's outcome as canonical text sections (`subscriptions`, `netbox`, `netbox changes`
+/// (every object created, changed or deleted, interfaces included), `running configs`,
 /// `routing`), each part under a `### <name>` line. Nothing that shifts when an unrelated step is
 /// added goes in: subscription ids become the `as:` names that made them, block ids and dates
 /// are left out, and cables are named by their ends rather than their ids.
@@ -14,6 +16,7 @@ struct SnapshotWriter {
         [
             SnapshotSection(title: "subscriptions", text: try subscriptionText()),
             SnapshotSection(title: "netbox", text: try netboxObjects()),
+            SnapshotSection(title: "netbox changes", text: try netboxChanges()),
             SnapshotSection(title: "running configs", text: try runningConfigs()),
             SnapshotSection(title: "routing", text: try routing()),
         ]
@@ -80,6 +83,18 @@ struct SnapshotWriter {
             lines += ["### cable \(ends)", "status \(cable.status.rawValue)"]
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Every object the run created, changed or deleted, with process and subscription ids
+    /// (written into descriptions by workflows) replaced by the scenario's names for them.
+    func netboxChanges() throws -> String {
+        var text = try NetBoxState(world.netbox).changes(since: world.seedState)
+        var names = world.subscriptionNames()
+        for record in world.processes { if let id = record.processID { names[id] = record.name } }
+        for (id, name) in names.sorted(by: { $0.key < $1.key }) where text.contains(id) {
+            text = text.replacingOccurrences(of: id, with: "${\(name)}")
+        }
+        return text
     }
 
     func runningConfigs() throws -> String {

@@ -32,10 +32,11 @@ public struct ExerciseGrade: Sendable, Hashable {
 
 /// Every exercise graded against one workflow set.
 public struct Gradebook: Sendable, Hashable {
-    public var workflows: WorkflowSet
+    /// The catalogue graded.
+    public var workflows: String
     public var exercises: [ExerciseGrade]
 
-    public init(workflows: WorkflowSet, exercises: [ExerciseGrade]) {
+    public init(workflows: String, exercises: [ExerciseGrade]) {
         self.workflows = workflows
         self.exercises = exercises
     }

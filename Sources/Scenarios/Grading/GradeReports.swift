@@ -20,7 +20,7 @@ public struct GradescopeReport: Encodable {
 
     public init(_ gradebook: Gradebook) {
         score = gradebook.score
-        output = "Graded against the \(gradebook.workflows.rawValue) workflows: \(Scorecard.points(gradebook.score))/\(Scorecard.points(gradebook.maxScore)) points"
+        output = "Graded against the \(gradebook.workflows) workflows: \(Scorecard.points(gradebook.score))/\(Scorecard.points(gradebook.maxScore)) points"
         tests = gradebook.exercises.flatMap { exercise in
             exercise.checks.map { grade in
                 Test(name: "\(exercise.exercise.title) › \(grade.check.assertion)", score: grade.score, maxScore: grade.check.points,

@@ -1,3 +1,4 @@
+import Catalogues
 import Foundation
 
 /// What `orchlab grade` was asked to do.
@@ -6,9 +7,12 @@ public struct GradeOptions: Sendable {
 
     /// Exercise files or folders; empty means `Scenarios/exercises/`.
     public var paths: [String] = []
-    /// The workflow set graded; the participant's starter set by default.
-    public var workflows: WorkflowSet = .starter
-    public var reportDirectory: String = ReportWriter.defaultDirectory
+    /// The catalogue graded; the default catalogue when `nil`.
+    public var workflows: String?
+    /// Grade output has a folder of its own, so `orchlab run`'s `results.json` and the
+    /// Gradescope `results.json` never overwrite each other.
+    public var reportDirectory: String = GradeOptions.defaultReportDirectory
+    public static let defaultReportDirectory = ReportWriter.defaultDirectory + "/grade"
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
 
     public init() {}
@@ -21,7 +25,8 @@ public enum GradeRunner {
     public static let fileNames = (gradescope: "results.json", classroom: "classroom-result.json")
 
     /// - Returns: 0 with full marks, 1 with fewer, 2 for invalid input or no execution.
-    public static func run(_ options: GradeOptions, execution: ScenarioExecution?, console: Console) -> Int32 {
+    public static func run(_ options: GradeOptions, catalogues: CatalogueRegistry, execution: @escaping ScenarioExecution,
+                           console: Console) -> Int32 {
         let exercises: [Exercise]
         switch load(paths: options.paths) {
         case .failure(let error):
@@ -30,11 +35,12 @@ public enum GradeRunner {
         case .success(let loaded):
             exercises = loaded
         }
-        guard let execution else {
-            console.line("orchlab: scenario execution is not available in this build; cannot grade")
+        let workflows = options.workflows ?? catalogues.defaultCatalogue.name
+        guard catalogues.catalogue(named: workflows) != nil else {
+            console.line("orchlab grade: " + CatalogueError.unknownCatalogue(workflows, known: catalogues.names).description)
             return ExitStatus.invalidInput
         }
-        let gradebook = grade(exercises, workflows: options.workflows, jobs: options.jobs, execution: execution)
+        let gradebook = grade(exercises, workflows: workflows, jobs: options.jobs, execution: execution)
         console.line(Scorecard(gradebook).lines(console).joined(separator: "\n"))
         do {
             try FileManager.default.createDirectory(atPath: options.reportDirectory, withIntermediateDirectories: true)
@@ -51,7 +57,7 @@ public enum GradeRunner {
     }
 
     /// Runs each exercise's scenario against `workflows` in parallel and grades it.
-    public static func grade(_ exercises: [Exercise], workflows: WorkflowSet, jobs: Int,
+    public static func grade(_ exercises: [Exercise], workflows: String, jobs: Int,
                              execution: @escaping ScenarioExecution) -> Gradebook {
         let scenarios = exercises.map { exercise in
             var scenario = exercise.scenario

@@ -8,7 +8,7 @@ public struct Scorecard {
     }
 
     public func lines(_ console: Console) -> [String] {
-        var lines = ["Grading against the \(gradebook.workflows.rawValue) workflows", ""]
+        var lines = ["Grading against the \(gradebook.workflows) workflows", ""]
         for (number, exercise) in gradebook.exercises.enumerated() {
             let full = exercise.score == exercise.maxScore
             lines.append(console.paint("Exercise \(number + 1): \(exercise.exercise.title)", .bold)

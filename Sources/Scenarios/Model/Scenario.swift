@@ -7,7 +7,10 @@ public struct Scenario: Sendable, Hashable {
     public var topology: String
     /// The topology file the value resolves to (absolute or relative to the working directory).
     public var topologyPath: String
-    public var workflows: WorkflowSet
+    /// The catalogue named by `workflows:`; `nil` runs the default catalogue.
+    public var workflows: String?
+    /// Where `workflows:` stands, for errors about the name.
+    public var workflowsLocation: SourceLocation?
     /// Fixed seed for ids; `nil` lets the execution use its default seed.
     public var seed: UInt64?
     public var actions: [ScenarioAction]
@@ -16,7 +19,7 @@ public struct Scenario: Sendable, Hashable {
 
     public init(
         name: String, description: String = "", tags: [String] = [], topology: String, topologyPath: String,
-        workflows: WorkflowSet = .reference, seed: UInt64? = nil, actions: [ScenarioAction], location: SourceLocation
+        workflows: String? = nil, workflowsLocation: SourceLocation? = nil, seed: UInt64? = nil, actions: [ScenarioAction], location: SourceLocation
     ) {
         self.name = name
         self.description = description
@@ -24,6 +27,7 @@ public struct Scenario: Sendable, Hashable {
         self.topology = topology
         self.topologyPath = topologyPath
         self.workflows = workflows
+        self.workflowsLocation = workflowsLocation
         self.seed = seed
         self.actions = actions
         self.location = location
@@ -35,10 +39,4 @@ public struct Scenario: Sendable, Hashable {
     public var assertions: [Assertion] {
         actions.compactMap { if case .assert(let assertion) = $0.kind { assertion } else { nil } }
     }
-}
-
-/// Which implementation of the workshop workflows a scenario runs against.
-public enum WorkflowSet: String, Sendable, Hashable, Codable, CaseIterable {
-    case reference
-    case starter
 }

@@ -1,3 +1,4 @@
+import Catalogues
 import Foundation
 import Yams
 
@@ -84,16 +85,25 @@ final class ScenarioReader {
         let name = fields["name"].flatMap { reader.nonEmptyString($0, fields.path("name")) } ?? defaultName
         let description = fields["description"].flatMap { reader.string($0, fields.path("description")) } ?? ""
         let tags = fields["tags"].flatMap { reader.strings($0, fields.path("tags"), what: "a tag or a list of tags") } ?? []
-        let workflows = fields["workflows"].flatMap {
-            reader.choice($0, fields.path("workflows"), from: WorkflowSet.allCases.map(\.rawValue), what: "workflow set")
-        }.flatMap(WorkflowSet.init(rawValue:)) ?? .reference
+        let workflows = fields["workflows"].flatMap { self.catalogueName($0, fields.path("workflows")) }
         let seed = fields["seed"].flatMap { reader.int($0, fields.path("seed"), minimum: 0) }.map(UInt64.init)
         let topology = fields["topology"].flatMap { self.topology($0, fields.path("topology")) }
         let actions = fields["actions"].flatMap { self.actions($0, fields.path("actions")) }
         guard let name, let topology, let actions else { return nil }
         return Scenario(name: name, description: description, tags: tags, topology: topology.value,
-                        topologyPath: topology.path, workflows: workflows, seed: seed, actions: actions,
+                        topologyPath: topology.path, workflows: workflows,
+                        workflowsLocation: fields["workflows"].map(reader.location(of:)), seed: seed, actions: actions,
                         location: reader.location(of: node))
+    }
+
+    /// A catalogue name; whether it is registered is checked by the run, which knows the catalogues.
+    private func catalogueName(_ node: Node, _ path: FieldPath) -> String? {
+        guard let name = reader.nonEmptyString(node, path, expected: "a workflow catalogue name") else { return nil }
+        guard CatalogueRegistry.isValidName(name) else {
+            reader.fail(node, path, "'\(name)' is not a catalogue name (1–64 letters, digits, '-', '_' or '.')")
+            return nil
+        }
+        return name
     }
 
     private func topology(_ node: Node, _ path: FieldPath) -> (value: String, path: String)? {

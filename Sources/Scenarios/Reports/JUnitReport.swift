@@ -17,7 +17,7 @@ public struct JUnitReport {
         for (result, cases) in suites {
             xml.append("  <testsuite name=\(attr(result.name)) tests=\"\(cases.count)\" failures=\"\(cases.count { $0.outcome == .failure })\" errors=\"\(cases.count { $0.outcome == .error })\" skipped=\"\(cases.count { $0.outcome == .skipped })\" time=\"\(seconds(result.durationSeconds))\" file=\(attr(result.file))>")
             xml.append("    <properties>")
-            xml.append("      <property name=\"workflows\" value=\(attr(result.workflows.rawValue))/>")
+            xml.append("      <property name=\"workflows\" value=\(attr(result.workflows))/>")
             xml.append("      <property name=\"tags\" value=\(attr(result.tags.joined(separator: ",")))/>")
             xml.append("    </properties>")
             for testCase in cases {

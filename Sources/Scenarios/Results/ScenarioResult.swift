@@ -5,7 +5,8 @@ public struct ScenarioResult: Sendable, Hashable {
     public var name: String
     public var location: SourceLocation
     public var tags: [String]
-    public var workflows: WorkflowSet
+    /// The catalogue the scenario ran against.
+    public var workflows: String
     public var durationSeconds: Double = 0
     public var actions: [ActionResult] = []
     public var assertions: [AssertionResult] = []
@@ -25,7 +26,7 @@ public struct ScenarioResult: Sendable, Hashable {
         name = scenario.name
         location = scenario.location
         tags = scenario.tags
-        workflows = scenario.workflows
+        workflows = scenario.workflows ?? ""
     }
 
     public var file: String { location.file }

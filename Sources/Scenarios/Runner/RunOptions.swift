@@ -1,3 +1,4 @@
+import Catalogues
 import Foundation
 
 /// What `orchlab run` was asked to do.
@@ -11,8 +12,8 @@ public struct RunOptions: Sendable {
     public var updateSnapshots = false
     /// `nil` writes no reports.
     public var reportDirectory: String? = ReportWriter.defaultDirectory
-    /// Run every scenario against this workflow set instead of the one it names.
-    public var workflows: WorkflowSet?
+    /// Run every scenario against this catalogue instead of the one it names.
+    public var workflows: String?
     /// Worker threads; all cores by default.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
     /// Record each scenario's duration. Off, every duration is 0 and a run's reports are

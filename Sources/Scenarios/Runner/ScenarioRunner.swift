@@ -1,33 +1,24 @@
+import Catalogues
 import Dispatch
 import Foundation
 import Synchronization
 
 /// `orchlab run`: discover, load, select, execute in parallel, compare snapshots, print, report.
 public enum ScenarioRunner {
-    /// Runs the suite `options` describes and returns the process exit code.
-    ///
-    /// - Parameter execution: runs one scenario; `nil` while execution is not available, in
-    ///   which case only `--list` works and anything else exits with invalid input.
-    public static func run(_ options: RunOptions, execution: ScenarioExecution?, console: Console) -> Int32 {
+    /// Runs the suite `options` describes against `catalogues` and returns the process exit code.
+    public static func run(_ options: RunOptions, catalogues: CatalogueRegistry, execution: @escaping ScenarioExecution,
+                           console: Console) -> Int32 {
         let scenarios: [Scenario]
-        switch load(paths: options.paths) {
+        switch load(paths: options.paths).flatMap({ resolveCatalogues(options.selection.apply(to: $0), override: options.workflows, catalogues) }) {
         case .failure(let error):
             report(error, console)
             return ExitStatus.invalidInput
         case .success(let loaded):
-            scenarios = options.selection.apply(to: loaded).map { scenario in
-                var scenario = scenario
-                if let workflows = options.workflows { scenario.workflows = workflows }
-                return scenario
-            }
+            scenarios = loaded
         }
         if options.listOnly {
             printPlan(scenarios, options, console)
             return ExitStatus.passed
-        }
-        guard let execution else {
-            console.line("orchlab: scenario execution is not available in this build; only --list works")
-            return ExitStatus.invalidInput
         }
         guard !scenarios.isEmpty else {
             console.line("orchlab: no scenario matches the selection")
@@ -51,6 +42,25 @@ public enum ScenarioRunner {
             }
         }
         return summary.allPassed ? ExitStatus.passed : ExitStatus.failed
+    }
+
+    /// Each scenario with the catalogue it runs against (`override`, else its own `workflows:`,
+    /// else the default), or an error at every `workflows:` naming no registered catalogue.
+    public static func resolveCatalogues(_ scenarios: [Scenario], override: String?,
+                                         _ catalogues: CatalogueRegistry) -> Result<[Scenario], ScenarioFileError> {
+        var issues: [ScenarioIssue] = []
+        let resolved = scenarios.map { scenario in
+            var scenario = scenario
+            let name = override ?? scenario.workflows ?? catalogues.defaultCatalogue.name
+            if catalogues.catalogue(named: name) == nil {
+                issues.append(ScenarioIssue(location: scenario.workflowsLocation ?? scenario.location, field: "workflows",
+                                            message: CatalogueError.unknownCatalogue(name, known: catalogues.names).description
+                                                + Suggestion.hint(for: name, in: catalogues.names)))
+            }
+            scenario.workflows = name
+            return scenario
+        }
+        return issues.isEmpty ? .success(resolved) : .failure(ScenarioFileError(issues: issues))
     }
 
     /// Runs `scenarios` on `options.jobs` threads, checks snapshots, prints a line per scenario in
@@ -119,7 +129,7 @@ public enum ScenarioRunner {
     private static func printPlan(_ scenarios: [Scenario], _ options: RunOptions, _ console: Console) {
         for scenario in scenarios {
             let tags = scenario.tags.isEmpty ? "" : " [" + scenario.tags.joined(separator: ", ") + "]"
-            console.line("\(scenario.file): \(scenario.name)\(tags) — \(scenario.actions.count) actions, \(scenario.assertions.count) assertions, workflows \(scenario.workflows.rawValue)")
+            console.line("\(scenario.file): \(scenario.name)\(tags) — \(scenario.actions.count) actions, \(scenario.assertions.count) assertions, workflows \(scenario.workflows ?? "(default)")")
         }
         let shard = options.selection.shard.map { " (shard \($0))" } ?? ""
         console.line("\(scenarios.count) scenario\(scenarios.count == 1 ? "" : "s") selected\(shard)")

@@ -118,7 +118,7 @@ public struct WorkflowInfo: Codable, Sendable, Hashable {
     public let isTask: Bool
     public let steps: [String]
 
-    init(_ workflow: Workflow) {
+    public init(_ workflow: Workflow) {
         name = workflow.name
         description = workflow.description
         target = workflow.target

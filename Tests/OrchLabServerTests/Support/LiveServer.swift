@@ -7,6 +7,7 @@ import OrchLabServer
 import Topology
 import WorkflowEngine
 import Workshop
+import WorkshopReference
 
 /// An answer as the tests read it.
 struct Answer {
@@ -32,7 +33,7 @@ struct LiveServer {
     let world: OrchLabWorld
 
     static func makeWorld(path: String = ":memory:", seed: UInt64 = 7) throws -> OrchLabWorld {
-        try OrchLabWorld(topology: topology, databasePath: path, workflows: .reference,
+        try OrchLabWorld(topology: topology, databasePath: path, catalogue: WorkshopReference.catalogue(),
                          clock: SteppingClock(), ids: IDGenerator(seed: seed))
     }
 
@@ -86,7 +87,7 @@ struct LiveServer {
 
     func get(_ path: String, auth: Auth = .token) async throws -> Answer { try await call("GET", path, auth: auth) }
 
-    var nodeProductID: String { world.products.node.snapshot.productID }
+    var nodeProductID: String { world.catalogue.product(named: "Node")?.snapshot.productID ?? "" }
 
     /// Starts create_node for `device`; the process id (it suspends at the config page).
     func startNode(_ device: String) async throws -> String {

@@ -85,7 +85,7 @@ import Testing
 
     @Test func leakedResourcesAreListedOnlyWhenNoLiveSubscriptionHoldsThem() throws {
         #expect(verdict(.noLeakedResources).passed)
-        let executor = ScenarioExecutor(topologies: F.topologies, extraWorkflows: F.leakyTask)
+        let executor = ScenarioExecutor(catalogues: F.leakyCatalogues, topologies: F.topologies)
         let result = try F.run("""
           - start: leaky_task
             expect: completed

@@ -7,7 +7,7 @@ import Testing
     typealias F = ExecutionFixture
 
     @Test func chaosFindsTheStepWhoseRetryLeaks() throws {
-        let executor = ScenarioExecutor(topologies: F.topologies, extraWorkflows: F.leakyTask)
+        let executor = ScenarioExecutor(catalogues: F.leakyCatalogues, topologies: F.topologies)
         let scenario = try F.scenario("""
           - start: leaky_task
             as: leaky
@@ -39,10 +39,10 @@ import Testing
     @Test func starterScoresZeroAndReferenceFullMarksOnTheWorkshopExercises() throws {
         let exercises = try GradeRunner.load(paths: [GradingTests.exercisesFolder]).get()
         #expect(exercises.count == 3)
-        let starter = GradeRunner.grade(exercises, workflows: .starter, jobs: 2, execution: F.executor.execution)
+        let starter = GradeRunner.grade(exercises, workflows: "starter", jobs: 2, execution: F.executor.execution)
         #expect(starter.score == 0)
         #expect(starter.exercises.allSatisfy { $0.result.error == nil })
-        let reference = GradeRunner.grade(exercises, workflows: .reference, jobs: 2, execution: F.executor.execution)
+        let reference = GradeRunner.grade(exercises, workflows: "reference", jobs: 2, execution: F.executor.execution)
         #expect(reference.score == reference.exercises.reduce(0) { $0 + $1.maxScore })
         #expect(reference.score > 0)
     }

@@ -1,14 +1,18 @@
+import Catalogues
 import Foundation
 import NetBoxSim
 import RouterSim
 import WorkflowEngine
 @testable import Scenarios
+import WorkshopReference
 
 /// Scenarios written inline against the repository's real workshop lab, played by the real
 /// execution. One topology cache for all tests: compiling the lab is the slow part.
 enum ExecutionFixture {
     static let topologies = TopologyCache()
-    static let executor = ScenarioExecutor(topologies: topologies)
+    /// The repository's catalogues: `reference` (the default) and `starter`.
+    static let catalogues = try! CatalogueRegistry(WorkshopReference.catalogues)
+    static let executor = ScenarioExecutor(catalogues: catalogues, topologies: topologies)
     static let scenarioFile = SchemaSyncTests.packageRoot.appendingPathComponent("Scenarios/inline-test.yaml").path
 
     /// A scenario from its `actions:` lines (indented two spaces, as in a file).
@@ -54,8 +58,9 @@ enum ExecutionFixture {
 
     /// A task that allocates a /127 from the circuit pool each time it runs, without looking for
     /// the one an interrupted run already made: the non-idempotent step chaos must find.
-    static let leakyTask: ExtraWorkflows = { client, _ in
-        [workflow("leaky_task", "Allocate a prefix, carelessly", target: .system, isTask: true) {
+    static let leakyCatalogues = catalogues.replacing(WorkshopReference.catalogue().adding { services in
+        let client = services.netbox
+        return [workflow("leaky_task", "Allocate a prefix, carelessly", target: .system, isTask: true) {
             startStep
             step("Allocate a /127 without looking") { context in
                 let prefix = try client.acting(as: "\(context.processID)/\(context.stepName)")
@@ -64,5 +69,5 @@ enum ExecutionFixture {
             }
             doneStep
         }]
-    }
+    })
 }

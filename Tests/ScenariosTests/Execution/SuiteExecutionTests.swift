@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WorkshopReference
 @testable import Scenarios
 
 /// The shipped scenarios through the runner with the real execution: byte-stable, order- and
@@ -22,7 +23,7 @@ import Testing
         let workspace = try TestWorkspace()
         let execution = F.executor.execution
         for run in ["first", "second"] {
-            let status = ScenarioRunner.run(options(jobs: 2, reports: workspace.path(run)), execution: execution,
+            let status = ScenarioRunner.run(options(jobs: 2, reports: workspace.path(run)), catalogues: F.catalogues, execution: execution,
                                             console: CapturedConsole().console())
             #expect(status == ExitStatus.passed)
         }
@@ -38,7 +39,7 @@ import Testing
         let console = CapturedConsole().console()
         let serial = ScenarioRunner.execute(scenarios, options: options(jobs: 1, reports: nil), execution: F.executor.execution, console: console)
         let parallel = ScenarioRunner.execute(scenarios.reversed(), options: options(jobs: 4, reports: nil),
-                                              execution: ScenarioExecutor().execution, console: console)
+                                              execution: F.executor.execution, console: console)
         #expect(serial.count == scenarios.count)
         #expect(serial == parallel.reversed())
         #expect(serial.allSatisfy { $0.status == .passed })
@@ -47,7 +48,7 @@ import Testing
 
     @Test func snapshotsNameEveryPartAndHoldNoIDsThatShiftBetweenWorkflowVersions() throws {
         let result = try F.run(F.twoNodes + F.circuit())
-        #expect(result.snapshot.map(\.title) == ["subscriptions", "netbox", "running configs", "routing"])
+        #expect(result.snapshot.map(\.title) == ["subscriptions", "netbox", "netbox changes", "running configs", "routing"])
         let subscriptions = try #require(result.snapshot.first).text
         #expect(subscriptions.contains("### c12\n"))
         #expect(subscriptions.contains("circuit.members.0.port.node.node_name = loc1-core"))
@@ -55,7 +56,11 @@ import Testing
         #expect(!subscriptions.contains(uuid), "\(subscriptions)")
         let netbox = result.snapshot[1].text
         #expect(netbox.contains("### cable loc1-core:1/1/c2/1 <-> loc2-core:1/1/c1/1\nstatus connected"))
-        #expect(result.snapshot[2].text.contains("### loc1-core\n"))
+        let changes = result.snapshot[2].text
+        #expect(changes.contains("### changed interface loc1-core 1/1/c2/1\ncable = 1\ncable_end = A"))
+        #expect(changes.contains("description = create_circuit process ${c12}"))
+        #expect(!changes.contains(uuid), "\(changes)")
+        #expect(result.snapshot[3].text.contains("### loc1-core\n"))
         let diff = result.configDiffs.first { $0.device == "loc1-core" }?.unifiedDiff ?? ""
         #expect(diff.contains("+ description Circuit Connection to loc2-core port 1/1/c1/1"), "\(diff)")
     }
@@ -63,7 +68,7 @@ import Testing
     @Test func theRegressionScenarioCatchesTheRouterWideMetricTemplate() throws {
         let scenario = try ScenarioParser().load(file: (Self.scenarios as NSString).appendingPathComponent("metric-regression.yaml"))
         #expect(F.executor.execute(scenario).status == .passed)
-        let routerWide = ScenarioExecutor(topologies: F.topologies, workflowSets: { _ in .reference.placingMetric(.routerWide) })
+        let routerWide = ScenarioExecutor(catalogues: F.catalogues.replacing(WorkshopReference.catalogue(metricPlacement: .routerWide)), topologies: F.topologies)
         let result = routerWide.execute(scenario)
         #expect(result.status == .failed)
         #expect(result.assertions.filter { !$0.passed }.map(\.name).contains("no router-wide metric"))
@@ -90,7 +95,7 @@ import Testing
         let recorded = ScenarioRunner.execute([scenario], options: options, execution: F.executor.execution, console: console)
         #expect(recorded.first?.snapshotCheck?.status == .updated)
         options.updateSnapshots = false
-        let routerWide = ScenarioExecutor(topologies: F.topologies, workflowSets: { _ in .reference.placingMetric(.routerWide) })
+        let routerWide = ScenarioExecutor(catalogues: F.catalogues.replacing(WorkshopReference.catalogue(metricPlacement: .routerWide)), topologies: F.topologies)
         let check = try #require(ScenarioRunner.execute([scenario], options: options, execution: routerWide.execution,
                                                         console: console).first?.snapshotCheck)
         #expect(check.status == .changed)

@@ -1,3 +1,5 @@
+import Catalogues
+import WorkshopReference
 import NetBoxSim
 import Testing
 import WorkflowEngine

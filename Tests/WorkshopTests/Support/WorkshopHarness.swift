@@ -5,7 +5,9 @@ import RouterSim
 import Topology
 import WorkflowEngine
 import WorkflowEngineTesting
-@testable import Workshop
+import Catalogues
+import Workshop
+import WorkshopReference
 
 /// The workshop lab loaded from Topologies/workshop.yaml, an in-memory engine with the chosen
 /// workflow set, and the engineer who pastes shown configs into the fleet.
@@ -21,22 +23,22 @@ struct WorkshopHarness {
     let lab: Lab
     let engine: Engine
     let faults: FaultInjector
-    let products: RegisteredProducts
+    let catalogue: RegisteredCatalogue
     let engineer: Engineer
-    let set: WorkflowSet
 
-    init(_ set: WorkflowSet = .reference, seed: UInt64 = 1) throws {
+    init(_ catalogue: Catalogue = WorkshopReference.catalogue(), seed: UInt64 = 1) throws {
         lab = try Lab(Self.topology, clock: { Self.fixedDate })
         engine = try makeTestEngine(seed: seed)
         faults = FaultInjector()
-        products = try set.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
-        engineer = Engineer(fleet: lab.fleet)
-        self.set = set
+        self.catalogue = try catalogue.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
+        engineer = Engineer(fleet: lab.fleet, policy: catalogue.engineer)
     }
 
     var netbox: NetBox { lab.netbox }
+
+    func productID(_ name: String) -> String { catalogue.product(named: name)?.snapshot.productID ?? "" }
     var fleet: Fleet { lab.fleet }
-    var driver: WorkshopDriver { WorkshopDriver(engine: engine, products: products, engineer: engineer, user: "john.doe") }
+    var driver: WorkshopDriver { WorkshopDriver(engine: engine, catalogue: catalogue, engineer: engineer, user: "john.doe") }
 
     @discardableResult
     func run(_ workflow: String, _ inputs: [JSON]) throws -> ProcessOutcome { try driver.run(workflow, inputs) }
@@ -44,7 +46,7 @@ struct WorkshopHarness {
     @discardableResult
     func createNode(_ device: String) throws -> String { try driver.createNode(device) }
 
-    func nodeInputs(_ device: String) -> [JSON] { driver.nodeInputs(device) }
+    func nodeInputs(_ device: String) throws -> [JSON] { try driver.nodeInputs(device) }
 
     func circuitInputs(_ a: String, _ b: String, aPort: String, bPort: String) throws -> [JSON] {
         try driver.circuitInputs(a, b, aPort: aPort, bPort: bPort)

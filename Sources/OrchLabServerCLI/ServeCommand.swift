@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import OrchLabServer
+import Topology
+import Catalogues
+import OrchLabCLI
+
+/// `orchlab serve`: the engine, the simulated NetBox and the lab over HTTP, for real clients
+/// (orchestrator-core API clients, pynetbox, scripts).
+public struct ServeCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the orchestrator API (/api), the NetBox API (/netbox) and the lab API (/lab).",
+        discussion: """
+            Mutating requests (and every NetBox request) need 'Authorization: Token T' or 'Bearer T'.
+            With --db the world (processes, subscriptions, NetBox objects, router configs) lives in that
+            SQLite file and a restart resumes it.
+            """)
+
+    @Option(name: .long, help: "Topology file (native YAML, containerlab or NetBox export).")
+    var topology: String
+
+    @Option(name: .long, help: "SQLite database file; in memory when omitted.")
+    var db: String?
+
+    @Option(name: .long, help: "Address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "Port (0 picks a free one).")
+    var port = 8080
+
+    @Option(name: .long, help: "Workflow catalogue to serve (default: the first registered; see `catalogues`).")
+    var workflows: String?
+
+    @Option(name: .long, help: "API token (else ORCHLAB_TOKEN, else a generated one is printed).")
+    var token: String?
+
+    @Flag(name: .long, help: "Allow binding to a non-loopback address (anyone who can reach it and has the token can change the lab).")
+    var allowRemote = false
+
+    @Option(name: .long, help: "Largest accepted request body, in bytes.")
+    var bodyLimit = 1 << 20
+
+    public init() {}
+
+    public func validate() throws {
+        if let workflows, OrchLabCommandLine.catalogues.catalogue(named: workflows) == nil {
+            throw ValidationError("--workflows: " + CatalogueError.unknownCatalogue(workflows, known: OrchLabCommandLine.catalogues.names).description)
+        }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
+        guard ServerConfiguration.isLoopback(host) || allowRemote else {
+            throw ValidationError("--host \(host) is not a loopback address; pass --allow-remote to bind it anyway")
+        }
+        if let token, token.count < 8 { throw ValidationError("--token must be at least 8 characters") }
+    }
+
+    public func run() async throws {
+        let compiled: CompiledTopology
+        do {
+            compiled = try TopologyLoader.load(contentsOf: topology)
+        } catch {
+            throw ValidationError("\(topology): \(error)")
+        }
+        let catalogue = try workflows.map { try OrchLabCommandLine.catalogues.require($0) } ?? OrchLabCommandLine.catalogues.defaultCatalogue
+        let world = try OrchLabWorld(topology: compiled, databasePath: db ?? ":memory:",
+                                     catalogue: catalogue)
+        let environment = ProcessInfo.processInfo.environment["ORCHLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        let chosen = token ?? environment ?? ServerConfiguration.generateToken()
+        let source = token != nil ? "--token" : environment != nil ? "ORCHLAB_TOKEN" : "generated"
+        if !ServerConfiguration.isLoopback(host) {
+            FileHandle.standardError.write(Data("warning: serving on \(host), reachable from other machines\n".utf8))
+        }
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let (routers, name, database) = (compiled.fleet.routers.count, catalogue.name, db)
+        try await OrchLabServer.serve(world: world, configuration: ServerConfiguration(
+            host: host, port: port, token: chosen, bodyLimit: bodyLimit)) { bound in
+            let base = "http://\(shownHost):\(bound)"
+            // Written unbuffered: scripts wait for the "listening on" line.
+            FileHandle.standardOutput.write(Data("""
+                OrchLab serving \(routers) routers, workflows '\(name)', \
+                database \(database ?? "in memory (pass --db FILE to keep the world)")
+                  orchestrator API  \(base)/api/
+                  NetBox API        \(base)/netbox   (pynetbox.api("\(base)/netbox", token=TOKEN))
+                  lab API           \(base)/lab/devices
+                  token             \(source == "generated" ? chosen + " (generated)" : "from " + source)
+                listening on \(base)
+
+                """.utf8))
+        }
+    }
+}

@@ -19,8 +19,8 @@ import Testing
     }
 
     @Test func parsesMermaidChainsAndLabels() throws {
-        let text = "```mermaid\ngraph TD\n    a[A<br>x] --> b & c[C]\n    c --> d\n```\n"
-        #expect(try Self.diagramEdges(text) == ["a -> b", "a -> c", "c -> d"])
+        let text = "```mermaid\ngraph TD\n    a[A<br>x] --> b & c[C]\n    c --> d_e\n```\n"
+        #expect(try Self.diagramEdges(text) == ["a -> b", "a -> c", "c -> d-e"])
     }
 
     @Test func parsesManifestDependenciesWithoutProducts() {
@@ -47,9 +47,9 @@ import Testing
         return edges
     }
 
-    /// A node's id without its `[label]`.
+    /// A node's id without its `[label]`; `_` stands for `-`, which mermaid ids cannot hold.
     private static func node(_ text: some StringProtocol) -> String {
-        String(text.trimmingCharacters(in: .whitespaces).prefix { $0 != "[" })
+        String(text.trimmingCharacters(in: .whitespaces).prefix { $0 != "[" }).replacingOccurrences(of: "_", with: "-")
     }
 
     /// `target -> dependency` for every dependency between the package's own non-test targets.

@@ -51,7 +51,7 @@ struct DocExampleExtractor {
     static func source(for blocks: [Block]) -> String {
         var text = """
             // Generated from the ```swift blocks of README.md and docs/**/*.md: do not edit.
-            // `ORCHLAB_UPDATE_DOC_EXAMPLES=1 swift test --filter DocExamplesTests` rewrites it.
+            // Tests/DocExamplesTests/update.sh rewrites it.
 
             """
         for module in Set(blocks.flatMap(\.imports)).sorted() { text += module + "\n" }

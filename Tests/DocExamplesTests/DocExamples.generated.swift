@@ -1,10 +1,12 @@
 // Generated from the ```swift blocks of README.md and docs/**/*.md: do not edit.
-// `ORCHLAB_UPDATE_DOC_EXAMPLES=1 swift test --filter DocExamplesTests` rewrites it.
+// Tests/DocExamplesTests/update.sh rewrites it.
+import Catalogues
 import NetBoxSim
 import RouterSim
 import Topology
 import WorkflowEngine
 import Workshop
+import WorkshopReference
 
 // docs/engine.md, example 1
 func docExample_docs_engine_1() throws {
@@ -127,8 +129,8 @@ func docExample_docs_topology_format_1() throws {
 func docExample_docs_workshop_1() throws {
     let lab = try Lab(contentsOf: "Topologies/workshop.yaml")   // netboxPath: "lab.sqlite" to persist NetBox
     let engine = try Engine(path: ":memory:")
-    let products = try WorkflowSet.reference.register(into: engine, netbox: lab.client(), fleet: lab.fleet)
-    let driver = WorkshopDriver(engine: engine, products: products, engineer: Engineer(fleet: lab.fleet))
+    let catalogue = try WorkshopReference.catalogue().register(into: engine, netbox: lab.client(), fleet: lab.fleet)
+    let driver = WorkshopDriver(engine: engine, catalogue: catalogue, engineer: Engineer(fleet: lab.fleet))
     let (nodes, circuits) = try driver.buildWorkshop()          // 5 nodes, then loc1–loc2, loc1–loc3, loc2–loc3, …
     print(nodes.count, circuits.count)                          // 5 10
 }

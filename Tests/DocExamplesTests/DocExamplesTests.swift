@@ -10,13 +10,9 @@ import Testing
     @Test func generatedFileMatchesTheDocumentation() throws {
         let expected = try DocExampleExtractor.source(root: Self.packageRoot)
         let current = try String(contentsOf: Self.generated, encoding: .utf8)
-        if current != expected, ProcessInfo.processInfo.environment["ORCHLAB_UPDATE_DOC_EXAMPLES"] == "1" {
-            try expected.write(to: Self.generated, atomically: true, encoding: .utf8)
-            return
-        }
         #expect(current == expected, """
             Tests/DocExamplesTests/DocExamples.generated.swift is out of date with the documentation's swift \
-            blocks; run `ORCHLAB_UPDATE_DOC_EXAMPLES=1 swift test --filter DocExamplesTests`, then build again
+            blocks; run Tests/DocExamplesTests/update.sh, then build again
             """)
     }
 

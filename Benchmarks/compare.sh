@@ -6,7 +6,8 @@
 # A defaults to HEAD, B to main. Each commit is checked out in its own git worktree under
 # .build-bench-a / .build-bench-b (ignored by git; the worktrees are kept so a second comparison
 # rebuilds incrementally), built in release mode, and its orchlab-bench run with --json N times,
-# interleaved A, B, A, B..., so both see the same machine conditions. The results go to
+# interleaved and in alternating order (A B, B A, A B, ...), so both see the same machine
+# conditions and a load that rises or falls during the run favours neither. The results go to
 # Benchmarks/results.json (figures of both commits, per-round values, medians over the rounds and
 # the ratio A/B) and Benchmarks/results.md (the same as a table), with the machine's core count
 # and the load average around every run. GROUP limits the run to some benchmark groups
@@ -82,7 +83,9 @@ bin_b="$(cd "$dir_b" && swift build -c release --show-bin-path)/orchlab-bench"
 raw="$root/.build-bench-a/.compare-runs"
 rm -rf "$raw" && mkdir -p "$raw"
 for round in $(seq 1 "$rounds"); do
-    for side in a b; do
+    order="a b"
+    ((round % 2 == 0)) && order="b a"
+    for side in $order; do
         if [[ $side == a ]]; then bin="$bin_a" dir="$dir_a"; else bin="$bin_b" dir="$dir_b"; fi
         echo "round $round/$rounds: $side ($(cut -d' ' -f1-3 /proc/loadavg))" >&2
         (cd "$dir" && "$bin" --json "${groups[@]}" >"$raw/$side-$round.json" 2>"$raw/$side-$round.log") || {
@@ -133,11 +136,11 @@ def cpu_model():
     return platform.processor()
 
 loads = [{"side": s, "round": r + 1, "before": d["load_average_before"], "after": d["load_average_after"]}
-         for r in range(rounds) for s in sides for d in [runs[s][r]]]
+         for r in range(rounds) for s in (("a", "b") if r % 2 == 0 else ("b", "a")) for d in [runs[s][r]]]
 result = {
     "format_version": 1,
     "generated_at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
-    "how": "Benchmarks/compare.sh: release builds, runs interleaved a, b, a, b...; each figure's median over the "
+    "how": "Benchmarks/compare.sh: release builds, runs interleaved in alternating order (a b, b a, ...); each figure's median over the "
            "rounds; ratio_a_over_b = a's median / b's median (below 1 is better for ns and MiB, above 1 for 1/s)",
     "machine": {"cores": os.cpu_count(), "cpu": cpu_model(), "kernel": platform.release(),
                 "load_average_per_run": loads},
@@ -167,9 +170,9 @@ lines = [
     f"- **b**: `{sides['b']['ref']}` {sides['b']['commit'][:10]} — {sides['b']['subject']}"
     + ("" if sides["b"]["bench_sources"] == "own" else f" (benchmark sources of {sides['b']['bench_sources'][:10]})"),
     f"- machine: {result['machine']['cores']} cores, {result['machine']['cpu']}, Linux {result['machine']['kernel']}",
-    "- load average (1, 5, 15 min) before each run: "
+    "- load average (1 min) before each run, in run order: "
     + ", ".join(f"{l['side']}{l['round']} {l['before'].split()[0]}" for l in loads),
-    f"- {rounds} rounds, interleaved; each cell is the median over the rounds (min–max in brackets)",
+    f"- {rounds} rounds, interleaved in alternating order (a b, b a, …); each cell is the median over the rounds (min–max in brackets)",
     "",
     "| group | figure | statistic | a | b | a/b |",
     "|---|---|---|---|---|---|",

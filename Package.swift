@@ -95,6 +95,10 @@ let package = Package(
             "OrchLabServer", "Topology", "Workshop", "WorkshopReference", "RouterSim", "WorkflowEngine", "NetBoxSim", "SQLite", "OrchLabTestSupport",
             .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
+        // Compiles every ```swift block of README.md and docs/ (generated into the target, checked against the text).
+        .testTarget(name: "DocExamplesTests", dependencies: [
+            "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", "Workshop", "WorkshopReference",
+        ]),
         .testTarget(name: "TopologyTests", dependencies: [
             "Topology", "OrchLabCLI", "orchlab", "OrchLabTestSupport", "NetBoxSim", "RouterSim", "WorkflowEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams")]),

@@ -47,8 +47,8 @@ enum EngineBenchmarks {
         for (label, path) in [("memory", ":memory:"), ("file WAL", directory.appendingPathComponent("bench.sqlite").path)] {
             let engine = try makeEngine(path)
             let tenStep = try timed(iterations: 2_000) { _ = try engine.start("ten_steps", inputs: [[:]]) }
-            report("10-step workflow, \(label), per workflow", tenStep)
-            report("10-step workflow, \(label), per step (11 rows)", tenStep.scaled(by: 1.0 / 11))
+            Figures.shared.timings("10-step workflow, \(label), per workflow", tenStep)
+            Figures.shared.timings("10-step workflow, \(label), per step (11 rows)", tenStep.scaled(by: 1.0 / 11))
 
             let node = try engine.product("node").snapshot.productID
             var counter = 0
@@ -56,13 +56,16 @@ enum EngineBenchmarks {
                 counter += 1
                 try createNodeOnce(engine, productID: node, index: counter)
             }
-            report("create-node workflow (start + resume, 10 rows), \(label)", create)
-            print(String(format: "create-node workflows/s, \(label), one thread: %.0f by wall median, %.0f by CPU median",
-                         1e9 / Measure.median(create.wall), 1e9 / Measure.median(create.cpu)))
+            Figures.shared.timings("create-node workflow (start + resume, 10 rows), \(label)", create)
+            let byWall = 1e9 / Measure.median(create.wall), byCPU = 1e9 / Measure.median(create.cpu)
+            Figures.shared.line(String(format: "create-node workflows/s, \(label), one thread: %.0f by wall median, %.0f by CPU median", byWall, byCPU),
+                                [("create-node workflows/s, \(label), one thread, by wall median", byWall, "1/s"),
+                                 ("create-node workflows/s, \(label), one thread, by CPU median", byCPU, "1/s")])
         }
 
         try flatness(path: directory.appendingPathComponent("flatness.sqlite").path)
-        print(String(format: "RSS increase over the engine benchmarks: %.1f MiB", Measure.currentRSSMiB() - rssBefore))
+        let rss = Measure.currentRSSMiB() - rssBefore
+        Figures.shared.line(String(format: "RSS increase over the engine benchmarks: %.1f MiB", rss), [("RSS increase over the engine benchmarks", rss, "MiB")])
     }
 
     static func makeEngine(_ path: String) throws -> Engine {
@@ -106,7 +109,7 @@ enum EngineBenchmarks {
                 try createNodeOnce(engine, productID: productID, index: index)
             }
             stored += Self.flatnessSamples + 3
-            report("create-node, file WAL, with \(try engine.subscriptionCount() - Self.flatnessSamples - 3) existing subscriptions", samples)
+            Figures.shared.timings("create-node, file WAL, with \(try engine.subscriptionCount() - Self.flatnessSamples - 3) existing subscriptions", samples)
         }
     }
 }
@@ -138,11 +141,6 @@ func timed(iterations: Int, warmup: Int = 3, _ body: () throws -> Void) rethrows
         timings.wall.append(Double(Measure.now() - wallStart))
     }
     return timings
-}
-
-func report(_ name: String, _ timings: Timings) {
-    print("\(name): wall median \(Measure.format(ns: Measure.median(timings.wall))) (p90 \(Measure.format(ns: Measure.percentile(timings.wall, 90)))), "
-        + "CPU median \(Measure.format(ns: Measure.median(timings.cpu))), n=\(timings.wall.count)")
 }
 
 struct BenchmarkFailure: Error, CustomStringConvertible {

@@ -54,9 +54,4 @@ enum Measure {
         if ns < 1_000_000_000 { return String(format: "%.2f ms", ns / 1_000_000) }
         return String(format: "%.3f s", ns / 1_000_000_000)
     }
-
-    static func report(_ name: String, _ samples: [Double], unit: String = "") {
-        let line = "\(name): median \(format(ns: median(samples)))\(unit), p90 \(format(ns: percentile(samples, 90)))\(unit), n=\(samples.count)"
-        print(line)
-    }
 }

@@ -21,12 +21,12 @@ enum NetBoxBenchmarks {
             _ = try netbox.allocatePrefix(in: pool.id, request, actor: "bench")
             samples.append(Double(Measure.now() - start))
         }
-        Measure.report("allocate /127 from a /44 (100k successive)", samples)
-        Measure.report("  first 1,000", Array(samples.prefix(1_000)))
-        Measure.report("  last 1,000", Array(samples.suffix(1_000)))
+        Figures.shared.samples("allocate /127 from a /44 (100k successive)", samples)
+        Figures.shared.samples("allocate /127 from a /44, first 1,000", Array(samples.prefix(1_000)))
+        Figures.shared.samples("allocate /127 from a /44, last 1,000", Array(samples.suffix(1_000)))
         let ipParent = try netbox.createPrefix(["prefix": "10.0.0.0/16"])
         let ips = try Measure.samples(iterations: 10_000) { _ = try netbox.allocateIP(in: ipParent.id) }
-        Measure.report("allocate IP from a /16 (10k successive)", ips)
+        Figures.shared.samples("allocate IP from a /16 (10k successive)", ips)
     }
 
     static func lab(routers: Int) -> NetBoxSeed {
@@ -67,23 +67,25 @@ enum NetBoxBenchmarks {
         try netbox.load(seed)
         let elapsed = Double(Measure.now() - start)
         let rssAfter = Measure.currentRSSMiB()
-        print("load 1,000 routers × 73 interfaces in memory: \(Measure.format(ns: elapsed)), RSS +\(String(format: "%.1f", rssAfter - rssBefore)) MiB")
+        Figures.shared.line("load 1,000 routers × 73 interfaces in memory: \(Measure.format(ns: elapsed)), RSS +\(String(format: "%.1f", rssAfter - rssBefore)) MiB",
+                            [("load 1,000 routers × 73 interfaces in memory, first load", elapsed, "ns"),
+                             ("load 1,000 routers × 73 interfaces in memory, RSS increase", rssAfter - rssBefore, "MiB")])
         let loads = try Measure.samples(iterations: 5, warmup: 1) { try NetBox().load(seed) }
-        Measure.report("  repeated loads", loads)
+        Figures.shared.samples("load 1,000 routers × 73 interfaces in memory, repeated", loads)
 
         var n = 0
         let byName = try Measure.samples(iterations: 2_000) {
             n = n % 1_000 + 1
             _ = try netbox.devices(["name": "loc\(n)-core", "limit": "0"])
         }
-        Measure.report("devices(name=X) on 1,000 devices", byName)
+        Figures.shared.samples("devices(name=X) on 1,000 devices", byName)
         let byStatus = try Measure.samples(iterations: 200) { _ = try netbox.devices(["status": "planned", "limit": "0"]) }
-        Measure.report("devices(status=planned) → 1,000 rows", byStatus)
+        Figures.shared.samples("devices(status=planned) → 1,000 rows", byStatus)
         let ports = try Measure.samples(iterations: 2_000) {
             n = n % 1_000 + 1
             _ = try netbox.interfaces(["device": "loc\(n)-core", "occupied": "False", "speed": "400000000", "limit": "0"])
         }
-        Measure.report("interfaces(device=X, occupied=False, speed=400G) → 36 rows", ports)
+        Figures.shared.samples("interfaces(device=X, occupied=False, speed=400G) → 36 rows", ports)
         let serializer = NetBoxSerializer(baseURL: "http://127.0.0.1:8001")
         let page = try netbox.interfaces(["device": "loc1-core", "limit": "0"])
         let render = Measure.samples(iterations: 200) {
@@ -91,7 +93,7 @@ enum NetBoxBenchmarks {
                 serializer.list(page, type: .interface, query: ["device": "loc1-core"]) { serializer.interface($0, reader) }.serialized()
             }
         }
-        Measure.report("serialize 73 full interfaces to JSON text", render)
+        Figures.shared.samples("serialize 73 full interfaces to JSON text", render)
     }
 
     /// SQLite mode: each call commits its own transaction before returning.
@@ -103,14 +105,18 @@ enum NetBoxBenchmarks {
         let netbox = try NetBox(path: path)
         let seedStart = Measure.now()
         try netbox.load(lab(routers: 100))
-        print("load 100 routers × 73 interfaces into SQLite: \(Measure.format(ns: Double(Measure.now() - seedStart)))")
+        let seedTime = Double(Measure.now() - seedStart)
+        Figures.shared.line("load 100 routers × 73 interfaces into SQLite: \(Measure.format(ns: seedTime))",
+                            [("load 100 routers × 73 interfaces into SQLite", seedTime, "ns")])
         let pool = try netbox.prefixes(["prefix": "2001:db8:10::/44"]).results[0]
         let samples = try Measure.samples(iterations: 2_000) {
             _ = try netbox.allocatePrefix(in: pool.id, ["prefix_length": 127], actor: "bench")
         }
-        Measure.report("allocate /127 with SQLite write-through (2k)", samples)
+        Figures.shared.samples("allocate /127 with SQLite write-through (2k)", samples)
         let reopenStart = Measure.now()
         let reopened = try NetBox(path: path)
-        print("reopen (7,300 interfaces, 2k prefixes, 2k changes): \(Measure.format(ns: Double(Measure.now() - reopenStart))), \(reopened.changeCount) changes")
+        let reopenTime = Double(Measure.now() - reopenStart)
+        Figures.shared.line("reopen (7,300 interfaces, 2k prefixes, 2k changes): \(Measure.format(ns: reopenTime)), \(reopened.changeCount) changes",
+                            [("reopen (7,300 interfaces, 2k prefixes, 2k changes)", reopenTime, "ns")])
     }
 }

@@ -14,22 +14,29 @@ enum RouterBenchmarks {
         let configureStart = Measure.now()
         try configure(fleet, spec)
         let configureTime = Double(Measure.now() - configureStart)
-        print("configure \(routerCount) routers (one paste each): \(Measure.format(ns: configureTime))")
+        Figures.shared.line("configure \(routerCount) routers (one paste each): \(Measure.format(ns: configureTime))",
+                            [("configure \(routerCount) routers (one paste each)", configureTime, "ns")])
 
         let modelStart = Measure.now()
         let adjacencies = fleet.adjacencies().count
-        print("network model (links, \(adjacencies) adjacencies, LSDB): \(Measure.format(ns: Double(Measure.now() - modelStart)))")
+        let modelTime = Double(Measure.now() - modelStart)
+        Figures.shared.line("network model (links, \(adjacencies) adjacencies, LSDB): \(Measure.format(ns: modelTime))",
+                            [("network model (links, \(adjacencies) adjacencies, LSDB)", modelTime, "ns")])
 
         var routed = 0
         let spf = Measure.samples(iterations: 5, warmup: 1) { routed = fleet.runFullSPF() }
-        Measure.report("full SPF, every router (\(routed) with IS-IS routes)", spf)
+        Figures.shared.samples("full SPF, every router (\(routed) with IS-IS routes)", spf)
 
         let routesStart = Measure.now()
         let routes = try fleet.routes(on: "r0").count
-        print("route table of one router (\(routes) routes): \(Measure.format(ns: Double(Measure.now() - routesStart)))")
+        let routesTime = Double(Measure.now() - routesStart)
+        Figures.shared.line("route table of one router (\(routes) routes): \(Measure.format(ns: routesTime))",
+                            [("route table of one router (\(routes) routes)", routesTime, "ns")])
         _ = try fleet.path(from: "r0", to: "r500")
         let rssAfter = Measure.currentRSSMiB()
-        print(String(format: "RSS increase for the configured %d-router fleet with its network model: %.1f MiB", routerCount, rssAfter - rssBefore))
+        let fleetRSS = rssAfter - rssBefore
+        Figures.shared.line(String(format: "RSS increase for the configured %d-router fleet with its network model: %.1f MiB", routerCount, fleetRSS),
+                            [("RSS increase for the configured \(routerCount)-router fleet with its network model", fleetRSS, "MiB")])
 
         var metric = 10
         let paste = twentyLinePaste
@@ -37,12 +44,16 @@ enum RouterBenchmarks {
             metric = metric == 10 ? 20 : 10
             _ = try fleet.apply(paste: paste(metric), to: "r1", actor: "bench")
         }
-        Measure.report("20-line paste (changes the config, diff recorded)", pastes)
+        Figures.shared.samples("20-line paste (changes the config, diff recorded)", pastes)
 
         let reachStart = Measure.now()
         let matrix = fleet.reachability()
-        print("reachability matrix \(matrix.devices.count)x\(matrix.loopbacks.count): \(Measure.format(ns: Double(Measure.now() - reachStart))), fully reachable: \(matrix.isFullyReachable)")
-        print(String(format: "RSS increase including every router's cached SPF and 2,000 history entries: %.1f MiB", Measure.currentRSSMiB() - rssBefore))
+        let reachTime = Double(Measure.now() - reachStart)
+        Figures.shared.line("reachability matrix \(matrix.devices.count)x\(matrix.loopbacks.count): \(Measure.format(ns: reachTime)), fully reachable: \(matrix.isFullyReachable)",
+                            [("reachability matrix \(matrix.devices.count)x\(matrix.loopbacks.count)", reachTime, "ns")])
+        let totalRSS = Measure.currentRSSMiB() - rssBefore
+        Figures.shared.line(String(format: "RSS increase including every router's cached SPF and 2,000 history entries: %.1f MiB", totalRSS),
+                            [("RSS increase including every router's cached SPF and 2,000 history entries", totalRSS, "MiB")])
     }
 
     /// A ring (so the network is connected) plus seeded random chords.

@@ -22,7 +22,7 @@ enum ScenariosBenchmarks {
         let rssBefore = Measure.currentRSSMiB()
         var scenarios: [Scenario] = []
         let load = try Measure.samples(iterations: 5, warmup: 1) { scenarios = try ScenarioRunner.load(paths: [folder]).get() }
-        Measure.report("load and validate \(count) scenario files", load)
+        Figures.shared.samples("load and validate \(count) scenario files", load)
 
         let silent = Console(colour: false, interactive: false) { _ in }
         var options = RunOptions()
@@ -31,7 +31,7 @@ enum ScenariosBenchmarks {
         let execute = Measure.samples(iterations: 5, warmup: 1) {
             results = ScenarioRunner.execute(scenarios, options: options, execution: recordOnly, console: silent)
         }
-        Measure.report("runner around \(count) scenarios (\(options.jobs) threads, execution records results only)", execute)
+        Figures.shared.samples("runner around \(count) scenarios (\(options.jobs) threads, execution records results only)", execute)
 
         options.jobs = 2
         let executor = ScenarioExecutor(catalogues: try CatalogueRegistry(WorkshopReference.catalogues))
@@ -40,14 +40,16 @@ enum ScenariosBenchmarks {
             results = ScenarioRunner.execute(scenarios, options: options, execution: executor.execution, console: silent)
             passed = results.count { $0.status == .passed }
         }
-        Measure.report("\(count) generated scenarios end to end, real execution, 2 threads (\(passed) passed)", real)
+        Figures.shared.samples("\(count) generated scenarios end to end, real execution, 2 threads (\(passed) passed)", real)
 
         let reports = (root as NSString).appendingPathComponent("reports")
         let write = try Measure.samples(iterations: 5, warmup: 1) { try ReportWriter(directory: reports).write(results) }
-        Measure.report("write JUnit, JSON, Markdown and HTML for \(count) results", write)
+        Figures.shared.samples("write JUnit, JSON, Markdown and HTML for \(count) results", write)
         let html = try FileManager.default.attributesOfItem(atPath: (reports as NSString).appendingPathComponent("report.html"))
-        print(String(format: "report.html for %d results: %.2f MiB; RSS increase %.1f MiB",
-                     count, Double(html[.size] as? Int ?? 0) / 1_048_576, Measure.currentRSSMiB() - rssBefore))
+        let htmlMiB = Double(html[.size] as? Int ?? 0) / 1_048_576, rss = Measure.currentRSSMiB() - rssBefore
+        Figures.shared.line(String(format: "report.html for %d results: %.2f MiB; RSS increase %.1f MiB", count, htmlMiB, rss),
+                            [("report.html size for \(count) results", htmlMiB, "MiB"),
+                             ("RSS increase over the generated-scenario benchmarks", rss, "MiB")])
     }
 
     /// Scenarios/workshop-build.yaml (5 nodes, 10 circuits, 10 modifies, 15 validations, 9
@@ -58,8 +60,10 @@ enum ScenariosBenchmarks {
         var status = ScenarioStatus.error
         let rssBefore = Measure.currentRSSMiB()
         let samples = Measure.samples(iterations: 40, warmup: 3) { status = executor.execute(scenario).status }
-        Measure.report("workshop build scenario end to end, one thread (\(status.rawValue))", samples)
-        print(String(format: "workshop build scenario: RSS increase over 43 runs: %.1f MiB", Measure.currentRSSMiB() - rssBefore))
+        Figures.shared.samples("workshop build scenario end to end, one thread (\(status.rawValue))", samples)
+        let rss = Measure.currentRSSMiB() - rssBefore
+        Figures.shared.line(String(format: "workshop build scenario: RSS increase over 43 runs: %.1f MiB", rss),
+                            [("workshop build scenario: RSS increase over 43 runs", rss, "MiB")])
     }
 
     /// Stands in for the execution so only the runner is measured: every start completes and

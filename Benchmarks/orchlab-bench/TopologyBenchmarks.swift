@@ -17,7 +17,7 @@ enum TopologyBenchmarks {
         let generate = try Measure.samples(iterations: 5, warmup: 1) {
             yaml = TopologyWriter.yaml(try TopologyGenerator(routers: routers, shape: shape).topology())
         }
-        Measure.report("\(label): generate + write YAML (\(yaml.utf8.count / 1024) KiB)", generate)
+        Figures.shared.samples("\(label): generate + write YAML (\(yaml.utf8.count / 1024) KiB)", generate)
 
         let rssBefore = Measure.currentRSSMiB()
         var kept: CompiledTopology?
@@ -26,8 +26,9 @@ enum TopologyBenchmarks {
         }
         let rssAfter = Measure.currentRSSMiB()
         let compiled = try kept.map { $0 } ?? TopologyLoader.load(yaml: yaml)
-        Measure.report("\(label): load = parse + check + compile (\(compiled.seed.interfaces.count) interfaces, \(compiled.fleet.links.count) links)", load)
-        print(String(format: "\(label): RSS increase with one compiled lab held: %.1f MiB", rssAfter - rssBefore))
+        Figures.shared.samples("\(label): load = parse + check + compile (\(compiled.seed.interfaces.count) interfaces, \(compiled.fleet.links.count) links)", load)
+        Figures.shared.line(String(format: "\(label): RSS increase with one compiled lab held: %.1f MiB", rssAfter - rssBefore),
+                            [("\(label): RSS increase with one compiled lab held", rssAfter - rssBefore, "MiB")])
 
         // The whole way: YAML text → NetBox loaded with every object + fleet built, one lab held.
         let labRSSBefore = Measure.currentRSSMiB()
@@ -37,8 +38,9 @@ enum TopologyBenchmarks {
             lab = try Lab(TopologyLoader.load(yaml: yaml, file: "generated.yaml"))
         }
         let labRSSAfter = Measure.currentRSSMiB()
-        Measure.report("\(label): YAML → NetBox + fleet (Lab, in memory)", full)
-        print(String(format: "\(label): RSS increase with one loaded Lab held: %.1f MiB", labRSSAfter - labRSSBefore))
+        Figures.shared.samples("\(label): YAML → NetBox + fleet (Lab, in memory)", full)
+        Figures.shared.line(String(format: "\(label): RSS increase with one loaded Lab held: %.1f MiB", labRSSAfter - labRSSBefore),
+                            [("\(label): RSS increase with one loaded Lab held", labRSSAfter - labRSSBefore, "MiB")])
         withExtendedLifetime(lab) {}
 
         // The two halves of a load: reading the YAML into the model, and checking/compiling the model.
@@ -47,9 +49,9 @@ enum TopologyBenchmarks {
         defer { try? FileManager.default.removeItem(atPath: file) }
         var topology: Topology?
         let parse = try Measure.samples(iterations: 7, warmup: 1) { topology = try TopologyLoader.read(contentsOf: file).topology }
-        Measure.report("\(label):   of which parse", parse)
+        Figures.shared.samples("\(label): of which parse", parse)
         let model = try topology.map { $0 } ?? TopologyLoader.read(contentsOf: file).topology
         let compile = try Measure.samples(iterations: 7, warmup: 1) { _ = try model.compiled() }
-        Measure.report("\(label):   of which check + compile", compile)
+        Figures.shared.samples("\(label): of which check + compile", compile)
     }
 }

@@ -18,8 +18,9 @@ enum WorkshopBenchmarks {
             stepCount = try build(topology, enginePath: ":memory:")
         }
         let rssAfter = Measure.currentRSSMiB()
-        Measure.report("workshop build in memory (15 processes, \(stepCount) steps)", inMemory)
-        print(String(format: "workshop build: RSS increase over the in-memory runs: %.1f MiB", rssAfter - rssBefore))
+        Figures.shared.samples("workshop build in memory (15 processes, \(stepCount) steps)", inMemory)
+        Figures.shared.line(String(format: "workshop build: RSS increase over the in-memory runs: %.1f MiB", rssAfter - rssBefore),
+                            [("workshop build: RSS increase over the in-memory runs", rssAfter - rssBefore, "MiB")])
 
         let directory = FileManager.default.temporaryDirectory
         var run = 0
@@ -29,7 +30,7 @@ enum WorkshopBenchmarks {
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
             _ = try build(topology, enginePath: path)
         }
-        Measure.report("workshop build, engine on a SQLite file (WAL)", onFile)
+        Figures.shared.samples("workshop build, engine on a SQLite file (WAL)", onFile)
 
         try circuitLifecycle(topology)
     }
@@ -51,8 +52,8 @@ enum WorkshopBenchmarks {
             _ = try driver.subscription(of: driver.run(WorkflowName.terminateCircuit, [["subscription_id": .string(circuit)]]))
             terminate.append(Double(Measure.now() - start))
         }
-        Measure.report("create_circuit on the built workshop (engineer included)", create)
-        Measure.report("terminate_circuit on the built workshop (engineer included)", terminate)
+        Figures.shared.samples("create_circuit on the built workshop (engineer included)", create)
+        Figures.shared.samples("terminate_circuit on the built workshop (engineer included)", terminate)
     }
 
     /// One full build; returns how many steps the engine ran.

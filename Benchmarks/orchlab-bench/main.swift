@@ -1,4 +1,4 @@
-// One command runs every group: `swift run -c release orchlab-bench [engine|netbox|routers|topology|workshop|scenarios]`.
+// One command runs every group: `swift run -c release orchlab-bench [--json] [engine|netbox|routers|topology|workshop|scenarios]`.
 import Foundation
 
 let groups: [(name: String, run: () throws -> Void)] = [
@@ -10,9 +10,25 @@ let groups: [(name: String, run: () throws -> Void)] = [
     ("scenarios", ScenariosBenchmarks.run),
 ]
 
-let wanted = Set(CommandLine.arguments.dropFirst())
+let arguments = CommandLine.arguments.dropFirst()
+let figures = Figures.shared
+figures.json = arguments.contains("--json")
+let wanted = Set(arguments.filter { $0 != "--json" })
+let unknown = wanted.subtracting(groups.map(\.name))
+guard unknown.isEmpty else {
+    FileHandle.standardError.write(Data("""
+        orchlab-bench: unknown group \(unknown.sorted().joined(separator: ", ")); \
+        usage: orchlab-bench [--json] [\(groups.map(\.name).joined(separator: "|"))]...\n
+        """.utf8))
+    exit(2)
+}
+
+let loadBefore = Figures.loadAverage()
 for group in groups where wanted.isEmpty || wanted.contains(group.name) {
-    print("== \(group.name) ==")
+    figures.begin(group: group.name)
     try group.run()
 }
-print(String(format: "peak RSS of the whole run: %.1f MiB", Measure.peakRSSMiB()))
+figures.begin(group: "process", announce: false)
+let peak = Measure.peakRSSMiB()
+figures.line(String(format: "peak RSS of the whole run: %.1f MiB", peak), [("peak RSS of the whole run", peak, "MiB")])
+if figures.json { print(try figures.document(loadBefore: loadBefore, loadAfter: Figures.loadAverage())) }

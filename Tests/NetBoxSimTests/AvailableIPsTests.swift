@@ -1,7 +1,7 @@
 import Testing
 @testable import NetBoxSim
 
-/// Every available-ips example recorded from NetBox 4.7 (netbox-semantics.md §10).
+/// Every available-ips example recorded from NetBox 4.7 (docs/netbox.md, "NetBox behaviours OrchLab simulates").
 @Suite struct AvailableIPsTests {
     let netbox: NetBox
     init() throws { netbox = try WorkshopLab.netbox() }

@@ -1,7 +1,7 @@
 import Testing
 @testable import NetBoxSim
 
-/// Every available-prefixes example recorded from NetBox 4.7 (netbox-semantics.md §9).
+/// Every available-prefixes example recorded from NetBox 4.7 (docs/netbox.md, "NetBox behaviours OrchLab simulates").
 @Suite struct AvailablePrefixesTests {
     let netbox: NetBox
     init() throws { netbox = try WorkshopLab.netbox() }

@@ -1,7 +1,7 @@
 import Testing
 @testable import NetBoxSim
 
-/// Cable rules and the `occupied` flag (netbox-semantics.md §7, §8).
+/// Cable rules and the `occupied` flag (docs/netbox.md, "NetBox behaviours OrchLab simulates").
 @Suite struct CableTests {
     let netbox: NetBox
     init() throws { netbox = try WorkshopLab.netbox() }

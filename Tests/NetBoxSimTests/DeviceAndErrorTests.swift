@@ -1,7 +1,7 @@
 import Testing
 @testable import NetBoxSim
 
-/// Device writes and NetBox's error bodies (netbox-semantics.md §5, §6).
+/// Device writes and NetBox's error bodies (docs/netbox.md, "NetBox behaviours OrchLab simulates").
 @Suite struct DeviceAndErrorTests {
     let netbox: NetBox
     init() throws { netbox = try WorkshopLab.netbox() }

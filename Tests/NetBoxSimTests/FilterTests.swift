@@ -1,7 +1,7 @@
 import Testing
 @testable import NetBoxSim
 
-/// List filters with NetBox's semantics and quirks (netbox-semantics.md §3, §4, §7).
+/// List filters with NetBox's semantics and quirks (docs/netbox.md, "NetBox behaviours OrchLab simulates").
 @Suite struct FilterTests {
     let netbox: NetBox
     init() throws { netbox = try WorkshopLab.netbox() }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import NetBoxSim
 
-/// NetBox 4.7 REST shapes (netbox-semantics.md §2, §3, §7, §8, §9).
+/// NetBox 4.7 REST shapes (docs/netbox.md, "NetBox behaviours OrchLab simulates").
 @Suite struct SerializationTests {
     let netbox: NetBox
     let serializer = NetBoxSerializer(baseURL: "http://127.0.0.1:8001/")

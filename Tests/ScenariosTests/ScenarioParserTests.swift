@@ -2,7 +2,7 @@ import Testing
 import WorkflowEngine
 @testable import Scenarios
 
-/// The README's example, covering every action kind.
+/// A scenario covering every action kind (the format is described in docs/scenario-format.md).
 let fullExample = """
 name: workshop build, one circuit
 description: Enrol two nodes and connect them.

@@ -1,7 +1,8 @@
 import Testing
 import WorkflowEngine
 
-/// The README's example, verbatim inside a namespace, so the documented API stays true.
+/// The engine guide's example (docs/engine.md) inside a namespace, with its results checked here;
+/// DocExamplesTests compiles and runs the documented text itself.
 enum ReadmeExample {
     struct NodeBlock: ProductBlockModel {
         static let blockName = "Node"

@@ -4,7 +4,7 @@ import RouterSim
 import Testing
 @testable import Workshop
 
-/// The texts engineers paste, checked byte for byte against workshop-config-templates.md.
+/// The texts engineers paste, checked byte for byte against the workshop's texts (docs/workshop.md).
 @Suite struct ConfigTextTests {
     static let nodeTemplate = """
         ! Paste the following config into loc1-core:

@@ -1,6 +1,6 @@
 import Yams
 
-/// Reads a NetBox export (the JSON of `workshop-netbox-objects.json`: one list of objects per
+/// Reads a NetBox export (the JSON of `Topologies/examples/workshop-netbox-export.json`: one list of objects per
 /// `app.model`, foreign keys as ids) into the native model, keeping every id. Runs of interfaces are
 /// folded into ranges. Sections the seed does not model (modules, circuits…) are reported as warnings.
 struct NetBoxExportImporter {

@@ -1,4 +1,4 @@
-/// IS-IS metrics of a circuit (workshop-config-templates.md).
+/// IS-IS metrics of a circuit (docs/workshop.md, "Constants and descriptions").
 public enum ISISMetric {
     public static let maintenance = 15_000_000
     public static let normal = 10
@@ -53,8 +53,8 @@ public struct CircuitEndpoint: Sendable, Hashable {
     public var description: String { Descriptions.port(farNode: farNode, farPort: farPort) }
 }
 
-/// The circuit texts an engineer pastes into each router (workshop-config-templates.md,
-/// "Circuit endpoint").
+/// The circuit texts an engineer pastes into each router (docs/workshop.md,
+/// "The config texts").
 public enum CircuitConfig {
     /// Create and modify circuit's text for one side. With `.routerWide` and the template's NET
     /// it is the workshop's template byte for byte; `.perInterface` moves the metric onto the

@@ -1,4 +1,4 @@
-/// The node texts an engineer pastes into a router (workshop-config-templates.md, "Node").
+/// The node texts an engineer pastes into a router (docs/workshop.md, "The config texts").
 public enum NodeConfig {
     /// Create node's "Provide Config to User" text, byte for byte as the workshop renders it.
     public static func render(nodeName: String, ipv4Loopback: String, ipv6Loopback: String) -> String {

@@ -1,5 +1,5 @@
 /// The descriptions the workshop gives its subscriptions, blocks and NetBox objects
-/// (workshop-config-templates.md, "Descriptions the workshop uses").
+/// (docs/workshop.md, "Constants and descriptions").
 public enum Descriptions {
     public static func node(_ nodeName: String) -> String { "Node \(nodeName)" }
 

@@ -53,7 +53,7 @@ extension WorkshopNetBox {
 
     // MARK: addresses
 
-    /// Reserves the circuit's addresses (workshop-config-templates.md, "Constants"), reusing
+    /// Reserves the circuit's addresses (docs/workshop.md, "Constants and descriptions"), reusing
     /// whatever an earlier attempt already reserved: the /64 is found by its description, the
     /// /127 inside the /64, each side's address by its interface.
     public func ensureAddresses(circuit block: String, a: (interface: Int, description: String),

@@ -1,6 +1,6 @@
 @testable import RouterSim
 
-/// The workshop's config texts, verbatim from shared/reference/workshop-config-templates.md,
+/// The workshop's config texts, verbatim from docs/workshop.md ("The config texts"),
 /// and a small fleet to paste them into.
 enum Workshop {
     /// The NET the workshop's circuit template gives every router.

@@ -34,21 +34,27 @@ let package = Package(
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         // One JSON value type for the engine's state and NetBox's documents alike.
         .target(name: "OrchLabJSON"),
-        .target(name: "WorkflowEngine", dependencies: ["SQLite", "OrchLabJSON"]),
+        // One IP address/prefix grammar for NetBox, the topology files and the routers.
+        .target(name: "IPAddressing"),
+        // Located YAML reading shared by the topology and scenario files: node budget, merge keys, did-you-mean.
+        .target(name: "YAMLReading", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The one seeded generator: the engine's ids and every test suite's reproducible randomness.
+        .target(name: "SeededRandom"),
+        .target(name: "WorkflowEngine", dependencies: ["SQLite", "OrchLabJSON", "SeededRandom"]),
         .target(name: "WorkflowEngineTesting", dependencies: ["WorkflowEngine"]),
-        .target(name: "NetBoxSim", dependencies: ["SQLite", "OrchLabJSON"]),
-        .target(name: "RouterSim"),
-        .target(name: "Topology", dependencies: ["NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
+        .target(name: "NetBoxSim", dependencies: ["SQLite", "OrchLabJSON", "IPAddressing"]),
+        .target(name: "RouterSim", dependencies: ["IPAddressing"]),
+        .target(name: "Topology", dependencies: ["IPAddressing", "YAMLReading", "NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
         // Products and workflows registered under a name: the public way to plug workflows in.
         .target(name: "Catalogues", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim"]),
         // What the workshop's workflows share (models, config texts, NetBox calls); no solutions.
-        .target(name: "Workshop", dependencies: ["Catalogues", "WorkflowEngine", "NetBoxSim", "RouterSim"]),
+        .target(name: "Workshop", dependencies: ["Catalogues", "WorkflowEngine", "NetBoxSim", "RouterSim", "IPAddressing"]),
         // The participant kit's workflow files, as handed out (one source for the kit and OrchLab).
         .target(name: "WorkshopStarter", dependencies: ["Catalogues", "Workshop", "WorkflowEngine", "NetBoxSim", "RouterSim"],
                 path: "Examples/workshop-kit/Sources/Workflows"),
         // The solutions: an instructor-only target, deliberately not a product.
         .target(name: "WorkshopReference", dependencies: ["Catalogues", "Workshop", "WorkshopStarter", "WorkflowEngine", "NetBoxSim"]),
-        .target(name: "Scenarios", dependencies: ["OrchLabJSON", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenarios", dependencies: ["OrchLabJSON", "IPAddressing", "YAMLReading", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
         .target(name: "OrchLabServer", dependencies: [
             "SQLite", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -68,19 +74,21 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         // Killed at random database statements by WorkflowEngineTests' crash test.
         .executableTarget(name: "engine-crash-child", dependencies: ["WorkflowEngine", "SQLite"], path: "Tests/EngineCrashChild"),
-        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "engine-crash-child"]),
-        .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim"]),
-        .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
+        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "SeededRandom", "engine-crash-child"]),
+        .testTarget(name: "IPAddressingTests", dependencies: ["IPAddressing", "SeededRandom"]),
+        .testTarget(name: "YAMLReadingTests", dependencies: ["YAMLReading", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim", "IPAddressing", "SeededRandom"]),
+        .testTarget(name: "RouterSimTests", dependencies: ["RouterSim", "IPAddressing", "SeededRandom"]),
         .testTarget(name: "WorkshopTests", dependencies: [
             "Catalogues", "Workshop", "WorkshopStarter", "WorkshopReference", "Topology", "WorkflowEngineTesting",
         ]),
         .testTarget(name: "ScenariosTests", dependencies: [
             "Scenarios", "Catalogues", "WorkshopReference", "OrchLabJSON", "NetBoxSim", "RouterSim", "WorkflowEngine", "WorkflowEngineTesting",
-            .product(name: "Yams", package: "Yams"),
+            "SeededRandom", "YAMLReading", .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "OrchLabServerTests", dependencies: [
-            "OrchLabServer", "Topology", "Catalogues", "Workshop", "WorkshopReference", "RouterSim", "WorkflowEngine",
+            "OrchLabServer", "Topology", "Catalogues", "Workshop", "WorkshopReference", "RouterSim", "WorkflowEngine", "SeededRandom",
         ]),
-        .testTarget(name: "TopologyTests", dependencies: ["Topology", "OrchLabCLI", "orchlab", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "TopologyTests", dependencies: ["Topology", "IPAddressing", "YAMLReading", "SeededRandom", "OrchLabCLI", "orchlab", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -1,6 +1,7 @@
 import Testing
 import WorkflowEngine
 @testable import Scenarios
+import SeededRandom
 
 /// The README's example, covering every action kind.
 let fullExample = """

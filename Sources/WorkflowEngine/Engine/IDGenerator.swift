@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import SeededRandom
 
 /// Time-ordered UUIDs (RFC 9562 version 7 layout): 48 bits of milliseconds, then 74 bits from a
 /// seeded SplitMix64 stream. The same seed gives the same ids in the same order, which makes two

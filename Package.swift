@@ -48,13 +48,13 @@ let package = Package(
         // Products and workflows registered under a name: the public way to plug workflows in.
         .target(name: "Catalogues", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim"]),
         // What the workshop's workflows share (models, config texts, NetBox calls); no solutions.
-        .target(name: "Workshop", dependencies: ["Catalogues", "WorkflowEngine", "NetBoxSim", "RouterSim", "IPAddressing"]),
+        .target(name: "Workshop", dependencies: ["Catalogues", "WorkflowEngine", "NetBoxSim", "RouterSim"]),
         // The participant kit's workflow files, as handed out (one source for the kit and OrchLab).
         .target(name: "WorkshopStarter", dependencies: ["Catalogues", "Workshop", "WorkflowEngine", "NetBoxSim", "RouterSim"],
                 path: "Examples/workshop-kit/Sources/Workflows"),
         // The solutions: an instructor-only target, deliberately not a product.
         .target(name: "WorkshopReference", dependencies: ["Catalogues", "Workshop", "WorkshopStarter", "WorkflowEngine", "NetBoxSim"]),
-        .target(name: "Scenarios", dependencies: ["OrchLabJSON", "IPAddressing", "YAMLReading", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenarios", dependencies: ["OrchLabJSON", "YAMLReading", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
         .target(name: "OrchLabServer", dependencies: [
             "SQLite", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues",
             .product(name: "Hummingbird", package: "hummingbird"),

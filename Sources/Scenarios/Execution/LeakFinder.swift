@@ -1,6 +1,5 @@
 import NetBoxSim
 import WorkflowEngine
-import IPAddressing
 
 /// NetBox prefixes, addresses and cables that are neither in the lab's seed nor accounted for by
 /// a live (not terminated) subscription: an address or cable id its model holds, or a prefix

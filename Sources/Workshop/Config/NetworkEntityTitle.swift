@@ -1,5 +1,4 @@
 import RouterSim
-import IPAddressing
 
 /// A router's own IS-IS NET, derived from its IPv4 loopback as operators commonly do: each
 /// octet written as three decimal digits (`10.0.0.1` → `010.000.000.001`), the twelve digits

@@ -39,11 +39,17 @@ let package = Package(
         .target(name: "SQLite", dependencies: ["CSQLite"]),
         // One JSON value type for the engine's state and NetBox's documents alike.
         .target(name: "OrchLabJSON"),
-        .target(name: "WorkflowEngine", dependencies: ["SQLite", "OrchLabJSON"]),
+        // One IP address/prefix grammar for NetBox, the topology files and the routers.
+        .target(name: "IPAddressing"),
+        // Located YAML reading shared by the topology and scenario files: node budget, merge keys, did-you-mean.
+        .target(name: "YAMLReading", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // The one seeded generator: the engine's ids and every test suite's reproducible randomness.
+        .target(name: "SeededRandom"),
+        .target(name: "WorkflowEngine", dependencies: ["SQLite", "OrchLabJSON", "SeededRandom"]),
         .target(name: "WorkflowEngineTesting", dependencies: ["WorkflowEngine"]),
-        .target(name: "NetBoxSim", dependencies: ["SQLite", "OrchLabJSON"]),
-        .target(name: "RouterSim"),
-        .target(name: "Topology", dependencies: ["NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
+        .target(name: "NetBoxSim", dependencies: ["SQLite", "OrchLabJSON", "IPAddressing"]),
+        .target(name: "RouterSim", dependencies: ["IPAddressing"]),
+        .target(name: "Topology", dependencies: ["IPAddressing", "YAMLReading", "NetBoxSim", "RouterSim", .product(name: "Yams", package: "Yams")]),
         // Products and workflows registered under a name: the public way to plug workflows in.
         .target(name: "Catalogues", dependencies: ["WorkflowEngine", "NetBoxSim", "RouterSim"]),
         // What the workshop's workflows share (models, config texts, NetBox calls); no solutions.
@@ -53,7 +59,7 @@ let package = Package(
                 path: "Examples/workshop-kit/Sources/Workflows"),
         // The solutions: an instructor-only target, deliberately not a product.
         .target(name: "WorkshopReference", dependencies: ["Catalogues", "Workshop", "WorkshopStarter", "WorkflowEngine", "NetBoxSim"]),
-        .target(name: "Scenarios", dependencies: ["OrchLabJSON", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenarios", dependencies: ["OrchLabJSON", "YAMLReading", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
         .target(name: "OrchLabServer", dependencies: [
             "SQLite", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -80,27 +86,30 @@ let package = Package(
         .testTarget(name: "SQLiteTests", dependencies: ["SQLite"]),
         // Killed at random database statements by WorkflowEngineTests' crash test.
         .executableTarget(name: "engine-crash-child", dependencies: ["WorkflowEngine", "SQLite"], path: "Tests/EngineCrashChild"),
-        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "engine-crash-child", "OrchLabTestSupport"]),
-        .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim", "SQLite"]),
-        .testTarget(name: "RouterSimTests", dependencies: ["RouterSim"]),
+        .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "SeededRandom", "engine-crash-child", "OrchLabTestSupport"]),
+        .testTarget(name: "IPAddressingTests", dependencies: ["IPAddressing", "SeededRandom"]),
+        .testTarget(name: "YAMLReadingTests", dependencies: ["YAMLReading", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim", "IPAddressing", "SeededRandom", "SQLite"]),
+        .testTarget(name: "RouterSimTests", dependencies: ["RouterSim", "IPAddressing", "SeededRandom"]),
         .testTarget(name: "WorkshopTests", dependencies: [
             "Catalogues", "Workshop", "WorkshopStarter", "WorkshopReference", "Topology", "WorkflowEngineTesting",
             "NetBoxSim", "RouterSim", "WorkflowEngine", "OrchLabTestSupport",
         ]),
         .testTarget(name: "ScenariosTests", dependencies: [
             "Scenarios", "Catalogues", "WorkshopReference", "OrchLabTestSupport", "NetBoxSim", "RouterSim", "WorkflowEngine", "WorkflowEngineTesting",
-            .product(name: "Yams", package: "Yams"),
+            "SeededRandom", "YAMLReading", "Topology", .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "OrchLabServerTests", dependencies: [
             "OrchLabServer", "Topology", "Workshop", "WorkshopReference", "RouterSim", "WorkflowEngine", "NetBoxSim", "SQLite", "OrchLabTestSupport",
-            .product(name: "HTTPTypes", package: "swift-http-types"),
+            "SeededRandom", .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         // Compiles every ```swift block of README.md and docs/ (generated into the target, checked against the text).
         .testTarget(name: "DocExamplesTests", dependencies: [
             "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", "Workshop", "WorkshopReference",
         ]),
         .testTarget(name: "TopologyTests", dependencies: [
-            "Topology", "OrchLabCLI", "orchlab", "OrchLabTestSupport", "NetBoxSim", "RouterSim", "WorkflowEngine",
+            "Topology", "IPAddressing", "YAMLReading", "SeededRandom", "OrchLabCLI", "orchlab", "OrchLabTestSupport", "NetBoxSim",
+            "RouterSim", "WorkflowEngine",
             .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Yams", package: "Yams")]),
     ]
 )

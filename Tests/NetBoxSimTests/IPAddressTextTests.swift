@@ -1,5 +1,6 @@
 import Testing
 @testable import NetBoxSim
+import IPAddressing
 
 @Suite struct IPAddressTextTests {
     @Test(arguments: [

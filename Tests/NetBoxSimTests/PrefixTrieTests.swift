@@ -1,20 +1,11 @@
 import Testing
 @testable import NetBoxSim
+import IPAddressing
+import SeededRandom
 
 /// The trie against a brute-force model of free space, over deterministic pseudo-random
 /// inserts and removals inside a small IPv4 /24.
 @Suite struct PrefixTrieTests {
-    struct SplitMix {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     static let parent = try! IPNetwork.parse("10.1.2.0/24")
 
     /// Lowest aligned block of `length` in the parent that overlaps none of `children`.
@@ -44,16 +35,16 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4])
     func matchesBruteForce(seed: UInt64) {
-        var random = SplitMix(state: seed)
+        var random = SplitMix64(seed: seed)
         var trie = PrefixTrie(family: .v4)
         trie.insert(Self.parent)
         var children: [IPNetwork] = []
         for _ in 0..<300 {
-            if !children.isEmpty && random.next(3) == 0 {
-                let removed = children.remove(at: random.next(children.count))
+            if !children.isEmpty && random.next(below: 3) == 0 {
+                let removed = children.remove(at: random.next(below: children.count))
                 trie.remove(removed)
             } else {
-                let length = 25 + random.next(8)
+                let length = 25 + random.next(below: 8)
                 let expected = Self.bruteFirstFree(length, children)
                 let found = trie.firstFree(length: length, in: Self.parent)
                 #expect(found == expected)
@@ -74,4 +65,9 @@ import Testing
         #expect(trie.firstFree(length: 127, in: outer)?.description == "2001:db8::/127")
         #expect(trie.ancestorCount(of: inner) == 1)
     }
+}
+
+private extension SplitMix64 {
+    /// A draw in 0..<bound by plain modulo, so the fixed seeds keep their recorded sequences.
+    mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }

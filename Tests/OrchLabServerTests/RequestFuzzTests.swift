@@ -3,6 +3,7 @@ import Testing
 import HTTPTypes
 @testable import OrchLabServer
 import WorkflowEngine
+import SeededRandom
 
 /// Seeded, structure-aware requests driven straight into the server's request handling (the
 /// responder after the body is read, no sockets): methods, paths built from real endpoint

@@ -1,5 +1,6 @@
 import Testing
 @testable import RouterSim
+import SeededRandom
 
 @Suite struct BadInputTests {
     @Test func tenMegabytePasteIsRefusedWhole() throws {
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func binaryGarbageIsRejectedWhereItStartsAndChangesNothing() throws {
-        var random = SeededGenerator(seed: 42)
+        var random = SplitMix64(seed: 42)
         let bytes = (0..<200_000).map { _ in UInt8.random(in: 0...255, using: &random) }
         let garbage = String(decoding: bytes, as: UTF8.self)
         let fleet = Fleet(spec: Workshop.spec())

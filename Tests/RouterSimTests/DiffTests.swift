@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 @testable import RouterSim
+import SeededRandom
 
 @Suite struct DiffTests {
     @Test func unifiedDiffShowsHunksWithContext() {
@@ -36,7 +37,7 @@ import Foundation
 
     /// Applying the edit script must turn the old lines into the new ones, for random inputs.
     @Test func editScriptsTransformOldIntoNew() {
-        var random = SeededGenerator(seed: 7)
+        var random = SplitMix64(seed: 7)
         for _ in 0..<300 {
             let a = (0..<Int.random(in: 0...30, using: &random)).map { _ in Int.random(in: 0...5, using: &random) }
             let b = (0..<Int.random(in: 0...30, using: &random)).map { _ in Int.random(in: 0...5, using: &random) }

@@ -1,5 +1,6 @@
 import Testing
 @testable import RouterSim
+import IPAddressing
 
 /// Real IS-IS refuses a neighbor with the router's own system ID. The workshop's circuit
 /// template gives every router one NET, so as handed out it forms no adjacency at all.

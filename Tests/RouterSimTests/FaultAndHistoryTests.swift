@@ -1,5 +1,6 @@
 import Testing
 @testable import RouterSim
+import IPAddressing
 
 @Suite struct FaultAndHistoryTests {
     @Test func historyRecordsActorLinesResultsAndDiff() throws {

@@ -1,5 +1,6 @@
 import Testing
 @testable import RouterSim
+import SeededRandom
 
 /// Rejected-line patterns run under a linear-time matcher; what it cannot run is refused.
 @Suite struct FaultPatternTests {
@@ -52,7 +53,7 @@ import Testing
         let rule = try #require(try LineRejectionRule([pattern]))
         let instructions = try FaultPattern(pattern).instructionCount
         let regex = try Regex(pattern)
-        var random = SeededGenerator(seed: 7)
+        var random = SplitMix64(seed: 7)
         var matcher = rule.matcher()
         for round in 0..<40 {
             let length = round == 0 ? RouterLimits.lineBytes : Int.random(in: 0...300, using: &random)
@@ -70,7 +71,7 @@ import Testing
         let pattern = "(a|b)*a(a|b){100}$"
         let rule = try #require(try LineRejectionRule([pattern]))
         let instructions = try FaultPattern(pattern).instructionCount
-        var random = SeededGenerator(seed: 3)
+        var random = SplitMix64(seed: 3)
         let lines = (0..<127).map { _ in Substring(String((0..<4095).map { _ in Bool.random(using: &random) ? "a" : "b" })) }
         var matcher = rule.matcher()
         var verdicts: [Bool?] = []

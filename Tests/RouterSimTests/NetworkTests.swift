@@ -1,5 +1,6 @@
 import Testing
 @testable import RouterSim
+import IPAddressing
 
 @Suite struct NetworkTests {
     private func route(_ fleet: Fleet, _ device: String, _ prefix: String) throws -> Route? {

@@ -1,5 +1,6 @@
 import Testing
 @testable import RouterSim
+import IPAddressing
 
 @Suite struct ProblemTests {
     private func kinds(_ fleet: Fleet) -> Set<NetworkProblem.Kind> { Set(fleet.problems().map(\.kind)) }

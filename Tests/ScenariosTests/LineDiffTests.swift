@@ -1,6 +1,7 @@
 import Testing
 import WorkflowEngine
 @testable import Scenarios
+import SeededRandom
 
 @Suite struct LineDiffTests {
     /// Applying the edits to the old lines gives the new lines.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WorkflowEngine
 @testable import Scenarios
+import SeededRandom
 
 /// Seeded fuzzing of the scenario and exercise readers from the shipped files: random bytes and
 /// structure-aware mutations. Every case must parse within the limits or fail with issues located at a

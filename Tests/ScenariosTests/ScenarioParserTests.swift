@@ -1,6 +1,7 @@
 import Testing
 import WorkflowEngine
 @testable import Scenarios
+import SeededRandom
 
 /// A scenario covering every action kind (the format is described in docs/scenario-format.md).
 let fullExample = """

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Topology
+import YAMLReading
 
 /// Every `TopologyLimits` bound: just under it loads, just over it is a located error, never a crash.
 @Suite struct TopologyLimitsTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Topology
+import IPAddressing
 
 @Suite struct InterfaceNamePatternTests {
     @Test func rangesExpandInOrder() throws {
@@ -33,39 +34,32 @@ import Testing
     }
 }
 
-@Suite struct IPNetworkTests {
+/// The topology files' address rule on top of the shared grammar (IPAddressingTests has the rest).
+@Suite struct TopologyAddressTests {
+    private func address(_ text: String) -> IPInterfaceAddress? { TopologyCompiler.address(text) }
+
     @Test func parsesAndPrintsCanonically() throws {
-        #expect(IPNetwork("2001:DB8:0:0:0::1/128")?.description == "2001:db8::1/128")
-        #expect(IPNetwork("2001:db8:10::/44")?.description == "2001:db8:10::/44")
-        #expect(IPNetwork("2001:0:0:1:0:0:0:1/64")?.description == "2001:0:0:1::1/64")
-        #expect(IPNetwork("10.0.0.1/32")?.description == "10.0.0.1/32")
-        #expect(IPNetwork("10.0.0.1") == nil)
-        #expect(IPNetwork("10.0.0.1", defaultLength: 32)?.length == 32)
-        for bad in ["10.0.0.256/32", "10.0.0/24", "1::2::3/64", "2001:db8::/129", "10.0.0.1/-1", "010.0.0.1/32", "::g/1"] {
-            #expect(IPNetwork(bad) == nil, "\(bad)")
+        #expect(address("2001:DB8:0:0:0::1/128")?.description == "2001:db8::1/128")
+        #expect(address("2001:db8:10::/44")?.description == "2001:db8:10::/44")
+        #expect(address("2001:0:0:1:0:0:0:1/64")?.description == "2001:0:0:1::1/64")
+        #expect(address("10.0.0.1/32")?.description == "10.0.0.1/32")
+        #expect(address("10.0.0.1") == nil)
+        #expect(TopologyCompiler.address("10.0.0.1", lengthRequired: false)?.length == 32)
+        for bad in ["10.0.0.256/32", "10.0.0/24", "1::2::3/64", "2001:db8::/129", "10.0.0.1/-1", "010.0.0.1/32", "::g/1", "10.0.0.1/024"] {
+            #expect(address(bad) == nil, "\(bad)")
         }
     }
 
     @Test func hostBitsAndContainment() throws {
-        let pool = try #require(IPNetwork("2001:db8:10::/44"))
+        let pool = try #require(address("2001:db8:10::/44"))
         #expect(!pool.hasHostBits)
-        #expect(try #require(IPNetwork("10.0.0.1/24")).hasHostBits)
-        #expect(try #require(IPNetwork("10.0.0.1/24")).network.description == "10.0.0.0/24")
+        #expect(try #require(address("10.0.0.1/24")).hasHostBits)
+        #expect(try #require(address("10.0.0.1/24")).network.description == "10.0.0.0/24")
         var prefixes = TopologyCompiler.PrefixIndex()
-        prefixes.insert(pool)
-        #expect(prefixes.covers(try #require(IPNetwork("2001:db8:1f::1/128"))))
-        #expect(!prefixes.covers(try #require(IPNetwork("2001:db8:20::1/128"))))
-        #expect(!prefixes.covers(try #require(IPNetwork("10.0.0.1/32"))))
-        #expect(!prefixes.covers(try #require(IPNetwork("2001:db8::/40"))))
-    }
-}
-
-@Suite struct SuggestionTests {
-    @Test func suggestsLikelyTyposOnly() {
-        #expect(Suggestion.closest(to: "stauts", in: ["status", "site"]) == "status")
-        #expect(Suggestion.closest(to: "lba", in: ["lab"]) == "lab")
-        #expect(Suggestion.closest(to: "x", in: ["a"]) == nil)
-        #expect(Suggestion.closest(to: "colour", in: ["name", "id", "site"]) == nil)
-        #expect(Suggestion.editDistance("kitten", "sitting") == 3)
+        prefixes.insert(pool.network)
+        #expect(prefixes.covers(try #require(address("2001:db8:1f::1/128"))))
+        #expect(!prefixes.covers(try #require(address("2001:db8:20::1/128"))))
+        #expect(!prefixes.covers(try #require(address("10.0.0.1/32"))))
+        #expect(!prefixes.covers(try #require(address("2001:db8::/40"))))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WorkflowEngine
 @testable import Topology
+import SeededRandom
 
 /// Seeded fuzzing of the topology loader from the shipped files: random bytes and structure-aware
 /// mutations (ranges, numbers, aliases, nesting…). Every case must load within the limits or fail with

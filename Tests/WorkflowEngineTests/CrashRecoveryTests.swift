@@ -3,6 +3,7 @@ import SQLite
 import OrchLabTestSupport
 import Testing
 import WorkflowEngine
+import SeededRandom
 
 /// Kills a child process running workflows at seeded-random database statements, many times,
 /// reopening and resuming each time; then every process must be completed with each step logged

@@ -1,5 +1,6 @@
 import Foundation
 import OrchLabJSON
+import IPAddressing
 
 extension NetBox {
     // MARK: devices

@@ -1,3 +1,5 @@
+import IPAddressing
+
 /// The hosts of one family's IP addresses in sorted order, for "lowest free address" questions.
 struct HostIndex {
     private(set) var hosts: [UInt128] = []

@@ -1,4 +1,5 @@
 import Foundation
+import IPAddressing
 
 public struct Prefix: Sendable, Equatable, Codable {
     public var id: Int

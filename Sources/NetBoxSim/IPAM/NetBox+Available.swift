@@ -1,5 +1,6 @@
 import Foundation
 import OrchLabJSON
+import IPAddressing
 
 /// An entry of `available-prefixes` (family is a bare int there, vrf always null here).
 public struct AvailablePrefix: Sendable, Equatable {

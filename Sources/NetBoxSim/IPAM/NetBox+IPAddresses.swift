@@ -1,5 +1,6 @@
 import Foundation
 import OrchLabJSON
+import IPAddressing
 
 extension NetBox {
     /// `GET /api/ipam/ip-addresses/` with filters `id`, `address` (no mask matches any mask),

@@ -1,5 +1,6 @@
 import Foundation
 import OrchLabJSON
+import IPAddressing
 
 extension NetBox {
     /// `GET /api/ipam/prefixes/` with filters `id`, `prefix` (exact; unparsable → no rows),

@@ -1,3 +1,5 @@
+import IPAddressing
+
 /// A binary trie over one family's address space that records where prefixes sit, so that
 /// available-prefixes questions cost O(prefix bits) whatever is already allocated.
 ///

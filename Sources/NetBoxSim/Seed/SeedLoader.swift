@@ -1,4 +1,5 @@
 import Foundation
+import IPAddressing
 
 /// Turns a seed into stored objects. Every object is checked and given its id before anything
 /// touches the store, so a seed with an error changes nothing.

@@ -1,5 +1,6 @@
 import Foundation
 import OrchLabJSON
+import IPAddressing
 
 /// Renders objects in NetBox 4.7's REST shapes (full and brief/nested), with absolute URLs built
 /// from `baseURL` (e.g. `http://127.0.0.1:8001`, no trailing slash). Use it inside

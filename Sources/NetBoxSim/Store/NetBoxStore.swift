@@ -1,4 +1,5 @@
 import Foundation
+import IPAddressing
 
 /// All NetBox objects and the indexes the API needs. Not thread-safe: only `NetBox` touches it,
 /// under its lock. Every mutation goes through `record`, which feeds the change log and the

@@ -1,3 +1,5 @@
+import IPAddressing
+
 /// One router's configuration as a structured model; the running and startup configs are
 /// values of this type and `render()` gives the canonical text.
 public struct RouterConfig: Sendable, Equatable {

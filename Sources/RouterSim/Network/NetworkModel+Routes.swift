@@ -1,3 +1,5 @@
+import IPAddressing
+
 /// Route tables, forwarding, paths and reachability, all derived from SPF.
 extension NetworkModel {
     /// The next hop an SPF edge stands for, seen from the router it leaves.

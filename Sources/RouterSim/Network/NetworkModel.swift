@@ -1,3 +1,5 @@
+import IPAddressing
+
 /// The network derived from every router's running config, the physical links and the faults:
 /// link states, IS-IS adjacencies, the link-state database and, lazily per router, SPF.
 /// Built once per change and only used under the fleet's lock.

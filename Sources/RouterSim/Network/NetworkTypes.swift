@@ -1,3 +1,5 @@
+import IPAddressing
+
 /// A physical link and whether it carries traffic.
 public struct LinkState: Sendable, Equatable {
     public var link: LinkSpec

@@ -1,3 +1,5 @@
+import IPAddressing
+
 /// Address arguments and the checks a router makes before it accepts an address.
 extension ConfigSession {
     /// `A.B.C.D/LEN` or `A.B.C.D MASK`.

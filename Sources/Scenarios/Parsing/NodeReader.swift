@@ -1,4 +1,5 @@
 import Yams
+import YAMLReading
 
 /// Reads composed YAML nodes into typed values and collects every problem on the way, so one
 /// run reports all mistakes in a file with their line and column.
@@ -30,7 +31,7 @@ final class NodeReader {
             return nil
         }
         var result: [MappingEntry] = []
-        for (key, value) in mapping {
+        for (key, value) in MergeKeys.resolving(mapping) {
             guard let name = key.scalar?.string else {
                 fail(key, path, "keys must be plain words, found \(kindName(key))")
                 continue

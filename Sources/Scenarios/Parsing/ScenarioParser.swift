@@ -2,6 +2,7 @@ import Catalogues
 import Foundation
 import Topology
 import Yams
+import YAMLReading
 
 /// Turns scenario YAML into a `Scenario`, or a `ScenarioFileError` listing every problem.
 public struct ScenarioParser: Sendable {

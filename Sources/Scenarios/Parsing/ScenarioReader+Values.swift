@@ -1,4 +1,5 @@
 import Yams
+import YAMLReading
 
 /// Values, references, engineer plays, outcomes and faults.
 extension ScenarioReader {

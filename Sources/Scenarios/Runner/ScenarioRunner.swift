@@ -2,6 +2,7 @@ import Catalogues
 import Dispatch
 import Foundation
 import Synchronization
+import YAMLReading
 
 /// `orchlab run`: discover, load, select, execute in parallel, compare snapshots, print, report.
 public enum ScenarioRunner {

@@ -1,5 +1,6 @@
 import NetBoxSim
 import RouterSim
+import YAMLReading
 
 extension TopologyCompiler {
     /// Interface types that are not physical ports: they cannot take a cable or a wire.

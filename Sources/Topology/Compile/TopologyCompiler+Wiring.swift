@@ -1,5 +1,6 @@
 import RouterSim
 import NetBoxSim
+import YAMLReading
 
 extension TopologyCompiler {
     /// Whether the endpoint's interface is physical, or nil (after reporting) when it does not exist.

@@ -1,5 +1,7 @@
 import NetBoxSim
 import RouterSim
+import IPAddressing
+import YAMLReading
 
 /// Checks a `Topology` as a whole and turns it into the NetBox seed and the router fleet. Every problem
 /// goes to the diagnostic log; when there is any error the result is nil, so nothing half-loads.
@@ -30,7 +32,7 @@ final class TopologyCompiler {
     var addedDevices: [(index: Int, device: Topology.Device)] = []
     /// Each device's resolved loopback, in device order, and the addresses it makes primary.
     var loopbacks: [(device: String, loopback: Topology.Loopback)] = []
-    var loopbackPrimaries: [String: [IPNetwork.Family: String]] = [:]
+    var loopbackPrimaries: [String: [IPFamily: String]] = [:]
 
     init(log: DiagnosticLog) {
         self.log = log

@@ -1,4 +1,5 @@
 import Yams
+import YAMLReading
 
 /// Reads a containerlab topology (`*.clab.yml`) into the native model: nodes become devices (their kind
 /// resolved through defaults, kinds and groups as containerlab does), each clab kind a device type, each

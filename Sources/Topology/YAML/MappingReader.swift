@@ -1,4 +1,5 @@
 import Yams
+import YAMLReading
 
 /// Reads the fields of one YAML mapping with typed accessors; every wrong type, missing field or
 /// unknown key becomes a diagnostic naming the field's line and path.
@@ -13,7 +14,7 @@ struct MappingReader {
     init?(_ node: Node, path: String, keys: [String]?, log: DiagnosticLog) {
         self.log = log
         let origin = Origin(path: path, location: node.location)
-        guard let mapping = node.mapping.map(Self.resolvingMergeKeys) else {
+        guard let mapping = node.mapping.map(MergeKeys.resolving) else {
             log.error(origin, "expected a mapping, found \(node.kindName)", expected: keys.map { "a mapping with keys \(Suggestion.list($0))" } ?? "a mapping")
             return nil
         }
@@ -33,23 +34,6 @@ struct MappingReader {
                     "unknown key '\(name)'\(Suggestion.hint(for: name, in: keys))", expected: "one of \(Suggestion.list(keys, limit: 20))")
             }
         }
-    }
-
-    /// YAML merge keys (`<<: *common`, or a list of aliases): the merged mappings' fields, unless the
-    /// mapping sets them itself.
-    static func resolvingMergeKeys(_ mapping: Node.Mapping) -> Node.Mapping {
-        guard mapping.contains(where: { $0.key.string == "<<" }) else { return mapping }
-        var pairs = mapping.filter { $0.key.string != "<<" }.map { ($0.key, $0.value) }
-        // Keys compared by text, once each: comparing nodes pair by pair was quadratic in the fields merged.
-        var present = Set(pairs.compactMap { $0.0.string })
-        for (key, value) in mapping where key.string == "<<" {
-            let sources = value.mapping.map { [$0] } ?? value.sequence?.compactMap(\.mapping) ?? []
-            for (field, fieldValue) in sources.flatMap({ $0 }) {
-                guard let name = field.string, present.insert(name).inserted else { continue }
-                pairs.append((field, fieldValue))
-            }
-        }
-        return Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark)
     }
 
     func node(_ key: String) -> Node? {

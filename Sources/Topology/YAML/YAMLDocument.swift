@@ -1,4 +1,5 @@
 import Yams
+import YAMLReading
 
 /// Turns YAML text into a node tree, or one diagnostic at the position libyaml gave up (or at the
 /// alias that takes it past `TopologyLimits`' node counts, or for text past the file limit).

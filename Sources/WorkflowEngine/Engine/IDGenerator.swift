@@ -1,5 +1,8 @@
 import Foundation
 import Synchronization
+// SplitMix64 was part of the engine's public API before it moved below RouterSim's tests too;
+// `import WorkflowEngine` still brings it.
+@_exported import SeededRandom
 
 /// Time-ordered UUIDs (RFC 9562 version 7 layout): 48 bits of milliseconds, then 74 bits from a
 /// seeded SplitMix64 stream. The same seed gives the same ids in the same order, which makes two

@@ -1,8 +1,10 @@
+import SeededRandom
+
 /// Generates config pastes for fuzzing: lines from the CLI grammar with random (often wrong)
 /// arguments, and mutations of the workshop templates (dropped, doubled or foreign
 /// characters, truncation, shuffled words).
 struct PasteFuzzer {
-    var random: SeededGenerator
+    var random: SplitMix64
 
     private static let ports = Workshop.ports + ["1/1/c9/1", "Ethernet1"]
     private static let templates: [String] = {

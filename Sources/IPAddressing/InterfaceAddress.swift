@@ -11,8 +11,8 @@ public struct IPv6InterfaceAddress: Sendable, Hashable, Comparable, CustomString
     /// Parses `X/LEN`; nil when either half is malformed.
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let address = IPv6Address(parts[0]), parts[1].allSatisfy(\.isASCIIDigit),
-              let length = Int(parts[1]), (0...128).contains(length) else { return nil }
+        guard parts.count == 2, let address = IPv6Address(parts[0]),
+              let length = IPAddressText.prefixLength(parts[1], family: .v6) else { return nil }
         self.init(address: address, length: length)
     }
 

@@ -62,15 +62,17 @@ public struct IPInterfaceAddress: Hashable, Sendable, Comparable, CustomStringCo
     }
 
     /// Parses `host/len`; without a length the address is a host route (/32 or /128) unless
-    /// `requireLength` is set.
-    public static func parse(_ text: String, requireLength: Bool = false) throws(IPParseError) -> IPInterfaceAddress {
+    /// `requireLength` is set. `allowingLeadingZeros` as in `IPAddressText.parse`.
+    public static func parse(
+        _ text: String, requireLength: Bool = false, allowingLeadingZeros: Bool = true
+    ) throws(IPParseError) -> IPInterfaceAddress {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let (family, host) = IPAddressText.parse(String(parts[0])) else {
-            throw .malformed(text)
-        }
+        guard parts.count <= 2, let (family, host) = IPAddressText.parse(parts[0], allowingLeadingZeros: allowingLeadingZeros)
+        else { throw .malformed(text) }
         var length = family.bits
         if parts.count == 2 {
-            guard let parsed = Int(parts[1]), (0...family.bits).contains(parsed) else { throw .malformed(text) }
+            guard let parsed = IPAddressText.prefixLength(parts[1], family: family, allowingLeadingZeros: allowingLeadingZeros)
+            else { throw .malformed(text) }
             length = parsed
         } else if requireLength {
             throw .malformed(text)
@@ -81,6 +83,9 @@ public struct IPInterfaceAddress: Hashable, Sendable, Comparable, CustomStringCo
     public var description: String { "\(hostText)/\(length)" }
     public var hostText: String { IPAddressText.format(host, family: family) }
     public var network: IPNetwork { IPNetwork(family: family, network: host, length: length) }
+    public var hasHostBits: Bool { network.network != host }
+    /// The same address as a single host (/32 or /128), for uniqueness by host.
+    public var hostRoute: IPInterfaceAddress { IPInterfaceAddress(family: family, host: host, length: family.bits) }
 
     public static func < (a: IPInterfaceAddress, b: IPInterfaceAddress) -> Bool {
         (a.family, a.host, a.length) < (b.family, b.host, b.length)

@@ -11,6 +11,10 @@ public enum YAMLNodeBudget {
         public let line: Int
         public let column: Int
         public let message: String
+
+        public init(line: Int, column: Int, message: String) {
+            self.line = line; self.column = column; self.message = message
+        }
     }
 
     /// Nil when the text stays within `maximumNodes` in all and `maximumAliasedNodes` reached through

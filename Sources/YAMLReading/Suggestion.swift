@@ -1,24 +1,30 @@
-/// "Did you mean" hints for misspelt keys and references.
-enum Suggestion {
+/// "Did you mean" hints for misspelt keys, choices and names: one policy for the topology files,
+/// the scenario files and the runner, so the same slip gets the same hint everywhere.
+public enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo
-    /// (a one-letter name is not a typo of another one-letter name).
-    static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+    /// (a one-letter name is not a typo of another one-letter name). Ties go to the alphabetically
+    /// first candidate, so the hint does not depend on the candidates' order (a dictionary's keys).
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = min(max(1, word.count / 3), word.count - 1)
+        let lowered = word.lowercased()
         var best: (name: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
-            if distance <= limit, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+            let distance = editDistance(lowered, candidate.lowercased())
+            guard distance <= limit else { continue }
+            if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
+            best = (candidate, distance)
         }
         return best?.name
     }
 
-    static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+    /// ` (did you mean 'x'?)`, or nothing.
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// Edits (insert, delete, substitute, swap two neighbours) turning `a` into `b`; swaps count once
     /// because they are the commonest typo (`stauts`).
-    static func editDistance(_ a: String, _ b: String) -> Int {
+    public static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -36,7 +42,7 @@ enum Suggestion {
     }
 
     /// `a, b, c` or `a, b, c, … (12 in all)` for long lists.
-    static func list(_ names: [String], limit: Int = 8) -> String {
+    public static func list(_ names: [String], limit: Int = 8) -> String {
         names.count <= limit
             ? names.joined(separator: ", ")
             : names.prefix(limit).joined(separator: ", ") + ", … (\(names.count) in all)"

@@ -8,11 +8,8 @@ public enum IPFamily: Int, Sendable, Codable, Comparable, CaseIterable {
 
     public static func < (a: IPFamily, b: IPFamily) -> Bool { a.rawValue < b.rawValue }
 
-    /// All-ones mask of the family's width.
-    var allOnes: UInt128 { self == .v4 ? UInt128(UInt32.max) : UInt128.max }
-
     /// Mask of the host bits of a prefix of `length`.
-    func hostMask(_ length: Int) -> UInt128 {
+    public func hostMask(_ length: Int) -> UInt128 {
         let hostBits = bits - length
         return hostBits >= 128 ? UInt128.max : ((UInt128(1) << hostBits) - 1)
     }

@@ -1,5 +1,6 @@
-/// SplitMix64: a small deterministic generator. The engine's ids come from it (same seed, same
-/// ids), and tests use it wherever a run must repeat exactly.
+/// SplitMix64: a small deterministic generator. The workflow engine's ids come from it (same seed,
+/// same ids), and every test suite uses it wherever a run must repeat exactly; it lives in its own
+/// module so suites that may not depend on the engine (RouterSim's) share the one copy.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

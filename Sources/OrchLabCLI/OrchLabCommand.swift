@@ -61,7 +61,7 @@ struct OrchLabCommand: AsyncParsableCommand {
         let context = CommandLineContext.shared.withLock { $0 }
         let extra = context.extraCommands
         let builtIn: [any ParsableCommand.Type] = [RunCommand.self, GradeCommand.self, TopologyCommand.self,
-                                                   CataloguesCommand.self, WorkshopCommand.self]
+                                                   CataloguesCommand.self, WorkshopCommand.self, ReportCommand.self]
         let hasServe = extra.contains { $0.configuration.commandName == "serve" }
         let subcommands = builtIn + (hasServe ? [] : [ServeLauncher.self]) + extra
         return CommandConfiguration(

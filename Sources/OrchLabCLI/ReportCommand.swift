@@ -23,10 +23,6 @@ struct ReportCommand: ParsableCommand {
         @Option(name: .customLong("report-dir"), help: "Where the merged reports go.")
         var reportDir = ReportWriter.defaultDirectory
 
-        func validate() throws {
-            guard !directories.isEmpty else { throw ValidationError("give the report folders of the shards to merge") }
-        }
-
         func run() throws {
             let status = MergeRunner.run(directories: directories, reportDirectory: reportDir, console: .standardOutput())
             if status != ExitStatus.passed { throw ExitCode(status) }

@@ -17,10 +17,11 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 measure() {  # name, directory, command…
     local name=$1 dir=$2; shift 2
     local before; before=$(load)
-    /usr/bin/time -f "%e %U %S %M" -o "$work/time" bash -c "cd '$dir' && $*" > "$work/$name.log" 2>&1 \
-        || { echo "$name failed:"; tail -20 "$work/$name.log"; exit 1; }
+    local log="$work/step-${#rows[@]}.log"
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time" bash -c "cd '$dir' && $*" > "$log" 2>&1 \
+        || { echo "$name failed:"; tail -20 "$log"; exit 1; }
     read -r wall user sys rss < "$work/time"
-    rows+=("| $name | $wall | $(echo "$user + $sys" | bc) | $((rss / 1024)) | $before → $(load) |")
+    rows+=("| $name | $wall | $(awk "BEGIN { print $user + $sys }") | $((rss / 1024)) | $before → $(load) |")
     echo "$name: ${wall}s wall"
 }
 

@@ -89,7 +89,7 @@ enum ScenariosBenchmarks {
         return result
     }
 
-    private static func generateSuite(in root: String) throws {
+    static func generateSuite(in root: String, count: Int = count) throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: "\(root)/Topologies", withIntermediateDirectories: true)
         try manager.copyItem(atPath: "\(repository)/Topologies/workshop.yaml", toPath: "\(root)/Topologies/workshop.yaml")

@@ -8,6 +8,7 @@ let groups: [(name: String, run: () throws -> Void)] = [
     ("topology", TopologyBenchmarks.run),
     ("workshop", WorkshopBenchmarks.run),
     ("scenarios", ScenariosBenchmarks.run),
+    ("scaling", ScalingBenchmarks.run),
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

@@ -11,7 +11,7 @@ import Synchronization
 /// await OrchLabCommandLine.main(catalogues: [myServices()])
 /// ```
 ///
-/// `run`, `grade`, `topology` and `catalogues` come with it (`WorkshopCommand` too, for a
+/// `run`, `grade`, `topology`, `catalogues` and `report` come with it (`WorkshopCommand` too, for a
 /// workshop's executable that passes it in `commands`). `serve` lives in the
 /// `OrchLabServerCLI` product, so a package that only runs scenarios never builds the HTTP
 /// stack: pass `ServeCommand.self` in `commands` to have it in the same executable, or build a
@@ -62,7 +62,7 @@ struct OrchLabCommand: AsyncParsableCommand {
         let context = CommandLineContext.shared.withLock { $0 }
         let extra = context.extraCommands
         let builtIn: [any ParsableCommand.Type] = [RunCommand.self, GradeCommand.self, TopologyCommand.self,
-                                                   CataloguesCommand.self]
+                                                   CataloguesCommand.self, ReportCommand.self]
         let hasServe = extra.contains { $0.configuration.commandName == "serve" }
         let subcommands = builtIn + (hasServe ? [] : [ServeLauncher.self]) + extra
         return CommandConfiguration(

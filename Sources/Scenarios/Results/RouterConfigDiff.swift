@@ -1,6 +1,7 @@
 /// One router's running config before and after the scenario.
-public struct RouterConfigDiff: Sendable, Hashable, Encodable {
+public struct RouterConfigDiff: Sendable, Hashable, Codable {
     public var device: String
+    /// Empty in a diff read back from a report, which carries the diff only.
     public var before: String
     public var after: String
     /// `before` → `after` as a unified diff; empty when unchanged.
@@ -13,7 +14,15 @@ public struct RouterConfigDiff: Sendable, Hashable, Encodable {
         unifiedDiff = LineDiff(old: before, new: after).unified(oldName: "\(device) before", newName: "\(device) after")
     }
 
-    public var changed: Bool { before != after }
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        device = try container.decode(String.self, forKey: .device)
+        unifiedDiff = try container.decode(String.self, forKey: .unifiedDiff)
+        before = ""
+        after = ""
+    }
+
+    public var changed: Bool { !unifiedDiff.isEmpty }
 
     /// Reports carry the diff only: whole configs would dominate a report of many scenarios.
     private enum CodingKeys: String, CodingKey {

@@ -9,22 +9,29 @@ public enum ScenarioRunner {
     /// Runs the suite `options` describes against `catalogues` and returns the process exit code.
     public static func run(_ options: RunOptions, catalogues: CatalogueRegistry, execution: @escaping ScenarioExecution,
                            console: Console) -> Int32 {
-        let scenarios: [Scenario]
+        let suite: [Scenario]
         switch load(paths: options.paths, locator: TopologyLocator(allowedRoots: options.topologyRoots))
-            .flatMap({ resolveCatalogues(options.selection.apply(to: $0), override: options.workflows, catalogues) }) {
+            .flatMap({ resolveCatalogues(options.selection.suite(of: $0), override: options.workflows, catalogues) }) {
         case .failure(let error):
             report(error, console)
             return ExitStatus.invalidInput
         case .success(let loaded):
-            scenarios = loaded
+            suite = loaded
         }
+        let shard = options.selection.shard
+        let scenarios = shard?.slice(suite) ?? suite
         if options.listOnly {
             printPlan(scenarios, options, console)
             return ExitStatus.passed
         }
-        guard !scenarios.isEmpty else {
+        guard !suite.isEmpty else {
             console.line("orchlab: no scenario matches the selection")
             return ExitStatus.invalidInput
+        }
+        // A shard of a suite smaller than the shard count can be empty: it still writes (empty)
+        // reports, so a CI matrix larger than the suite passes and its merge finds every shard.
+        if let shard, scenarios.isEmpty {
+            console.line("shard \(shard) holds none of the suite's \(suite.count) scenario\(suite.count == 1 ? "" : "s")")
         }
         if let directory = options.reportDirectory {
             do {
@@ -44,7 +51,7 @@ public enum ScenarioRunner {
                      + (options.recordTimings ? " in \(ConsoleFormat.duration(wall.seconds)) wall" : ""))
         if let directory = options.reportDirectory {
             do {
-                let files = try ReportWriter(directory: directory).write(results)
+                let files = try ReportWriter(directory: directory).write(results, suite: SuiteIdentity(suite), shard: shard)
                 console.line("reports: " + files.joined(separator: ", "))
             } catch {
                 console.line("orchlab: \(error.description); the previous reports (if any) are unchanged")

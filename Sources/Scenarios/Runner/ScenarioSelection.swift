@@ -14,12 +14,17 @@ public struct ScenarioSelection: Sendable {
 
     /// The selected scenarios, in the order given (callers pass them sorted by path).
     public func apply(to scenarios: [Scenario]) -> [Scenario] {
+        let matching = suite(of: scenarios)
+        return shard?.slice(matching) ?? matching
+    }
+
+    /// The scenarios `--tag` and `--filter` select, before `--shard` slices them: the suite every
+    /// shard of a run is cut from.
+    public func suite(of scenarios: [Scenario]) -> [Scenario] {
         let regex = filter.flatMap { try? Regex($0).ignoresCase() }
-        let matching = scenarios.filter { scenario in
+        return scenarios.filter { scenario in
             (tags.isEmpty || !Set(tags).isDisjoint(with: scenario.tags)) && matchesFilter(scenario.name, regex: regex)
         }
-        guard let shard else { return matching }
-        return matching.enumerated().filter { shard.contains(position: $0.offset) }.map(\.element)
     }
 
     private func matchesFilter(_ name: String, regex: Regex<AnyRegexOutput>?) -> Bool {

@@ -1,4 +1,4 @@
-// One command runs every group: `swift run -c release orchlab-bench [engine|netbox|routers|topology|workshop|scenarios]`.
+// One command runs every group: `swift run -c release orchlab-bench [engine|netbox|routers|topology|workshop|scenarios|chaos]`.
 import Foundation
 
 let groups: [(name: String, run: () throws -> Void)] = [
@@ -8,6 +8,7 @@ let groups: [(name: String, run: () throws -> Void)] = [
     ("topology", TopologyBenchmarks.run),
     ("workshop", WorkshopBenchmarks.run),
     ("scenarios", ScenariosBenchmarks.run),
+    ("chaos", ChaosBenchmarks.run),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

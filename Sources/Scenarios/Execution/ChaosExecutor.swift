@@ -158,9 +158,9 @@ struct SideEffects: Equatable {
     let netbox: String
     let leaks: [String]
 
-    init(_ world: ScenarioWorld) throws {
+    init(_ world: ScenarioWorld, subscriptions: SubscriptionDump? = nil) throws {
         netbox = try SnapshotWriter(world: world).netboxObjects()
-        leaks = try LeakFinder(world: world).leaks()
+        leaks = try LeakFinder(world: world).leaks(subscriptions)
     }
 
     func difference(to other: SideEffects) -> String {

@@ -38,7 +38,6 @@ final class ScenarioWorld {
     /// NetBox calls the scenario planned to fail and that have not been called yet.
     var plannedNetBoxFaults: [(operation: NetBoxOperation, call: Int)] = []
     private(set) var processes: [ProcessRecord] = []
-    // The index and the records change together; a checkpoint takes both.
     private var processIndex: [String: Int] = [:]
     /// Whether a `fault: kill_engine` action armed the kill switch.
     private(set) var scenarioArmedKill = false

@@ -18,8 +18,9 @@ struct WorldFingerprint: Equatable {
     let killAfterSteps: Int?
 
     init(_ world: ScenarioWorld) throws {
-        sideEffects = try SideEffects(world)
-        subscriptions = try SnapshotWriter(world: world).subscriptionText()
+        let dump = try SubscriptionDump(world)
+        sideEffects = try SideEffects(world, subscriptions: dump)
+        subscriptions = try SnapshotWriter(world: world, subscriptions: dump).subscriptionText()
         processes = world.processes.map { record in
             [record.name, record.workflow, record.processID == nil ? "not started" : "started", world.outcome(of: record).description,
              record.refusal ?? "", record.engineerNote ?? ""].joined(separator: " | ")

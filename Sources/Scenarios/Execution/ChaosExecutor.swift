@@ -98,7 +98,7 @@ public struct ChaosExecutor: Sendable {
                 return rejoined
             }
         }
-        play.run(from: checkpoint.action, report: false)
+        play.run(from: checkpoint.action, reporting: false)
         return rejoined ? nil : finding(injection, in: world, against: baseline)
     }
 

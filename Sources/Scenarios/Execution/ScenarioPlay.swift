@@ -23,13 +23,14 @@ final class ScenarioPlay {
         result = ScenarioResult(scenario: scenario)
     }
 
-    /// Plays the actions from index `first` on; `report` fills the result's timelines, diffs
-    /// and snapshot at the end.
-    func run(from first: Int = 0, report: Bool = true) {
+    /// Plays the actions from index `first` on. Without `reporting` (a chaos replay, which only
+    /// its world matters for) assertions are not evaluated and the result gets no timelines,
+    /// diffs or snapshot.
+    func run(from first: Int = 0, reporting: Bool = true) {
         for (index, action) in scenario.actions.enumerated().dropFirst(first) {
             switch action.kind {
             case .assert(let assertion):
-                result.assertions.append(world.evaluate(assertion))
+                if reporting { result.assertions.append(world.evaluate(assertion)) }
             case .start, .resume, .retry, .abort:
                 if beforeEngineAction?(index) == true { return }
                 result.actions.append(perform(action))
@@ -37,7 +38,7 @@ final class ScenarioPlay {
                 result.actions.append(perform(action))
             }
         }
-        if report { world.fillReport(&result) }
+        if reporting { world.fillReport(&result) }
     }
 
     /// Whether to retry now; a play that does not retry notes that it could have.

@@ -1,4 +1,4 @@
-// One command runs every group: `swift run -c release orchlab-bench [--json] [engine|netbox|routers|topology|workshop|scenarios]`.
+// One command runs every group: `swift run -c release orchlab-bench [--json] [engine|netbox|routers|topology|workshop|scenarios|scaling|chaos]`.
 import Foundation
 
 let groups: [(name: String, run: () throws -> Void)] = [
@@ -9,6 +9,7 @@ let groups: [(name: String, run: () throws -> Void)] = [
     ("workshop", WorkshopBenchmarks.run),
     ("scenarios", ScenariosBenchmarks.run),
     ("scaling", ScalingBenchmarks.run),
+    ("chaos", ChaosBenchmarks.run),
 ]
 
 let arguments = CommandLine.arguments.dropFirst()

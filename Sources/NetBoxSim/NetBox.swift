@@ -13,7 +13,7 @@ public final class NetBox: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     /// Set while a `batch` runs: calls inside it join the batch instead of committing alone.
     private var batchTime: Date?
-    let store = NetBoxStore()
+    let store: NetBoxStore
     private var changeLog = ChangeLog()
     private let clock: @Sendable () -> Date
     private let persistence: SQLitePersistence?
@@ -22,12 +22,23 @@ public final class NetBox: @unchecked Sendable {
     public init(clock: @escaping @Sendable () -> Date = { Date() }) {
         self.clock = clock
         self.persistence = nil
+        store = NetBoxStore()
+    }
+
+    /// An in-memory NetBox holding what `checkpoint` held, independent of it and of every
+    /// other NetBox restored from it.
+    public init(restoring checkpoint: NetBoxCheckpoint, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.clock = clock
+        self.persistence = nil
+        store = checkpoint.store.copy()
+        changeLog = checkpoint.changeLog
     }
 
     /// A NetBox kept in the SQLite file at `path` (typically the engine's database file), on a
     /// connection of its own. Reopening the file restores objects, id sequences and change log.
     public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws {
         self.clock = clock
+        store = NetBoxStore()
         let persistence = try SQLitePersistence(database: Database(path: path))
         self.persistence = persistence
         let (restored, lastID) = try persistence.restore(into: store)
@@ -94,6 +105,16 @@ public final class NetBox: @unchecked Sendable {
         return try body(NetBoxReader(store: store))
     }
 
+    /// Objects, id sequences and change log as they are now, for `init(restoring:)`. Only an
+    /// in-memory NetBox can be checkpointed: a persistent one's file would not follow.
+    public func checkpoint() throws(NetBoxError) -> NetBoxCheckpoint {
+        lock.lock(); defer { lock.unlock() }
+        guard persistence == nil, batchTime == nil else {
+            throw .serverError("only an idle in-memory NetBox can be checkpointed", exception: "RuntimeError")
+        }
+        return NetBoxCheckpoint(store: store.copy(), changeLog: changeLog)
+    }
+
     /// Kept change-log entries matching `query`, oldest first (the oldest are dropped past
     /// `ChangeLogLimits`).
     public func changes(_ query: ChangeLogQuery = ChangeLogQuery()) -> [ObjectChange] {
@@ -118,4 +139,11 @@ public final class NetBox: @unchecked Sendable {
         loader.commit()
         try persistence?.writeAll(store)
     }
+}
+
+/// NetBox's contents at one moment (see `NetBox.checkpoint()`). Immutable: restoring copies it.
+public struct NetBoxCheckpoint: @unchecked Sendable {
+    // The store is a class only so NetBox can mutate it in place; this copy is never mutated.
+    fileprivate let store: NetBoxStore
+    fileprivate let changeLog: ChangeLog
 }

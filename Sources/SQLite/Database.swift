@@ -184,3 +184,39 @@ public final class Database: @unchecked Sendable {
 private let sqliteConfigured: Void = {
     _ = orchlab_sqlite3_disable_memstatus()
 }()
+
+extension Database {
+    /// The whole `main` database as bytes (SQLite's own file format), e.g. to checkpoint an
+    /// in-memory database and open copies of it later. Refused inside a transaction, whose
+    /// half-written pages would be copied.
+    public func serialize() throws(SQLiteError) -> [UInt8] {
+        lock.lock(); defer { lock.unlock() }
+        guard transactionDepth == 0 else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "cannot serialize inside a transaction", sql: nil, path: path)
+        }
+        var size: sqlite3_int64 = 0
+        guard let bytes = sqlite3_serialize(handle, "main", &size, 0) else {
+            throw SQLiteError(code: SQLITE_NOMEM, message: "cannot serialize the database", sql: nil, path: path)
+        }
+        defer { sqlite3_free(bytes) }
+        return Array(UnsafeBufferPointer(start: bytes, count: Int(size)))
+    }
+
+    /// Replaces an in-memory database's contents with bytes from `serialize()`. Cached
+    /// statements are dropped: they were prepared against the old schema.
+    public func deserialize(_ image: [UInt8]) throws(SQLiteError) {
+        lock.lock(); defer { lock.unlock() }
+        guard isInMemory, transactionDepth == 0 else {
+            throw SQLiteError(code: SQLITE_MISUSE, message: "only an idle in-memory database can be replaced", sql: nil, path: path)
+        }
+        statementsByAddress.removeAll()
+        statementCache.removeAll()
+        guard let buffer = sqlite3_malloc64(sqlite3_uint64(max(1, image.count)))?.assumingMemoryBound(to: UInt8.self) else {
+            throw SQLiteError(code: SQLITE_NOMEM, message: "cannot allocate \(image.count) bytes", sql: nil, path: path)
+        }
+        image.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: image.count) }
+        let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
+        let rc = sqlite3_deserialize(handle, "main", buffer, sqlite3_int64(image.count), sqlite3_int64(image.count), flags)
+        guard rc == SQLITE_OK else { throw SQLiteError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: nil, path: path) }
+    }
+}

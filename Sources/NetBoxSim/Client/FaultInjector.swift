@@ -41,6 +41,15 @@ public final class FaultInjector: @unchecked Sendable {
 
     public init() {}
 
+    /// An independent injector with the same plan, call counts and fired faults, for a
+    /// checkpoint of a run.
+    public func copy() -> FaultInjector {
+        lock.lock(); defer { lock.unlock() }
+        let copy = FaultInjector()
+        (copy.planned, copy.calls, copy.fired) = (planned, calls, fired)
+        return copy
+    }
+
     /// Plans `fault` for the `call`-th call (1-based) of `operation`.
     public func inject(_ fault: Fault, on operation: NetBoxOperation, call: Int) {
         precondition(call >= 1, "calls are counted from 1")
@@ -59,6 +68,12 @@ public final class FaultInjector: @unchecked Sendable {
         let next = (calls[operation] ?? 0) + 1
         lock.unlock()
         inject(fault, on: operation, call: next)
+    }
+
+    /// The fault planned for the `call`-th call of `operation`, if any.
+    public func plannedFault(on operation: NetBoxOperation, call: Int) -> Fault? {
+        lock.lock(); defer { lock.unlock() }
+        return planned[operation]?[call]
     }
 
     public var events: [FaultEvent] {

@@ -8,6 +8,13 @@ public final class VirtualClock: @unchecked Sendable {
 
     public init() {}
 
+    /// An independent clock at this one's reading, for a checkpoint of a run.
+    public func copy() -> VirtualClock {
+        let copy = VirtualClock()
+        copy.advance(by: now)
+        return copy
+    }
+
     public var now: Duration {
         lock.lock(); defer { lock.unlock() }
         return elapsed

@@ -160,6 +160,21 @@ final class NetBoxStore {
     }
 
     func deviceOrderChanged() { cachedDeviceOrder = nil }
+
+    /// An independent store with the same objects, indexes and id sequences. Every field is a
+    /// value, so this copies references and the first write to either side pays for its table.
+    func copy() -> NetBoxStore {
+        let copy = NetBoxStore()
+        copy.sites = sites; copy.manufacturers = manufacturers; copy.deviceTypes = deviceTypes
+        copy.deviceRoles = deviceRoles; copy.devices = devices; copy.interfaces = interfaces
+        copy.cables = cables; copy.prefixes = prefixes; copy.ipAddresses = ipAddresses
+        copy.siteBySlug = siteBySlug; copy.manufacturerBySlug = manufacturerBySlug
+        copy.deviceTypeBySlug = deviceTypeBySlug; copy.deviceRoleBySlug = deviceRoleBySlug
+        copy.devicesByName = devicesByName; copy.interfacesByDevice = interfacesByDevice; copy.ipByHost = ipByHost
+        copy.v4Prefixes = v4Prefixes; copy.v6Prefixes = v6Prefixes; copy.ipCountByInterface = ipCountByInterface
+        copy.cachedDeviceOrder = cachedDeviceOrder; copy.hosts = hosts
+        return copy
+    }
 }
 
 /// An IP address's host, whatever its mask: NetBox treats `10.0.0.1/32` and `10.0.0.1/24` as the

@@ -32,6 +32,20 @@ public final class Fleet: Sendable {
         state = Mutex(State(routers: routers, index: index, links: spec.links))
     }
 
+    /// An independent fleet in this one's current state (configs, faults, links, history,
+    /// virtual time), for a checkpoint of a run.
+    public func copy() -> Fleet {
+        var copied = state.withLock { $0 }
+        // The derived network is a class with caches of its own: each copy derives its own.
+        copied.network = nil
+        return Fleet(spec: spec, state: copied)
+    }
+
+    private init(spec: FleetSpec, state: sending State) {
+        self.spec = spec
+        self.state = Mutex(state)
+    }
+
     /// Device names in spec order.
     public var deviceNames: [String] { state.withLock { $0.routers.map(\.spec.name) } }
 

@@ -9,6 +9,10 @@ import Synchronization
 /// effect is reported as a failed assertion of the scenario, with the difference.
 public struct ChaosExecutor: Sendable {
     public let executor: ScenarioExecutor
+    /// Replays each fault from the checkpoint just before it (see `ChaosReference`); false
+    /// replays every fault from the start: the same findings, in time that grows with the
+    /// square of the scenario's length (kept to test and measure the checkpoints against).
+    public var replaysFromCheckpoints = true
 
     public init(executor: ScenarioExecutor) {
         self.executor = executor
@@ -20,7 +24,8 @@ public struct ChaosExecutor: Sendable {
     }
 
     public func execute(_ scenario: Scenario) -> ScenarioResult {
-        let clean = executor.play(scenario, injection: nil)
+        let cleanRecorder = ChaosReference.Recorder()
+        let clean = executor.play(scenario, injection: nil, beforeEngineAction: replaysFromCheckpoints ? cleanRecorder.record : nil)
         var result = clean.result
         guard let world = clean.world, result.error == nil else { return result }
         let baseline: SideEffects
@@ -32,9 +37,11 @@ public struct ChaosExecutor: Sendable {
             result.error = "chaos: cannot read the clean run's world: \(error)"
             return result
         }
+        let reference = !replaysFromCheckpoints ? nil : clean.wouldRetry ? self.reference(scenario, baseline: baseline)
+            : cleanRecorder.error == nil ? ChaosReference(checkpoints: cleanRecorder.checkpoints, origin: world, canStopEarly: true) : nil
         let findings = Mutex([ChaosFinding?](repeating: nil, count: injections.count))
         DispatchQueue.concurrentPerform(iterations: injections.count) { index in
-            let finding = replay(scenario, injections[index], against: baseline)
+            let finding = replay(scenario, injections[index], from: reference, against: baseline)
             findings.withLock { $0[index] = finding }
         }
         let found = findings.withLock { $0 }.compactMap { $0 }
@@ -46,8 +53,7 @@ public struct ChaosExecutor: Sendable {
 
     /// One kill per step row the clean run wrote, one failure per NetBox call it made.
     static func injections(after world: ScenarioWorld) throws -> [ChaosInjection] {
-        let rows = try world.database.queryOne("SELECT count(*) FROM process_steps") { $0.int(0) } ?? 0
-        var result = (0..<rows).map { ChaosInjection(killAfterStep: $0 + 1) }
+        var result = (0..<(try world.stepRowCount())).map { ChaosInjection(killAfterStep: $0 + 1) }
         for operation in NetBoxOperation.allCases {
             let calls = world.faults.callCount(operation)
             guard calls > 0 else { continue }
@@ -56,11 +62,56 @@ public struct ChaosExecutor: Sendable {
         return result
     }
 
-    private func replay(_ scenario: Scenario, _ injection: ChaosInjection, against baseline: SideEffects) -> ChaosFinding? {
+    /// A run that retries as the replays do, with checkpoints; nil when it cannot be recorded
+    /// (every replay then starts from the beginning).
+    private func reference(_ scenario: Scenario, baseline: SideEffects) -> ChaosReference? {
+        let recorder = ChaosReference.Recorder()
+        let played = executor.play(scenario, injection: nil, retrying: true) { recorder.record($0, $1) }
+        guard let world = played.world, recorder.error == nil, let final = try? SideEffects(world) else { return nil }
+        return ChaosReference(checkpoints: recorder.checkpoints, origin: world, canStopEarly: final == baseline)
+    }
+
+    /// Replays one fault from the reference run's checkpoint just before it, stopping as soon as
+    /// the replay is back on the reference run's track; from the start when there is no checkpoint.
+    func replay(_ scenario: Scenario, _ injection: ChaosInjection, from reference: ChaosReference?,
+                against baseline: SideEffects) -> ChaosFinding? {
+        guard let reference, let checkpoint = reference.checkpoint(before: injection) else {
+            return replayFromStart(scenario, injection, against: baseline)
+        }
+        let world: ScenarioWorld
+        do {
+            world = try ScenarioWorld(restoring: checkpoint.world, of: reference.origin)
+        } catch {
+            return ChaosFinding(injection: injection, where: "?", difference: "cannot restore the checkpoint: \(error)")
+        }
+        world.arm(injection, afterRows: checkpoint.stepRows)
+        var scenario = scenario
+        scenario.workflows = world.catalogue.name
+        let play = ScenarioPlay(scenario: scenario, world: world, injection: injection)
+        var rejoined = false
+        if reference.canStopEarly {
+            let recoveries = world.recoveries.count
+            play.beforeEngineAction = { index in
+                guard index > checkpoint.action, Self.struck(injection, world, recoveriesBefore: recoveries),
+                      let expected = reference.fingerprint(before: index) else { return false }
+                rejoined = (try? WorldFingerprint(world)) == expected
+                return rejoined
+            }
+        }
+        play.run(from: checkpoint.action, reporting: false)
+        return rejoined ? nil : finding(injection, in: world, against: baseline)
+    }
+
+    /// Replays one fault from the beginning of the scenario, as every replay once did.
+    func replayFromStart(_ scenario: Scenario, _ injection: ChaosInjection, against baseline: SideEffects) -> ChaosFinding? {
         let played = executor.play(scenario, injection: injection)
         guard let world = played.world else {
             return ChaosFinding(injection: injection, where: "?", difference: played.result.error ?? "the world could not be built")
         }
+        return finding(injection, in: world, against: baseline)
+    }
+
+    private func finding(_ injection: ChaosInjection, in world: ScenarioWorld, against baseline: SideEffects) -> ChaosFinding? {
         let place = Self.place(of: injection, in: world)
         do {
             let after = try SideEffects(world)
@@ -69,6 +120,13 @@ public struct ChaosExecutor: Sendable {
         } catch {
             return ChaosFinding(injection: injection, where: place, difference: "cannot read the world: \(error)")
         }
+    }
+
+    /// Whether the fault has struck (and the play has carried on past it).
+    private static func struck(_ injection: ChaosInjection, _ world: ScenarioWorld, recoveriesBefore: Int) -> Bool {
+        if injection.killAfterStep != nil { return world.recoveries.count > recoveriesBefore }
+        guard let call = injection.netboxCall else { return true }
+        return world.faults.events.contains { $0.operation == call.operation && $0.call == call.call }
     }
 
     /// The process (by `as:` name) and step the fault hit.
@@ -100,9 +158,9 @@ struct SideEffects: Equatable {
     let netbox: String
     let leaks: [String]
 
-    init(_ world: ScenarioWorld) throws {
+    init(_ world: ScenarioWorld, subscriptions: SubscriptionDump? = nil) throws {
         netbox = try SnapshotWriter(world: world).netboxObjects()
-        leaks = try LeakFinder(world: world).leaks()
+        leaks = try LeakFinder(world: world).leaks(subscriptions)
     }
 
     func difference(to other: SideEffects) -> String {

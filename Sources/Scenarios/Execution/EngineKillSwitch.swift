@@ -41,6 +41,9 @@ final class EngineKillSwitch: Sendable {
 
     var hasFired: Bool { state.withLock { $0.fired } }
 
+    /// Step rows still to go before an armed switch fires; nil when not armed.
+    var remaining: Int? { state.withLock { $0.remaining } }
+
     /// Lets the database take writes again after a kill.
     func revive(_ database: Database) throws {
         state.withLock { $0.fired = false }

@@ -7,11 +7,14 @@ import WorkflowEngine
 struct LeakFinder {
     let world: ScenarioWorld
 
-    /// One line per leaked object, sorted: `prefix 2001:db8:10::/64 "…"`.
-    func leaks() throws -> [String] {
+    /// One line per leaked object, sorted: `prefix 2001:db8:10::/64 "…"`. `subscriptions`, when
+    /// given, saves reading every model again.
+    func leaks(_ subscriptions: SubscriptionDump? = nil) throws -> [String] {
         var addresses: Set<String> = []
         var cables: Set<Int> = []
-        for model in try world.liveSubscriptionModels() { Self.collect(model, key: "", &addresses, &cables) }
+        let live = try subscriptions.map { $0.models.map(\.model).filter { $0["status"]?.stringValue != Lifecycle.terminated.rawValue } }
+            ?? world.liveSubscriptionModels()
+        for model in live { Self.collect(model, key: "", &addresses, &cables) }
         let held = addresses.compactMap { try? IPInterfaceAddress.parse($0) }
         let netbox = world.netbox, seed = world.seedObjects
         var found: [String] = []

@@ -33,8 +33,11 @@ public struct ScenarioExecutor: Sendable {
         play(scenario, injection: nil).result
     }
 
-    /// Plays `scenario`, optionally with a chaos fault armed from the start.
-    func play(_ scenario: Scenario, injection: ChaosInjection?) -> PlayedScenario {
+    /// Plays `scenario`, optionally with a chaos fault armed from the start; `retrying` (by
+    /// default: under chaos) makes the play retry failed processes; `beforeEngineAction` sees the
+    /// play before each action that can move the engine (chaos checkpoints).
+    func play(_ scenario: Scenario, injection: ChaosInjection?, retrying: Bool? = nil,
+              beforeEngineAction: ((ScenarioPlay, Int) -> Void)? = nil) -> PlayedScenario {
         var scenario = scenario
         let name = scenario.workflows ?? catalogues.defaultCatalogue.name
         scenario.workflows = name
@@ -51,9 +54,16 @@ public struct ScenarioExecutor: Sendable {
             result.error = "cannot build the lab from \(scenario.topologyPath): \(error)"
             return PlayedScenario(result: result, world: nil)
         }
-        let play = ScenarioPlay(scenario: scenario, world: world, injection: injection)
+        let play = ScenarioPlay(scenario: scenario, world: world, injection: injection, retrying: retrying)
+        if let injection { world.arm(injection) }
+        if let beforeEngineAction {
+            play.beforeEngineAction = { [unowned play] index in
+                beforeEngineAction(play, index)
+                return false
+            }
+        }
         play.run()
-        return PlayedScenario(result: play.result, world: world)
+        return PlayedScenario(result: play.result, world: world, wouldRetry: play.wouldRetry)
     }
 }
 
@@ -61,4 +71,6 @@ public struct ScenarioExecutor: Sendable {
 struct PlayedScenario {
     let result: ScenarioResult
     let world: ScenarioWorld?
+    /// The play passed a point where a chaos play would have retried (see `ScenarioPlay.mayRetry`).
+    var wouldRetry = false
 }

@@ -23,7 +23,7 @@ extension ScenarioPlay {
                 first = false
                 record.status = try engineCall(id) { try self.world.engine.resume(id, inputs: inputs, user: Self.engineer) }.status
             case .failed, .waiting:
-                guard injection != nil, retries < ChaosInjection.retryBudget else { return }
+                guard mayRetry(retries) else { return }
                 retries += 1
                 record.status = try engineCall(id) { try self.world.engine.retry(id, user: ScenarioWorld.user) }.status
             case .created, .running, .resumed:

@@ -34,7 +34,7 @@ extension ScenarioPlay {
         case .linkUp(let port):
             try fleet.setLink(try link(at: port), up: true, actor: actor)
         case .killEngine(let step):
-            world.killEngine(afterSteps: step)
+            world.killEngine(afterSteps: step, byScenario: true)
         case .clear:
             for device in fleet.deviceNames { try fleet.setFaults(DeviceFaults(), on: device, actor: actor) }
             for state in fleet.linkStates() where !state.isUp { try fleet.setLink(state.link, up: true, actor: actor) }

@@ -6,27 +6,48 @@ final class ScenarioPlay {
     let scenario: Scenario
     let world: ScenarioWorld
     let injection: ChaosInjection?
+    /// Whether the play retries what failed, as an operator would under chaos.
+    let retrying: Bool
     private(set) var result: ScenarioResult
+    /// Set when a clean play passed a point where a chaos play would have retried.
+    private(set) var wouldRetry = false
+    /// Called before each action that can move the engine or call NetBox, with its index;
+    /// returning true stops the play there.
+    var beforeEngineAction: ((Int) -> Bool)?
 
-    init(scenario: Scenario, world: ScenarioWorld, injection: ChaosInjection?) {
+    init(scenario: Scenario, world: ScenarioWorld, injection: ChaosInjection?, retrying: Bool? = nil) {
         self.scenario = scenario
         self.world = world
         self.injection = injection
+        self.retrying = retrying ?? (injection != nil)
         result = ScenarioResult(scenario: scenario)
-        if let steps = injection?.killAfterStep { world.killEngine(afterSteps: steps) }
-        if let call = injection?.netboxCall { world.faults.inject(.timeout(applied: true), on: call.operation, call: call.call) }
     }
 
-    func run() {
-        for action in scenario.actions {
+    /// Plays the actions from index `first` on. Without `reporting` (a chaos replay, which only
+    /// its world matters for) assertions are not evaluated and the result gets no timelines,
+    /// diffs or snapshot.
+    func run(from first: Int = 0, reporting: Bool = true) {
+        for (index, action) in scenario.actions.enumerated().dropFirst(first) {
             switch action.kind {
             case .assert(let assertion):
-                result.assertions.append(world.evaluate(assertion))
-            default:
+                if reporting { result.assertions.append(world.evaluate(assertion)) }
+            case .start, .resume, .retry, .abort:
+                if beforeEngineAction?(index) == true { return }
+                result.actions.append(perform(action))
+            case .fault:
                 result.actions.append(perform(action))
             }
         }
-        world.fillReport(&result)
+        if reporting { world.fillReport(&result) }
+    }
+
+    /// Whether to retry now; a play that does not retry notes that it could have.
+    func mayRetry(_ attempts: Int) -> Bool {
+        guard retrying else {
+            wouldRetry = true
+            return false
+        }
+        return attempts < ChaosInjection.retryBudget
     }
 
     private func perform(_ action: ScenarioAction) -> ActionResult {
@@ -66,7 +87,7 @@ final class ScenarioPlay {
                 let call = try engineCall(nil) { try self.world.engine.start(start.workflow, inputs: pages, user: ScenarioWorld.user) }
                 (record.processID, record.status) = (call.processID, call.status)
                 break
-            } catch is NetBoxClientError where injection != nil && attempts < ChaosInjection.retryBudget {
+            } catch is NetBoxClientError where mayRetry(attempts) {
                 attempts += 1  // a chaos fault in the start form's lookups: post the form again
             } catch {
                 record.refusal = String(describing: error)

@@ -16,12 +16,15 @@ final class ScenarioWorld {
     static let netboxDate = Date(timeIntervalSince1970: 1_790_000_000)
     static let user = "scenario"
 
-    let lab: Lab
+    let netbox: NetBox
+    let fleet: Fleet
+    /// The workflows' NetBox client's virtual time.
+    let netboxClock: VirtualClock
     let database: Database
     let clock: SteppingClock
     let ids: IDGenerator
     let catalogue: Catalogue
-    let faults = FaultInjector()
+    let faults: FaultInjector
     let killSwitch = EngineKillSwitch()
     /// Objects the lab was seeded with: never leaks.
     let seedObjects: NetBoxObjectIDs
@@ -36,28 +39,64 @@ final class ScenarioWorld {
     var plannedNetBoxFaults: [(operation: NetBoxOperation, call: Int)] = []
     private(set) var processes: [ProcessRecord] = []
     private var processIndex: [String: Int] = [:]
+    /// Whether a `fault: kill_engine` action armed the kill switch.
+    private(set) var scenarioArmedKill = false
     /// How many times the engine was killed and recovered.
     private(set) var recoveries: [EngineRecovery] = []
     /// Process details read since the engine last moved (reading one parses every step's state).
     private var details: [String: ProcessDetail] = [:]
 
     init(topology: CompiledTopology, catalogue: Catalogue, seed: UInt64) throws {
-        lab = try Lab(topology, clock: { ScenarioWorld.netboxDate })
+        let lab = try Lab(topology, clock: { ScenarioWorld.netboxDate })
+        (netbox, fleet) = (lab.netbox, lab.fleet)
+        (netboxClock, faults) = (VirtualClock(), FaultInjector())
         clock = SteppingClock()
         ids = IDGenerator(seed: seed)
         database = try Database(path: ":memory:")
         self.catalogue = catalogue
         engine = try Engine(database: database, clock: clock, ids: ids)
-        registered = try catalogue.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
-        seedObjects = try NetBoxObjectIDs(lab.netbox)
-        seedState = try NetBoxState(lab.netbox)
-        interfaceIDs = try Self.interfaceIDs(lab.netbox)
-        let fleet = lab.fleet
+        registered = try catalogue.register(into: engine, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),
+                                            fleet: fleet)
+        seedObjects = try NetBoxObjectIDs(netbox)
+        seedState = try NetBoxState(netbox)
+        interfaceIDs = try Self.interfaceIDs(netbox)
+        let fleet = fleet
         initialConfigs = Dictionary(uniqueKeysWithValues: try fleet.deviceNames.map { ($0, try fleet.runningConfig($0).render()) })
     }
 
-    var fleet: Fleet { lab.fleet }
-    var netbox: NetBox { lab.netbox }
+    /// A world as `checkpoint` saw `origin`, independent of both: what the lab was seeded with is
+    /// shared, everything a play changes is a fresh copy.
+    init(restoring checkpoint: WorldCheckpoint, of origin: ScenarioWorld) throws {
+        netbox = NetBox(restoring: checkpoint.netbox, clock: { ScenarioWorld.netboxDate })
+        fleet = checkpoint.fleet.copy()
+        (netboxClock, faults) = (checkpoint.netboxClock.copy(), checkpoint.faults.copy())
+        (catalogue, seedObjects, seedState) = (origin.catalogue, origin.seedObjects, origin.seedState)
+        (interfaceIDs, initialConfigs) = (origin.interfaceIDs, origin.initialConfigs)
+        (clock, ids) = (checkpoint.clock.copy(), checkpoint.ids.copy())
+        engine = try Engine(restoring: checkpoint.engine, clock: clock, ids: ids)
+        database = engine.database
+        registered = try catalogue.register(into: engine, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),
+                                            fleet: fleet)
+        // Registering again read the clock; the run goes on from the checkpoint's reading.
+        clock.set(to: checkpoint.clock)
+        plannedNetBoxFaults = checkpoint.plannedNetBoxFaults
+        (processes, processIndex, recoveries) = (checkpoint.processes, checkpoint.processIndex, checkpoint.recoveries)
+        if let remaining = checkpoint.killAfterSteps { killSwitch.arm(afterSteps: remaining, on: database) }
+        scenarioArmedKill = checkpoint.scenarioArmedKill
+    }
+
+    /// What a play changes, as it is now (between actions). Each restore copies it again.
+    func checkpoint() throws -> WorldCheckpoint {
+        WorldCheckpoint(engine: try engine.checkpoint(), netbox: try netbox.checkpoint(), fleet: fleet.copy(),
+                        netboxClock: netboxClock.copy(), faults: faults.copy(), clock: clock.copy(), ids: ids.copy(),
+                        plannedNetBoxFaults: plannedNetBoxFaults, processes: processes, processIndex: processIndex,
+                        recoveries: recoveries, killAfterSteps: killSwitch.remaining, scenarioArmedKill: scenarioArmedKill)
+    }
+
+    /// The client the workflows call NetBox through: shared fault plan and virtual time.
+    private var netboxClient: NetBoxClient {
+        NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock)
+    }
 
     // MARK: processes
 
@@ -89,9 +128,21 @@ final class ScenarioWorld {
         details = [:]
     }
 
-    /// Arms the kill switch on this world's database.
-    func killEngine(afterSteps steps: Int) {
+    /// Arms the kill switch on this world's database. A kill the scenario arms replaces any
+    /// chaos kill not fired yet, for good.
+    func killEngine(afterSteps steps: Int, byScenario: Bool = false) {
         killSwitch.arm(afterSteps: steps, on: database)
+        if byScenario { scenarioArmedKill = true }
+    }
+
+    /// Arms a chaos fault that counts from the start of the play, in a world that has already
+    /// written `rows` step rows; a kill is dropped where the scenario's own kill replaced it.
+    func arm(_ injection: ChaosInjection, afterRows rows: Int = 0) {
+        if let steps = injection.killAfterStep, !scenarioArmedKill { killEngine(afterSteps: steps - rows) }
+        // A fault the scenario planned on the same call replaced the chaos one when planned.
+        if let call = injection.netboxCall, faults.plannedFault(on: call.operation, call: call.call) == nil {
+            faults.inject(.timeout(applied: true), on: call.operation, call: call.call)
+        }
     }
 
     // MARK: engine death and recovery
@@ -105,7 +156,7 @@ final class ScenarioWorld {
         try killSwitch.revive(database)
         forgetProcessDetails()
         engine = try Engine(database: database, clock: clock, ids: ids)
-        registered = try catalogue.register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
+        registered = try catalogue.register(into: engine, netbox: netboxClient, fleet: fleet)
         if let interrupted = try engine.processes(status: [.created, .running, .resumed]).first {
             let step = try engine.process(interrupted.processID).steps.first { $0.status == .pending }?.name
             recoveries.append(EngineRecovery(processID: interrupted.processID, step: step))
@@ -145,6 +196,25 @@ final class ScenarioWorld {
         }
         return result
     }
+}
+
+/// What a play changed in its world at one moment between actions; see `ScenarioWorld.checkpoint()`.
+struct WorldCheckpoint: @unchecked Sendable {
+    // The classes here (fleet, clocks, ids, faults) are private copies, only ever copied again.
+    let engine: EngineCheckpoint
+    let netbox: NetBoxCheckpoint
+    let fleet: Fleet
+    let netboxClock: VirtualClock
+    let faults: FaultInjector
+    let clock: SteppingClock
+    let ids: IDGenerator
+    let plannedNetBoxFaults: [(operation: NetBoxOperation, call: Int)]
+    let processes: [ProcessRecord]
+    let processIndex: [String: Int]
+    let recoveries: [EngineRecovery]
+    /// Step rows until a kill armed by the scenario fires, if one is armed.
+    let killAfterSteps: Int?
+    let scenarioArmedKill: Bool
 }
 
 /// A process the scenario started, by its `as:` name.

@@ -28,6 +28,17 @@ public final class SteppingClock: EngineClock {
         }
     }
 
+    /// An independent clock at this one's current reading, for a checkpoint of a run.
+    public func copy() -> SteppingClock {
+        SteppingClock(start: current.withLock { $0 }, step: step)
+    }
+
+    /// Puts this clock at `other`'s current reading, e.g. after work that should not count.
+    public func set(to other: SteppingClock) {
+        let reading = other.current.withLock { $0 }
+        current.withLock { $0 = reading }
+    }
+
     /// Moves the clock forward, e.g. past a callback timeout.
     public func advance(by seconds: TimeInterval) {
         current.withLock { $0 += seconds }

@@ -37,6 +37,17 @@ public final class IDGenerator: Sendable {
         followsWallClock = true
     }
 
+    private init(copying stream: Stream, followsWallClock: Bool) {
+        self.stream = Mutex(stream)
+        self.followsWallClock = followsWallClock
+    }
+
+    /// An independent generator that hands out the same ids this one would from now on, for a
+    /// checkpoint of a run.
+    public func copy() -> IDGenerator {
+        IDGenerator(copying: stream.withLock { $0 }, followsWallClock: followsWallClock)
+    }
+
     /// Seeded from the system's random source and stamped with the current time, for production use.
     public static func random() -> IDGenerator {
         var generator = SystemRandomNumberGenerator()

@@ -75,11 +75,11 @@ enum ProbeCatalogue {
         let world = try ScenarioWorld(topology: lab, catalogue: ProbeCatalogue.catalogue(), seed: 1)
         let twice = ProbeCatalogue.catalogue().adding { _ in [workflow("create_probe", "Again", target: .create) { startStep; doneStep }] }
         #expect(throws: CatalogueError.duplicateWorkflow(catalogue: "probes", workflow: "create_probe")) {
-            try twice.register(into: engine, netbox: world.lab.client(), fleet: world.fleet)
+            try twice.register(into: engine, netbox: NetBoxClient(netbox: world.netbox), fleet: world.fleet)
         }
         let orphan = Catalogue(name: "orphan", products: [ProbeCatalogue.product]) { _ in [] }
         #expect(throws: CatalogueError.unknownProductWorkflow(catalogue: "orphan", product: "Probe", workflow: "create_probe")) {
-            try orphan.register(into: engine, netbox: world.lab.client(), fleet: world.fleet)
+            try orphan.register(into: engine, netbox: NetBoxClient(netbox: world.netbox), fleet: world.fleet)
         }
         #expect(engine.workflows().isEmpty, "a refused catalogue registers nothing")
     }

@@ -1,0 +1,33 @@
+import SQLite
+
+/// An in-memory engine's whole database at one moment, to open copies of later: chaos testing
+/// replays a fault from the step before it instead of from the start. Taken between engine
+/// calls (never while a step is committing); each restore gets its own independent copy.
+public struct EngineCheckpoint: Sendable {
+    let image: [UInt8]
+
+    /// The size of the copied database, in bytes.
+    public var byteCount: Int { image.count }
+}
+
+extension Engine {
+    /// Copies the engine's database. Throws `EngineError.storage` for a file database (copy the
+    /// file instead) or while a step is committing.
+    public func checkpoint() throws -> EngineCheckpoint {
+        guard database.isInMemory else { throw EngineError.storage("only an in-memory engine can be checkpointed", code: "misuse") }
+        return try storage { EngineCheckpoint(image: try database.serialize()) }
+    }
+
+    /// A new engine on a fresh in-memory copy of `checkpoint`. Interrupted processes stay as they
+    /// were: call `recoverInterrupted()` as after a crash.
+    public convenience init(restoring checkpoint: EngineCheckpoint, clock: any EngineClock, ids: IDGenerator) throws {
+        let database: Database
+        do throws(SQLiteError) {
+            database = try Database(path: ":memory:")
+            try database.deserialize(checkpoint.image)
+        } catch {
+            throw EngineError.wrapping(error)
+        }
+        try self.init(database: database, clock: clock, ids: ids)
+    }
+}

@@ -61,7 +61,7 @@ public enum TopologyLoader {
         do {
             return try BoundedFile.read(path, maximumBytes: TopologyLimits.maximumFileBytes)
         } catch {
-            log.error(at: SourceLocation(line: 1, column: 1), path: "", error.description)
+            log.error(at: TopologyLocation(line: 1, column: 1), path: "", error.description)
             return nil
         }
     }

@@ -114,7 +114,7 @@ actions:
         #expect(scenario.actions[6].kind == .resume(ContinueProcess(
             process: "c12", engineer: .answer(["confirm_config_put_on_routers": .string("INCOMPLETE")]))))
         #expect(scenario.actions[7].kind == .abort(process: "c12"))
-        #expect(scenario.actions[2].kind == .fault(.netbox(NetBoxFault(operation: "create_cable", occurrence: 1, status: 503))))
+        #expect(scenario.actions[2].kind == .fault(.netbox(PlannedNetBoxFault(operation: "create_cable", occurrence: 1, status: 503))))
         #expect(scenario.actions[8].kind == .fault(.clear))
         #expect(scenario.actions[9].kind == .fault(.killEngine(afterStep: 2)))
         #expect(scenario.actions[10].kind == .fault(.routerRejectsConfig(device: "loc3-core", linePatterns: ["^ isis"])))

@@ -76,7 +76,7 @@ import Testing
         #expect(Set(engineer.compactMap { $0["enum"] as? [String] }.flatMap { $0 }) == Set(ScenarioVocabulary.engineerModes))
         #expect(try propertyNames(def("engineer_apply")).union(propertyNames(def("engineer_answer"))) == Set(ScenarioVocabulary.engineerKeys))
         let outcome = try #require(try def("outcome")["oneOf"] as? [[String: Any]])
-        #expect(Set(outcome.compactMap { $0["enum"] as? [String] }.flatMap { $0 }) == Set(ProcessOutcome.allCases.map(\.rawValue)))
+        #expect(Set(outcome.compactMap { $0["enum"] as? [String] }.flatMap { $0 }) == Set(ScenarioOutcome.allCases.map(\.rawValue)))
         #expect(try propertyNames(def("interface")) == Set(ScenarioVocabulary.interfaceKeys))
     }
 

@@ -11,7 +11,7 @@ import WorkflowEngine
 /// NetBox did anyway, as when a worker is killed mid-step); retrying the step completes the
 /// workflow and NetBox ends exactly as after a clean run.
 @Suite struct RetryTests {
-    static let faults: [Fault] = [.status(503), .timeout(applied: true)]
+    static let faults: [NetBoxFault] = [.status(503), .timeout(applied: true)]
 
     static let sweeps: [(name: String, sweep: FaultSweep)] = [
         ("create_node", FaultSweep(setup: { try $0.nodeInputs("loc1-core") }, workflow: WorkflowName.createNode)),

@@ -10,7 +10,7 @@ public enum NetBoxOperation: String, Sendable, CaseIterable, Codable {
 }
 
 /// What goes wrong on one call.
-public enum Fault: Sendable, Equatable, Codable {
+public enum NetBoxFault: Sendable, Equatable, Codable {
     /// NetBox answers with this HTTP status (e.g. 500, 503) and does not apply the call.
     case status(Int)
     /// No answer within the client's timeout; `applied` says whether NetBox did the work anyway
@@ -25,7 +25,7 @@ public enum Fault: Sendable, Equatable, Codable {
 public struct FaultEvent: Sendable, Equatable {
     public let operation: NetBoxOperation
     public let call: Int
-    public let fault: Fault
+    public let fault: NetBoxFault
     public let actor: String
     public let at: Duration
 }
@@ -35,7 +35,7 @@ public struct FaultEvent: Sendable, Equatable {
 /// recorded.
 public final class FaultInjector: @unchecked Sendable {
     private let lock = NSLock()
-    private var planned: [NetBoxOperation: [Int: Fault]] = [:]
+    private var planned: [NetBoxOperation: [Int: NetBoxFault]] = [:]
     private var calls: [NetBoxOperation: Int] = [:]
     private var fired: [FaultEvent] = []
 
@@ -51,19 +51,19 @@ public final class FaultInjector: @unchecked Sendable {
     }
 
     /// Plans `fault` for the `call`-th call (1-based) of `operation`.
-    public func inject(_ fault: Fault, on operation: NetBoxOperation, call: Int) {
+    public func inject(_ fault: NetBoxFault, on operation: NetBoxOperation, call: Int) {
         precondition(call >= 1, "calls are counted from 1")
         lock.lock(); defer { lock.unlock() }
         planned[operation, default: [:]][call] = fault
     }
 
     /// Plans `fault` for each call in `calls` (e.g. NetBox down for calls 2…4).
-    public func inject(_ fault: Fault, on operation: NetBoxOperation, calls: ClosedRange<Int>) {
+    public func inject(_ fault: NetBoxFault, on operation: NetBoxOperation, calls: ClosedRange<Int>) {
         for call in calls { inject(fault, on: operation, call: call) }
     }
 
     /// Plans `fault` for the next call of `operation`.
-    public func injectNext(_ fault: Fault, on operation: NetBoxOperation) {
+    public func injectNext(_ fault: NetBoxFault, on operation: NetBoxOperation) {
         lock.lock()
         let next = (calls[operation] ?? 0) + 1
         lock.unlock()
@@ -71,7 +71,7 @@ public final class FaultInjector: @unchecked Sendable {
     }
 
     /// The fault planned for the `call`-th call of `operation`, if any.
-    public func plannedFault(on operation: NetBoxOperation, call: Int) -> Fault? {
+    public func plannedFault(on operation: NetBoxOperation, call: Int) -> NetBoxFault? {
         lock.lock(); defer { lock.unlock() }
         return planned[operation]?[call]
     }
@@ -87,7 +87,7 @@ public final class FaultInjector: @unchecked Sendable {
     }
 
     /// Counts a call and returns the fault planned for it, recording it when there is one.
-    func nextCall(_ operation: NetBoxOperation, actor: String, at time: Duration) -> Fault? {
+    func nextCall(_ operation: NetBoxOperation, actor: String, at time: Duration) -> NetBoxFault? {
         lock.lock(); defer { lock.unlock() }
         let call = (calls[operation] ?? 0) + 1
         calls[operation] = call

@@ -16,7 +16,7 @@ extension ProcessCheck {
     /// - Parameters:
     ///   - steps: the names of the steps the process ran, in order.
     ///   - audit: the process's audit trail entries, in order.
-    public func evaluate(outcome actualOutcome: ProcessOutcome, message: String?, steps actualSteps: [String],
+    public func evaluate(outcome actualOutcome: ScenarioOutcome, message: String?, steps actualSteps: [String],
                          audit actualAudit: [String]) -> CheckVerdict {
         var problems: [String] = []
         if let outcome, !outcome.isMet(by: actualOutcome, message: message) {

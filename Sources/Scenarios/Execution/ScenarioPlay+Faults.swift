@@ -4,7 +4,7 @@ import RouterSim
 /// `fault:` actions: NetBox calls failing, routers unreachable or refusing config, links
 /// down and up, the engine killed, and `clear`.
 extension ScenarioPlay {
-    func inject(_ fault: Fault, _ action: ScenarioAction) throws -> ActionResult {
+    func inject(_ fault: ScenarioFault, _ action: ScenarioAction) throws -> ActionResult {
         let fleet = world.fleet
         let actor = "scenario fault"
         switch fault {

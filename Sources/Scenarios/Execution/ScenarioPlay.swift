@@ -176,7 +176,7 @@ final class ScenarioPlay {
     /// Runs an engine call; when the kill switch fires inside it, recovers a new engine from the
     /// database and carries on. Returns the process id (`known`, or the newest process) and where
     /// it stopped (unknown after a recovery).
-    func engineCall(_ known: String?, _ body: () throws -> WorkflowEngine.ProcessOutcome) throws
+    func engineCall(_ known: String?, _ body: () throws -> ProcessOutcome) throws
         -> (processID: String?, status: ProcessStatus?) {
         world.forgetProcessDetails()
         defer { world.forgetProcessDetails() }

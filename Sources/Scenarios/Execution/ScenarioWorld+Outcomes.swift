@@ -2,7 +2,7 @@ import WorkflowEngine
 
 /// Where a process stands, as a scenario names it, with the message that explains it.
 struct ObservedOutcome: CustomStringConvertible {
-    let status: ProcessOutcome
+    let status: ScenarioOutcome
     let message: String?
 
     var description: String { status.rawValue + (message.map { ": \($0)" } ?? "") }

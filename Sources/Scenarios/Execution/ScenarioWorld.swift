@@ -171,7 +171,7 @@ final class ScenarioWorld {
     // MARK: faults
 
     /// Plans NetBox calls to fail, counted from now.
-    func planNetBoxFault(_ fault: NetBoxSim.Fault, on operation: NetBoxOperation, occurrence: Int, times: Int) {
+    func planNetBoxFault(_ fault: NetBoxFault, on operation: NetBoxOperation, occurrence: Int, times: Int) {
         let first = faults.callCount(operation) + occurrence
         for call in first..<(first + max(1, times)) {
             faults.inject(fault, on: operation, call: call)

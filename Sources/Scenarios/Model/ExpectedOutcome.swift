@@ -1,16 +1,16 @@
 /// What a process must end in after an action (`expect:`), optionally with a message pattern.
 public struct ExpectedOutcome: Sendable, Hashable, CustomStringConvertible {
-    public var status: ProcessOutcome
+    public var status: ScenarioOutcome
     /// A regular expression the failure or validation message must contain a match of.
     public var messagePattern: String?
 
-    public init(_ status: ProcessOutcome, messagePattern: String? = nil) {
+    public init(_ status: ScenarioOutcome, messagePattern: String? = nil) {
         self.status = status
         self.messagePattern = messagePattern
     }
 
     /// Whether a process that ended in `status` with `message` meets this expectation.
-    public func isMet(by status: ProcessOutcome, message: String?) -> Bool {
+    public func isMet(by status: ScenarioOutcome, message: String?) -> Bool {
         guard status == self.status else { return false }
         guard let messagePattern else { return true }
         guard let message, let regex = try? Regex(messagePattern) else { return false }
@@ -23,7 +23,7 @@ public struct ExpectedOutcome: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Where a process stands after an action.
-public enum ProcessOutcome: String, Sendable, Hashable, Codable, CaseIterable {
+public enum ScenarioOutcome: String, Sendable, Hashable, Codable, CaseIterable {
     case completed
     /// Waiting at an input step.
     case suspended

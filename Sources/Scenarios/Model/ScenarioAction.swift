@@ -18,7 +18,7 @@ public struct ScenarioAction: Sendable, Hashable {
         /// Retry a failed process from its failed step.
         case retry(ContinueProcess)
         case abort(process: String)
-        case fault(Fault)
+        case fault(ScenarioFault)
         case assert(Assertion)
     }
 

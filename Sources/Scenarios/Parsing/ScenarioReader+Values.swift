@@ -130,9 +130,9 @@ extension ScenarioReader {
 
     /// `completed`, or `{failed: "message pattern"}`.
     func outcome(_ node: Node, _ path: FieldPath) -> ExpectedOutcome? {
-        let names = ProcessOutcome.allCases.map(\.rawValue)
+        let names = ScenarioOutcome.allCases.map(\.rawValue)
         if case .scalar = node {
-            return reader.choice(node, path, from: names, what: "outcome").flatMap(ProcessOutcome.init(rawValue:))
+            return reader.choice(node, path, from: names, what: "outcome").flatMap(ScenarioOutcome.init(rawValue:))
                 .map { ExpectedOutcome($0) }
         }
         guard let entries = reader.entries(node, path, expected: "an outcome or {outcome: message pattern}") else { return nil }
@@ -141,13 +141,13 @@ extension ScenarioReader {
             return nil
         }
         guard let status = reader.choice(entry.keyNode, path.key(entry.key), from: names, what: "outcome")
-            .flatMap(ProcessOutcome.init(rawValue:)),
+            .flatMap(ScenarioOutcome.init(rawValue:)),
               let pattern = reader.pattern(entry.value, path.key(entry.key)) else { return nil }
         return ExpectedOutcome(status, messagePattern: pattern)
     }
 
     /// `fault: clear` or `fault: {<kind>: …}`.
-    func fault(_ node: Node, _ path: FieldPath) -> Fault? {
+    func fault(_ node: Node, _ path: FieldPath) -> ScenarioFault? {
         let kinds = ScenarioVocabulary.faultKeys.keys.sorted()
         if case .scalar = node {
             return reader.choice(node, path, from: ScenarioVocabulary.faultWords, what: "fault") == nil ? nil : .clear
@@ -173,7 +173,7 @@ extension ScenarioReader {
             let status = fields["status"].map { reader.int($0, fields.path("status"), minimum: 100) } ?? 500
             let times = fields["times"].map { reader.int($0, fields.path("times"), minimum: 1) } ?? 1
             guard let occurrence, let status, let times else { return nil }
-            return .netbox(NetBoxFault(operation: operation, occurrence: occurrence, status: status, times: times))
+            return .netbox(PlannedNetBoxFault(operation: operation, occurrence: occurrence, status: status, times: times))
         case "router_unreachable":
             return reader.nonEmptyString(value, at, expected: "a device name").map { .routerUnreachable(device: $0) }
         case "router_rejects_config":
@@ -185,9 +185,9 @@ extension ScenarioReader {
             let lines = fields["lines"].map { reader.patterns($0, fields.path("lines")) } ?? []
             return lines.map { .routerRejectsConfig(device: device, linePatterns: $0) }
         case "link_down":
-            return interface(value, at).map(Fault.linkDown)
+            return interface(value, at).map(ScenarioFault.linkDown)
         case "link_up":
-            return interface(value, at).map(Fault.linkUp)
+            return interface(value, at).map(ScenarioFault.linkUp)
         default:
             guard let fields = reader.fields(value, at, allowed: keys, required: ["after_step"], what: "engine kill"),
                   let step = fields["after_step"].flatMap({ reader.int($0, fields.path("after_step"), minimum: 1) }) else { return nil }

@@ -4,12 +4,12 @@ public struct ProcessTimeline: Sendable, Hashable, Codable {
     public var name: String
     public var workflow: String
     public var processId: String?
-    public var outcome: ProcessOutcome
+    public var outcome: ScenarioOutcome
     /// The failure or validation message when the outcome is failed or refused.
     public var message: String?
     public var steps: [StepRecord]
 
-    public init(name: String, workflow: String, processId: String? = nil, outcome: ProcessOutcome, message: String? = nil,
+    public init(name: String, workflow: String, processId: String? = nil, outcome: ScenarioOutcome, message: String? = nil,
                 steps: [StepRecord] = []) {
         self.name = name
         self.workflow = workflow

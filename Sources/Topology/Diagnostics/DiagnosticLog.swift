@@ -18,7 +18,7 @@ final class DiagnosticLog {
         add(.warning, origin, field: field, message, expected: expected)
     }
 
-    func error(at location: SourceLocation, path: String, _ message: String, expected: String? = nil) {
+    func error(at location: TopologyLocation, path: String, _ message: String, expected: String? = nil) {
         diagnostics.append(TopologyDiagnostic(
             severity: .error, file: file, location: location, path: path, message: message, expected: expected))
     }

@@ -2,17 +2,17 @@
 /// so that checks made long after parsing can still point at the right line.
 public struct Origin: Sendable {
     public var path: String
-    public var location: SourceLocation
-    var fieldLocations: [String: SourceLocation] = [:]
+    public var location: TopologyLocation
+    var fieldLocations: [String: TopologyLocation] = [:]
     /// Fields present in the file but unusable (wrong type…): already reported, so later checks stay
     /// quiet about them instead of also calling them missing.
     var invalidFields: Set<String> = []
 
-    public init(path: String, location: SourceLocation = .unknown) {
+    public init(path: String, location: TopologyLocation = .unknown) {
         self.path = path; self.location = location
     }
 
-    func location(of field: String) -> SourceLocation { fieldLocations[field] ?? location }
+    func location(of field: String) -> TopologyLocation { fieldLocations[field] ?? location }
     func path(of field: String) -> String { path.isEmpty ? field : "\(path).\(field)" }
     func isInvalid(_ field: String) -> Bool { invalidFields.contains(field) }
 }

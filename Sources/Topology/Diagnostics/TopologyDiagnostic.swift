@@ -1,13 +1,13 @@
 /// A line and column in a topology file, both counted from 1; 0 when the object was not read from
 /// a file (generated or built in code).
-public struct SourceLocation: Sendable, Hashable, Comparable {
+public struct TopologyLocation: Sendable, Hashable, Comparable {
     public var line: Int
     public var column: Int
     public init(line: Int, column: Int) {
         self.line = line; self.column = column
     }
-    public static let unknown = SourceLocation(line: 0, column: 0)
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    public static let unknown = TopologyLocation(line: 0, column: 0)
+    public static func < (lhs: TopologyLocation, rhs: TopologyLocation) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 }
@@ -18,14 +18,14 @@ public struct TopologyDiagnostic: Sendable, Equatable, CustomStringConvertible {
 
     public var severity: Severity
     public var file: String
-    public var location: SourceLocation
+    public var location: TopologyLocation
     /// Field path from the document root, e.g. `devices[2].site` (indices count from 0).
     public var path: String
     public var message: String
     public var expected: String?
 
     public init(
-        severity: Severity, file: String, location: SourceLocation, path: String, message: String, expected: String? = nil
+        severity: Severity, file: String, location: TopologyLocation, path: String, message: String, expected: String? = nil
     ) {
         self.severity = severity; self.file = file; self.location = location; self.path = path
         self.message = message; self.expected = expected

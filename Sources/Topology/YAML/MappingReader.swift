@@ -106,8 +106,8 @@ extension Node {
     /// The resolved tag (`!!int`, `!!str`…) of the node.
     var tagName: Tag.Name { Tag.Name(rawValue: tag.rawValue) }
 
-    var location: SourceLocation {
-        mark.map { SourceLocation(line: $0.line, column: $0.column) } ?? .unknown
+    var location: TopologyLocation {
+        mark.map { TopologyLocation(line: $0.line, column: $0.column) } ?? .unknown
     }
 
     /// What the node is, in words, for "found …" messages.

@@ -8,18 +8,18 @@ enum YAMLDocument {
         // Text given directly (not read from a file) meets the file's limit here.
         guard text.utf8.count <= TopologyLimits.maximumFileBytes else {
             log.error(
-                at: SourceLocation(line: 1, column: 1), path: "",
+                at: TopologyLocation(line: 1, column: 1), path: "",
                 BoundedFile.Failure.tooLarge(maximumBytes: TopologyLimits.maximumFileBytes).description)
             return nil
         }
         if let refusal = YAMLNodeBudget.check(
             text, maximumNodes: TopologyLimits.maximumYAMLNodes, maximumAliasedNodes: TopologyLimits.maximumAliasedYAMLNodes) {
-            log.error(at: SourceLocation(line: refusal.line, column: refusal.column), path: "", refusal.message)
+            log.error(at: TopologyLocation(line: refusal.line, column: refusal.column), path: "", refusal.message)
             return nil
         }
         do {
             guard let root = try Yams.compose(yaml: text) else {
-                log.error(at: SourceLocation(line: 1, column: 1), path: "", "the file is empty", expected: "a YAML mapping")
+                log.error(at: TopologyLocation(line: 1, column: 1), path: "", "the file is empty", expected: "a YAML mapping")
                 return nil
             }
             return root
@@ -28,23 +28,23 @@ enum YAMLDocument {
             log.error(at: location, path: "", message)
             return nil
         } catch {
-            log.error(at: SourceLocation(line: 1, column: 1), path: "", "not readable as YAML: \(error)")
+            log.error(at: TopologyLocation(line: 1, column: 1), path: "", "not readable as YAML: \(error)")
             return nil
         }
     }
 
-    private static func describe(_ error: YamlError) -> (SourceLocation, String) {
+    private static func describe(_ error: YamlError) -> (TopologyLocation, String) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             let text = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
-            return (SourceLocation(line: mark.line, column: mark.column), "invalid YAML: \(text)")
+            return (TopologyLocation(line: mark.line, column: mark.column), "invalid YAML: \(text)")
         case let .duplicatedKeysInMapping(duplicates, context):
             return (
-                SourceLocation(line: context.mark.line, column: context.mark.column),
+                TopologyLocation(line: context.mark.line, column: context.mark.column),
                 "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping")
         default:
-            return (SourceLocation(line: 1, column: 1), "invalid YAML: \(error)")
+            return (TopologyLocation(line: 1, column: 1), "invalid YAML: \(error)")
         }
     }
 }

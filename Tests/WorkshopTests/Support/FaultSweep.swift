@@ -49,7 +49,7 @@ struct FaultSweep: Sendable {
     struct Case: CustomStringConvertible {
         let operation: NetBoxOperation
         let call: Int
-        let fault: Fault
+        let fault: NetBoxFault
         var description: String { "\(operation.rawValue) call \(call) failing with \(fault)" }
     }
 
@@ -66,7 +66,7 @@ struct FaultSweep: Sendable {
         return (calls, try NetBoxSnapshot(harness.netbox))
     }
 
-    func cases(_ calls: [NetBoxOperation: Int], faults: [Fault]) -> [Case] {
+    func cases(_ calls: [NetBoxOperation: Int], faults: [NetBoxFault]) -> [Case] {
         calls.keys.sorted { $0.rawValue < $1.rawValue }.flatMap { operation in
             (1...calls[operation]!).flatMap { call in faults.map { Case(operation: operation, call: call, fault: $0) } }
         }

@@ -1,6 +1,6 @@
 /// A fault injected into the scenario's world; it holds until cleared or, for NetBox, until used up.
-public enum Fault: Sendable, Hashable, CustomStringConvertible {
-    case netbox(NetBoxFault)
+public enum ScenarioFault: Sendable, Hashable, CustomStringConvertible {
+    case netbox(PlannedNetBoxFault)
     case routerUnreachable(device: String)
     /// The router rejects config; with patterns, only lines matching one of them.
     case routerRejectsConfig(device: String, linePatterns: [String])
@@ -29,7 +29,7 @@ public enum Fault: Sendable, Hashable, CustomStringConvertible {
 
 /// A NetBox client call that fails: the `occurrence`-th call of `operation` (and the `times - 1`
 /// calls after it) answers with HTTP `status`.
-public struct NetBoxFault: Sendable, Hashable {
+public struct PlannedNetBoxFault: Sendable, Hashable {
     /// The client operation, e.g. `create_cable`, `allocate_prefix`, `update_device`.
     public var operation: String
     public var occurrence: Int

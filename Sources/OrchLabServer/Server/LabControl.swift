@@ -35,6 +35,9 @@ final class LabControl: Sendable {
     func paste(_ text: String, to device: String, actor: String) throws -> PasteResult {
         try order.withLock { _ in
             _ = try fleet.faults(device)
+            // An oversize paste is refused before it is journaled, so it never grows the journal
+            // a restart replays.
+            try Fleet.checkPaste(text, device: device)
             try journal("paste", device: device, actor: actor, body: text)
             return try fleet.apply(paste: text, to: device, actor: actor)
         }
@@ -109,8 +112,9 @@ final class LabControl: Sendable {
             case "paste":
                 _ = try? fleet.apply(paste: entry.body, to: entry.device, actor: entry.actor)
             case "faults":
+                // A pattern journaled by an older OrchLab that this one refuses is skipped, not fatal.
                 if case .device(_, let faults) = try LabFault.Kind(json: JSON.parse(entry.body)) {
-                    try fleet.setFaults(faults, on: entry.device, actor: entry.actor)
+                    try? fleet.setFaults(faults, on: entry.device, actor: entry.actor)
                 }
             default:
                 let parts = entry.body.split(separator: "\t", maxSplits: 1).map(String.init)

@@ -13,12 +13,18 @@ import WorkflowEngine
 final class LabControl: Sendable {
     let fleet: Fleet
     private let database: Database
-    /// Applying a change and journaling it happen together, so the journal order is the fleet's.
-    private let order = Mutex(())
+    /// Applying a change and journaling it happen together, so the journal order is the fleet's;
+    /// the lock also guards the journal's size.
+    private let order: Mutex<JournalSize>
 
-    init(fleet: Fleet, database: Database) throws {
+    /// The most entries and bytes the journal keeps (`ServerLimits`; tests pass smaller ones).
+    let journalLimits: (entries: Int, bytes: Int)
+
+    init(fleet: Fleet, database: Database,
+         journalLimits: (entries: Int, bytes: Int) = (ServerLimits.maxJournalEntries, ServerLimits.maxJournalBytes)) throws {
         self.fleet = fleet
         self.database = database
+        self.journalLimits = journalLimits
         try database.execute("""
             CREATE TABLE IF NOT EXISTS orchlab_lab_journal (
                 seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, device TEXT NOT NULL,
@@ -28,17 +34,20 @@ final class LabControl: Sendable {
             CREATE TABLE IF NOT EXISTS orchlab_lab_faults (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, spec TEXT NOT NULL, active INTEGER NOT NULL)
             """)
+        order = Mutex(try database.queryOne("SELECT count(*), coalesce(sum(length(body)), 0) FROM orchlab_lab_journal") { row in
+            JournalSize(entries: row.int(0), bytes: row.int(1))
+        } ?? JournalSize(entries: 0, bytes: 0))
         try replay()
     }
 
     /// Pastes a session into a device; refused sessions are journaled too (they are history).
     func paste(_ text: String, to device: String, actor: String) throws -> PasteResult {
-        try order.withLock { _ in
+        try order.withLock { size in
             _ = try fleet.faults(device)
             // An oversize paste is refused before it is journaled, so it never grows the journal
             // a restart replays.
             try Fleet.checkPaste(text, device: device)
-            try journal("paste", device: device, actor: actor, body: text)
+            try journal("paste", device: device, actor: actor, body: text, size: &size)
             return try fleet.apply(paste: text, to: device, actor: actor)
         }
     }
@@ -51,7 +60,8 @@ final class LabControl: Sendable {
     }
 
     func add(_ kind: LabFault.Kind, actor: String) throws -> LabFault {
-        try order.withLock { _ in
+        try order.withLock { size in
+            try requireRoom(size, bytes: 0)
             let active = try database.queryOne("SELECT count(*) FROM orchlab_lab_faults WHERE active = 1") { $0.int(0) } ?? 0
             guard active < ServerLimits.maxActiveFaults else {
                 throw LabRequestError("at most \(ServerLimits.maxActiveFaults) faults may be active at once; DELETE /lab/faults/{id} some first")
@@ -65,23 +75,24 @@ final class LabControl: Sendable {
                 _ = try database.run("INSERT INTO orchlab_lab_faults (spec, active) VALUES (?, 1)", [.text(kind.json.serialized())])
                 return Int(database.lastInsertRowID)
             }
-            try apply(LabFault(id: id, kind: kind), actor: actor)
+            try apply(LabFault(id: id, kind: kind), actor: actor, size: &size)
             return LabFault(id: id, kind: kind)
         }
     }
 
     /// Clears a fault; false when there is no active fault with that id.
     func remove(id: Int, actor: String) throws -> Bool {
-        try order.withLock { _ in
+        try order.withLock { size in
+            try requireRoom(size, bytes: 0)
             guard let fault = try faults().first(where: { $0.id == id }) else { return false }
             _ = try database.run("UPDATE orchlab_lab_faults SET active = 0 WHERE id = ?", [.integer(Int64(id))])
-            try apply(fault, actor: actor)
+            try apply(fault, actor: actor, size: &size)
             return true
         }
     }
 
     /// Brings the fleet in line with the active faults touching `fault`'s device or link.
-    private func apply(_ fault: LabFault, actor: String) throws {
+    private func apply(_ fault: LabFault, actor: String, size: inout JournalSize) throws {
         let active = try faults()
         switch fault.kind {
         case .device(let name, _):
@@ -89,18 +100,28 @@ final class LabControl: Sendable {
                 if case .device(name, let faults) = other.kind { return sum.combined(with: faults) }
                 return sum
             }
-            try journal("faults", device: name, actor: actor, body: LabFault.Kind.device(name, combined).json.serialized())
+            try journal("faults", device: name, actor: actor, body: LabFault.Kind.device(name, combined).json.serialized(), size: &size)
             try fleet.setFaults(combined, on: name, actor: actor)
         case .linkDown(let port):
             let down = active.contains { $0.kind == .linkDown(port) }
-            try journal("link", device: port.device, actor: actor, body: "\(down ? "down" : "up")\t\(port.port)")
+            try journal("link", device: port.device, actor: actor, body: "\(down ? "down" : "up")\t\(port.port)", size: &size)
             try fleet.setLink(at: port, up: !down, actor: actor)
         }
     }
 
-    private func journal(_ kind: String, device: String, actor: String, body: String) throws {
+    private func journal(_ kind: String, device: String, actor: String, body: String, size: inout JournalSize) throws {
+        let bytes = body.utf8.count
+        try requireRoom(size, bytes: bytes)
+        size = JournalSize(entries: size.entries + 1, bytes: size.bytes + bytes)
         _ = try database.run("INSERT INTO orchlab_lab_journal (kind, device, actor, body) VALUES (?, ?, ?, ?)",
                              [.text(kind), .text(device), .text(actor), .text(body)])
+    }
+
+    /// Refuses a change the journal has no room for, before anything is applied.
+    private func requireRoom(_ size: JournalSize, bytes: Int) throws {
+        guard size.entries < journalLimits.entries, size.bytes + bytes <= journalLimits.bytes else {
+            throw LabJournalFull(entries: size.entries, bytes: size.bytes, limits: journalLimits)
+        }
     }
 
     private func replay() throws {
@@ -122,5 +143,22 @@ final class LabControl: Sendable {
                 try fleet.setLink(at: PortRef(device: entry.device, port: parts[1]), up: parts[0] == "up", actor: entry.actor)
             }
         }
+    }
+}
+
+struct JournalSize {
+    let entries: Int
+    let bytes: Int
+}
+
+/// The lab journal reached `ServerLimits.maxJournalEntries` or `maxJournalBytes`.
+struct LabJournalFull: Error, CustomStringConvertible {
+    let entries: Int
+    let bytes: Int
+    let limits: (entries: Int, bytes: Int)
+
+    var description: String {
+        "the lab journal holds \(entries) changes (\(bytes) bytes); at most \(limits.entries) changes and \(limits.bytes) bytes "
+            + "are kept, so every restart replays in bounded time: start a fresh --db to go on"
     }
 }

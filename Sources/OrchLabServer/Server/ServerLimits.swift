@@ -31,4 +31,9 @@ public enum ServerLimits {
     /// Largest number of objects in one NetBox bulk PATCH/PUT/DELETE (NetBox has no bound of
     /// its own; the body limit already caps it, this keeps one call's lock hold short).
     public static let maxBulkItems = 1_000
+    /// The lab journal a restart replays (every paste, fault and link change): past either
+    /// bound the lab refuses further changes (HTTP 507) instead of making every restart slower;
+    /// start a fresh `--db` to go on. Pastes are at most 512 KiB each (RouterLimits).
+    public static let maxJournalEntries = 100_000
+    public static let maxJournalBytes = 256 << 20
 }

@@ -83,6 +83,7 @@ struct LabArea: APIArea {
     func reply(for error: any Error, _ call: HTTPCall) -> Reply? {
         switch error {
         case let error as LabRequestError: return .detail(error.description, status: .badRequest)
+        case let error as LabJournalFull: return .detail(error.description, status: .init(code: 507, reasonPhrase: "Insufficient Storage"))
         case let error as RouterError:
             switch error {
             case .unknownDevice, .noLink, .unknownLink, .unknownInterface: return .detail(error.description, status: .notFound)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import OrchLabServer
 import WorkflowEngine
@@ -21,25 +22,32 @@ import WorkflowEngine
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let world = try LiveServer.makeWorld(path: directory.appendingPathComponent("world.sqlite").path)
-        try await LiveServer.with(world) { server in
-            let device = try #require(try await server.get("/netbox/api/dcim/devices/?limit=1").json["results"]?[0]?["id"]?.intValue)
-            // Break each store under the server's feet (another connection drops its tables).
-            try world.engine.database.execute("""
-                DROP TABLE orchlab_lab_faults; DROP TABLE netbox_dcim_device; DROP TABLE netbox_changes;
-                """)
-            let lab = try await server.call("POST", "/lab/faults", body: "{\"device\": \"loc1-core\", \"unreachable\": true}")
-            expectGeneric(lab, status: 500, "lab")
-            #expect(lab.json["detail"] != nil)
+        let logged = Mutex<[String]>([])
+        try await InternalError.$log.withValue({ line in logged.withLock { $0.append(line) } }) {
+            try await LiveServer.with(world) { server in
+                let device = try #require(try await server.get("/netbox/api/dcim/devices/?limit=1").json["results"]?[0]?["id"]?.intValue)
+                // Break each store under the server's feet (another connection drops its tables).
+                try world.engine.database.execute("""
+                    DROP TABLE orchlab_lab_faults; DROP TABLE netbox_dcim_device; DROP TABLE netbox_changes;
+                    """)
+                let lab = try await server.call("POST", "/lab/faults", body: "{\"device\": \"loc1-core\", \"unreachable\": true}")
+                expectGeneric(lab, status: 500, "lab")
+                #expect(lab.json["detail"] != nil)
 
-            let netbox = try await server.call("PATCH", "/netbox/api/dcim/devices/\(device)/", body: "{\"description\": \"x\"}")
-            expectGeneric(netbox, status: 500, "netbox")
-            #expect(netbox.json["exception"] == "InternalError")
-            #expect(netbox.json["netbox_version"] != nil)
+                let netbox = try await server.call("PATCH", "/netbox/api/dcim/devices/\(device)/", body: "{\"description\": \"x\"}")
+                expectGeneric(netbox, status: 500, "netbox")
+                #expect(netbox.json["exception"] == "InternalError")
+                #expect(netbox.json["netbox_version"] != nil)
 
-            try world.engine.database.execute("DROP TABLE processes")
-            let list = try await server.get("/api/processes/")
-            #expect(list.status >= 500)
-            expectGeneric(list, status: list.status, "orchestrator")
+                try world.engine.database.execute("DROP TABLE processes")
+                let list = try await server.get("/api/processes/")
+                #expect(list.status >= 500)
+                expectGeneric(list, status: list.status, "orchestrator")
+            }
         }
+        // The details are in the log, under the id each answer carries.
+        let lines = logged.withLock { $0 }
+        #expect(lines.count == 3)
+        #expect(lines.allSatisfy { $0.hasPrefix("orchlab: internal error ") && $0.contains("no such table") })
     }
 }

@@ -7,6 +7,7 @@
 #   bash Benchmarks/build-times.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[[ -x /usr/bin/time ]] || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y time; }
 root=$PWD
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -50,13 +50,13 @@ struct LeakFinder {
 }
 
 extension ScenarioWorld {
-    /// Every subscription id with its status, oldest id first (read from the engine's table:
-    /// the engine has no listing query).
+    /// Every subscription id with its status, oldest id first.
     func subscriptionIDs() throws -> [(id: String, status: String)] {
-        try database.query("SELECT subscription_id, status FROM subscriptions ORDER BY subscription_id") { ($0.string(0), $0.string(1)) }
+        try orchestrator.subscriptions()
     }
 
     func liveSubscriptionModels() throws -> [JSON] {
-        try subscriptionIDs().filter { $0.status != Lifecycle.terminated.rawValue }.map { try engine.subscription($0.id) }
+        let orchestrator = orchestrator
+        return try subscriptionIDs().filter { $0.status != Lifecycle.terminated.rawValue }.map { try orchestrator.domainModel($0.id) }
     }
 }

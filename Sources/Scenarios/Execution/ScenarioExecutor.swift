@@ -17,10 +17,15 @@ public struct ScenarioExecutor: Sendable {
 
     public let catalogues: CatalogueRegistry
     public let topologies: TopologyCache
+    /// Plays every scenario against this orchestrator instead of the scenario's catalogue; its
+    /// scenarios must run one at a time (`RunOptions.external`).
+    public let external: (any ExternalOrchestrator)?
 
-    public init(catalogues: CatalogueRegistry, topologies: TopologyCache = TopologyCache()) {
+    public init(catalogues: CatalogueRegistry, topologies: TopologyCache = TopologyCache(),
+                external: (any ExternalOrchestrator)? = nil) {
         self.catalogues = catalogues
         self.topologies = topologies
+        self.external = external
     }
 
     /// This executor as the runner takes it.
@@ -39,19 +44,26 @@ public struct ScenarioExecutor: Sendable {
     func play(_ scenario: Scenario, injection: ChaosInjection?, retrying: Bool? = nil,
               beforeEngineAction: ((ScenarioPlay, Int) -> Void)? = nil) -> PlayedScenario {
         var scenario = scenario
-        let name = scenario.workflows ?? catalogues.defaultCatalogue.name
+        let name = external?.name ?? scenario.workflows ?? catalogues.defaultCatalogue.name
         scenario.workflows = name
         var result = ScenarioResult(scenario: scenario)
         let world: ScenarioWorld
         do {
-            let catalogue = try catalogues.require(name)
+            let catalogue = try external.map { Catalogue(name: $0.name, products: [], engineer: $0.engineer) { _ in [] } }
+                ?? catalogues.require(name)
             let topology = try topologies.topology(at: scenario.topologyPath)
-            world = try ScenarioWorld(topology: topology, catalogue: catalogue, seed: scenario.seed ?? Self.defaultSeed)
+            world = try ScenarioWorld(topology: topology, catalogue: catalogue, seed: scenario.seed ?? Self.defaultSeed, external: external)
         } catch let error as CatalogueError {
             result.error = error.description
             return PlayedScenario(result: result, world: nil)
         } catch {
             result.error = "cannot build the lab from \(scenario.topologyPath): \(error)"
+            return PlayedScenario(result: result, world: nil)
+        }
+        do {
+            try external?.attach(netbox: world.netbox, fleet: world.fleet, faults: world.faults)
+        } catch {
+            result.error = "cannot prepare \(name) for the scenario: \(error)"
             return PlayedScenario(result: result, world: nil)
         }
         let play = ScenarioPlay(scenario: scenario, world: world, injection: injection, retrying: retrying)

@@ -15,18 +15,20 @@ extension ScenarioPlay {
             world.update(record)
         }
         for _ in 0..<Self.maximumRounds {
-            switch try record.status ?? world.processDetail(id).lastStatus {
+            switch try record.status ?? world.progress(id).status {
             case .suspended:
-                guard let pending = try world.engine.pendingInput(id),
+                guard let pending = try world.orchestrator.pendingForm(id),
                       let inputs = try engineerInputs(&record, play: play, first: first, pending: pending)
                 else { return }
                 first = false
-                record.status = try engineCall(id) { try self.world.engine.resume(id, inputs: inputs, user: Self.engineer) }.status
+                record.status = try engineCall(id) { try self.world.orchestrator.resume(id, pages: inputs, user: Self.engineer) }
             case .failed, .waiting:
                 guard mayRetry(retries) else { return }
                 retries += 1
-                record.status = try engineCall(id) { try self.world.engine.retry(id, user: ScenarioWorld.user) }.status
+                record.status = try engineCall(id) { try self.world.orchestrator.retry(id, user: ScenarioWorld.user) }
             case .created, .running, .resumed:
+                // An external orchestrator's calls return once the process stopped moving.
+                guard world.external == nil else { return }
                 // Interrupted outside any call this play made (a kill during recovery): recover again.
                 try world.recoverEngine()
                 record.status = nil
@@ -42,8 +44,8 @@ extension ScenarioPlay {
 
     /// The answers to post, or nil when the engineer stops here (leave suspended, paste refused).
     private func engineerInputs(_ record: inout ProcessRecord, play: EngineerPlay, first: Bool,
-                                pending: PendingInput) throws -> [JSON]? {
-        let policy = world.catalogue.engineer
+                                pending: PendingForm) throws -> [JSON]? {
+        let policy = world.orchestrator.engineer
         let accept: [JSON] = [policy.confirmation(pending.form)]
         switch play {
         case .leaveSuspended:
@@ -61,8 +63,8 @@ extension ScenarioPlay {
 
     /// Pastes each text into its router as `process <id> / <step>`; false (with the reason
     /// noted on the record) when a router refused the session or some lines.
-    private func paste(_ configs: [ConfigText], _ record: inout ProcessRecord, _ pending: PendingInput) -> Bool {
-        let actor = "process \(pending.processID) / \(pending.step)"
+    private func paste(_ configs: [ConfigText], _ record: inout ProcessRecord, _ pending: PendingForm) -> Bool {
+        let actor = "process \(record.processID ?? "") / \(pending.step)"
         for config in configs {
             do {
                 let pasted = try world.fleet.apply(paste: config.text, to: config.device, actor: actor)

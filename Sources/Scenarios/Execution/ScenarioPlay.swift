@@ -84,7 +84,7 @@ final class ScenarioPlay {
         var attempts = 0
         while true {
             do {
-                let call = try engineCall(nil) { try self.world.engine.start(start.workflow, inputs: pages, user: ScenarioWorld.user) }
+                let call = try engineCall(nil) { try self.world.orchestrator.start(start.workflow, pages: pages, user: ScenarioWorld.user) }
                 (record.processID, record.status) = (call.processID, call.status)
                 break
             } catch is NetBoxClientError where mayRetry(attempts) {
@@ -105,27 +105,25 @@ final class ScenarioPlay {
         if let subscription = start.subscription {
             return [.object(["subscription_id": ScenarioWorld.json(try world.resolve(subscription))])]
         }
-        let info = world.engine.workflows().first { $0.name == start.workflow }
+        let info = try world.orchestrator.workflow(named: start.workflow)
         if info?.isTask == true { return [] }
         guard info == nil || info?.target == .create else {
             throw ActionFailure(message: "\(start.workflow) acts on a subscription: give `subscription:`", process: name)
         }
-        let product: ProductInfo
         do {
-            product = try world.registered.product(for: start.workflow)
+            return [.object(["product": .string(try world.orchestrator.productID(creating: start.workflow))])]
         } catch {
             throw ActionFailure(message: String(describing: error), process: name)
         }
-        return [.object(["product": .string(product.snapshot.productID)])]
     }
 
     private func isTask(_ workflow: String) -> Bool {
-        world.engine.workflows().first { $0.name == workflow }?.isTask == true
+        (try? world.orchestrator.workflow(named: workflow))??.isTask == true
     }
 
     private func resume(_ next: ContinueProcess, _ action: ScenarioAction) throws -> ActionResult {
         var record = try startedProcess(next.process)
-        let status = try record.status ?? world.processDetail(record.processID!).lastStatus
+        let status = try record.status ?? world.progress(record.processID!).status
         guard status == .suspended else {
             throw ActionFailure(message: "\(next.process) is \(status.rawValue), not waiting at an input step", process: next.process)
         }
@@ -136,14 +134,14 @@ final class ScenarioPlay {
 
     private func retry(_ next: ContinueProcess, _ action: ScenarioAction) throws -> ActionResult {
         var record = try startedProcess(next.process)
-        record.status = try engineCall(record.processID) { try self.world.engine.retry(record.processID!, user: ScenarioWorld.user) }.status
+        record.status = try engineCall(record.processID) { try self.world.orchestrator.retry(record.processID!, user: ScenarioWorld.user) }
         try drive(&record, play: next.engineer)
         return outcomeResult(action, record, expect: next.expect)
     }
 
     private func abort(_ name: String, _ action: ScenarioAction) throws -> ActionResult {
         var record = try startedProcess(name)
-        record.status = try engineCall(record.processID) { try self.world.engine.abort(record.processID!, user: ScenarioWorld.user) }.status
+        record.status = try engineCall(record.processID) { try self.world.orchestrator.abort(record.processID!, user: ScenarioWorld.user) }
         world.update(record)
         return ActionResult(action: action, status: .passed, process: name, actual: world.outcome(of: record).description)
     }
@@ -187,6 +185,11 @@ final class ScenarioPlay {
             let newest = try world.recoverEngine(during: known)
             return (known ?? newest, nil)
         }
+    }
+
+    /// `engineCall` for a call on a known process: where it stopped (nil after a recovery).
+    func engineCall(_ known: String?, _ body: () throws -> ProcessStatus) throws -> ProcessStatus? {
+        try engineCall(known) { ProcessOutcome(processID: known ?? "", status: try body()) }.status
     }
 }
 

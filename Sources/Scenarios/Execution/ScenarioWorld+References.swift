@@ -28,7 +28,7 @@ extension ScenarioWorld {
 
     /// A field of a subscription's domain model by path; list items by index (`members.0`).
     func subscriptionField(_ id: String, path: [String]) -> JSON? {
-        guard var current = try? engine.subscription(id) else { return nil }
+        guard var current = try? orchestrator.domainModel(id) else { return nil }
         for key in path {
             switch current {
             case .object(let object):

@@ -85,7 +85,8 @@ struct SubscriptionDump {
     let names: [String: String]
 
     init(_ world: ScenarioWorld) throws {
-        models = try world.subscriptionIDs().map { ($0.id, try world.engine.subscription($0.id)) }
+        let orchestrator = world.orchestrator
+        models = try world.subscriptionIDs().map { ($0.id, try orchestrator.domainModel($0.id)) }
         names = world.subscriptionNames()
     }
 }

@@ -34,6 +34,14 @@ final class ScenarioWorld {
     let initialConfigs: [String: String]
     private(set) var engine: Engine
     private(set) var registered: RegisteredCatalogue
+    /// The orchestrator outside OrchLab this world is served to, if any; the world's own engine
+    /// then stays empty.
+    let external: (any ExternalOrchestrator)?
+
+    /// The engine the scenario plays against.
+    var orchestrator: any ScenarioOrchestrator {
+        external ?? EmbeddedOrchestrator(world: self)
+    }
 
     /// NetBox calls the scenario planned to fail and that have not been called yet.
     var plannedNetBoxFaults: [(operation: NetBoxOperation, call: Int)] = []
@@ -43,10 +51,12 @@ final class ScenarioWorld {
     private(set) var scenarioArmedKill = false
     /// How many times the engine was killed and recovered.
     private(set) var recoveries: [EngineRecovery] = []
-    /// Process details read since the engine last moved (reading one parses every step's state).
-    private var details: [String: ProcessDetail] = [:]
+    /// Process progress read since the engine last moved (reading a detail parses every step's state).
+    private var details: [String: ProcessProgress] = [:]
 
-    init(topology: CompiledTopology, catalogue: Catalogue, seed: UInt64) throws {
+    /// A world whose scenario plays against `catalogue` in its own engine or, given `external`,
+    /// against that orchestrator, which the world is served to.
+    init(topology: CompiledTopology, catalogue: Catalogue, seed: UInt64, external: (any ExternalOrchestrator)? = nil) throws {
         let lab = try Lab(topology, clock: { ScenarioWorld.netboxDate })
         (netbox, fleet) = (lab.netbox, lab.fleet)
         (netboxClock, faults) = (VirtualClock(), FaultInjector())
@@ -54,9 +64,14 @@ final class ScenarioWorld {
         ids = IDGenerator(seed: seed)
         database = try Database(path: ":memory:")
         self.catalogue = catalogue
+        self.external = external
         engine = try Engine(database: database, clock: clock, ids: ids)
-        registered = try catalogue.register(into: engine, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),
-                                            fleet: fleet)
+        if external != nil {
+            registered = RegisteredCatalogue(name: catalogue.name, products: [], workflows: [])
+        } else {
+            registered = try catalogue.register(into: engine, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),
+                                                fleet: fleet)
+        }
         seedObjects = try NetBoxObjectIDs(netbox)
         seedState = try NetBoxState(netbox)
         interfaceIDs = try Self.interfaceIDs(netbox)
@@ -71,6 +86,7 @@ final class ScenarioWorld {
         fleet = checkpoint.fleet.copy()
         (netboxClock, faults) = (checkpoint.netboxClock.copy(), checkpoint.faults.copy())
         (catalogue, seedObjects, seedState) = (origin.catalogue, origin.seedObjects, origin.seedState)
+        external = nil
         (interfaceIDs, initialConfigs) = (origin.interfaceIDs, origin.initialConfigs)
         (clock, ids) = (checkpoint.clock.copy(), checkpoint.ids.copy())
         engine = try Engine(restoring: checkpoint.engine, clock: clock, ids: ids)
@@ -115,12 +131,12 @@ final class ScenarioWorld {
         processes[index] = record
     }
 
-    /// A process as the engine reports it, read once between engine calls.
-    func processDetail(_ id: String) throws -> ProcessDetail {
+    /// Where a process stands as the engine reports it, read once between engine calls.
+    func progress(_ id: String) throws -> ProcessProgress {
         if let cached = details[id] { return cached }
-        let detail = try engine.process(id)
-        details[id] = detail
-        return detail
+        let progress = try orchestrator.progress(id)
+        details[id] = progress
+        return progress
     }
 
     /// Call whenever the engine may have moved a process.

@@ -14,6 +14,9 @@ public struct GradeOptions: Sendable {
     public var reportDirectory: String = GradeOptions.defaultReportDirectory
     public static let defaultReportDirectory = ReportWriter.defaultDirectory + "/grade"
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
+    /// The external orchestrator graded (its URL), if any: it is graded instead of a catalogue,
+    /// one exercise at a time (see `RunOptions.externalOrchestrator`).
+    public var externalOrchestrator: String?
 
     public init() {}
 }
@@ -35,8 +38,12 @@ public enum GradeRunner {
         case .success(let loaded):
             exercises = loaded
         }
-        let workflows = options.workflows ?? catalogues.defaultCatalogue.name
-        guard catalogues.catalogue(named: workflows) != nil else {
+        if options.externalOrchestrator != nil, case .failure(let error) = ScenarioRunner.refuseEngineKills(exercises.map(\.scenario)) {
+            ScenarioRunner.report(error, console)
+            return ExitStatus.invalidInput
+        }
+        let workflows = options.externalOrchestrator ?? options.workflows ?? catalogues.defaultCatalogue.name
+        guard options.externalOrchestrator != nil || catalogues.catalogue(named: workflows) != nil else {
             console.line("orchlab grade: " + CatalogueError.unknownCatalogue(workflows, known: catalogues.names).description)
             return ExitStatus.invalidInput
         }
@@ -47,7 +54,8 @@ public enum GradeRunner {
             console.line("orchlab: \(error.description); nothing was graded")
             return ExitStatus.invalidInput
         }
-        let gradebook = grade(exercises, workflows: workflows, jobs: options.jobs, execution: execution)
+        let gradebook = grade(exercises, workflows: workflows, jobs: options.externalOrchestrator == nil ? options.jobs : 1,
+                              execution: execution)
         console.line(Scorecard(gradebook).lines(console).joined(separator: "\n"))
         do {
             let gradescope = try GradescopeReport(gradebook).render(), classroom = try ClassroomReport(gradebook).render()
@@ -72,7 +80,7 @@ public enum GradeRunner {
             console.line("orchlab grade: no check '\(check)'; write EXERCISE-ID:ASSERTION (the exercise's file name without .yaml)")
             return ExitStatus.invalidInput
         }
-        let workflows = options.workflows ?? catalogues.defaultCatalogue.name
+        let workflows = options.externalOrchestrator ?? options.workflows ?? catalogues.defaultCatalogue.name
         let graded = grade([exercise], workflows: workflows, jobs: 1, execution: execution).exercises[0]
         guard let verdict = graded.checks.first(where: { $0.check.assertion == parts[1] }) else { return ExitStatus.invalidInput }
         console.line("\(exercise.title) › \(verdict.check.assertion): \(Scorecard.points(verdict.score))/\(Scorecard.points(verdict.check.points))")

@@ -22,6 +22,10 @@ public struct RunOptions: Sendable {
     /// Record each scenario's duration. Off, every duration is 0 and a run's reports are
     /// byte-for-byte the same each time (given a deterministic execution).
     public var recordTimings = true
+    /// The external orchestrator every scenario plays against (its URL), if any: scenarios then
+    /// run one at a time, snapshots (which hold OrchLab's seeded ids) are not compared, and a
+    /// scenario that kills the engine is refused when it is read.
+    public var externalOrchestrator: String?
 
     public init() {}
 }

@@ -10,8 +10,11 @@ public enum ScenarioRunner {
     public static func run(_ options: RunOptions, catalogues: CatalogueRegistry, execution: @escaping ScenarioExecution,
                            console: Console) -> Int32 {
         let suite: [Scenario]
-        switch load(paths: options.paths, locator: TopologyLocator(allowedRoots: options.topologyRoots))
-            .flatMap({ resolveCatalogues(options.selection.suite(of: $0), override: options.workflows, catalogues) }) {
+        let loaded = load(paths: options.paths, locator: TopologyLocator(allowedRoots: options.topologyRoots))
+            .map { options.selection.suite(of: $0) }
+        switch options.externalOrchestrator == nil
+            ? loaded.flatMap({ resolveCatalogues($0, override: options.workflows, catalogues) })
+            : loaded.flatMap(refuseEngineKills) {
         case .failure(let error):
             report(error, console)
             return ExitStatus.invalidInput
@@ -80,18 +83,31 @@ public enum ScenarioRunner {
         return issues.isEmpty ? .success(resolved) : .failure(ScenarioFileError(issues: issues))
     }
 
+    /// The scenarios as they are, or an error at every `fault: kill_engine`: OrchLab cannot stop
+    /// an external orchestrator between its steps.
+    static func refuseEngineKills(_ scenarios: [Scenario]) -> Result<[Scenario], ScenarioFileError> {
+        let issues = scenarios.flatMap { scenario in
+            scenario.actions.compactMap { action -> ScenarioIssue? in
+                guard case .fault(.killEngine) = action.kind else { return nil }
+                return ScenarioIssue(location: action.location, field: "actions[\(action.index)].fault",
+                                     message: "kill_engine cannot run against an external orchestrator: OrchLab cannot stop it between steps; run this scenario without --orchestrator")
+            }
+        }
+        return issues.isEmpty ? .success(scenarios) : .failure(ScenarioFileError(issues: issues))
+    }
+
     /// Runs `scenarios` on `options.jobs` threads, checks snapshots, prints a line per scenario in
     /// suite order, and returns the results in that order.
     public static func execute(_ scenarios: [Scenario], options: RunOptions, execution: @escaping ScenarioExecution,
                                console: Console) -> [ScenarioResult] {
         let progress = LiveProgress(console: console, total: scenarios.count)
         let store = SnapshotStore()
-        let update = options.updateSnapshots
-        return ParallelRunner(workers: options.jobs, failFast: options.failFast, recordTimings: options.recordTimings).run(
+        let update = options.updateSnapshots, external = options.externalOrchestrator != nil
+        return ParallelRunner(workers: external ? 1 : options.jobs, failFast: options.failFast, recordTimings: options.recordTimings).run(
             scenarios, execute: execution,
             finish: { scenario, result in
                 var result = result
-                result.snapshotCheck = store.check(scenario, result, update: update)
+                if !external { result.snapshotCheck = store.check(scenario, result, update: update) }
                 return result
             },
             completed: progress.completed)

@@ -131,4 +131,9 @@ public struct WorkflowInfo: Codable, Sendable, Hashable {
 public struct ProcessOutcome: Sendable, Hashable {
     public let processID: String
     public let status: ProcessStatus
+
+    public init(processID: String, status: ProcessStatus) {
+        self.processID = processID
+        self.status = status
+    }
 }

@@ -110,10 +110,10 @@ enum ScenariosBenchmarks {
               - start: create_circuit
                 as: c
                 form:
-                  - router_a: ${a.subscription_id}
-                  - router_b: ${b.subscription_id}
-                  - a_port: {interface: {device: loc1-core, port: 1/1/c2/1}}
-                    b_port: {interface: {device: loc2-core, port: 1/1/c1/1}}
+                  - router_a: loc1-core
+                  - router_b: loc2-core
+                  - a_port: 1/1/c2/1
+                    b_port: 1/1/c1/1
                 expect: completed
               - assert: circuit active
                 subscription: ${c}

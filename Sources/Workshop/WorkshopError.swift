@@ -5,6 +5,8 @@ public enum WorkshopError: Error, Sendable, Equatable, CustomStringConvertible {
     case alreadyEnrolled(device: String, subscriptionID: String)
     case interfaceNotFound(Int)
     case notAnInterfaceID(field: String, value: String)
+    /// A form's answer that its page did not offer (a form asking one page and mapping another).
+    case notOffered(field: String, value: String)
     case missingPrimaryIP(device: String, family: String)
     case poolNotFound(prefixID: Int)
     /// A port of the new circuit is already cabled to something else.
@@ -22,6 +24,7 @@ public enum WorkshopError: Error, Sendable, Equatable, CustomStringConvertible {
         case .alreadyEnrolled(let device, let id): "Device \(device) is already enrolled as Node subscription \(id)"
         case .interfaceNotFound(let id): "NetBox has no interface with id \(id)"
         case .notAnInterfaceID(let field, let value): "\(field) must be a NetBox interface id, not '\(value)'"
+        case .notOffered(let field, let value): "\(field) offered no choice '\(value)'"
         case .missingPrimaryIP(let device, let family): "NetBox device \(device) has no primary \(family) address"
         case .poolNotFound(let id): "NetBox has no circuit address pool (prefix id \(id))"
         case .portCabled(let interface, let cable): "NetBox interface \(interface) is already connected by cable \(cable)"

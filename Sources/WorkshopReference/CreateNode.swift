@@ -26,13 +26,14 @@ public enum CreateNode {
         }
     }
 
-    /// A choice of planned devices; with the enrolment check, devices with a live Node
-    /// subscription are left out, and posting one anyway names that subscription.
+    /// A choice of planned devices by name, on a page titled with the product name; with the
+    /// enrolment check, devices with a live Node subscription are left out, and posting one
+    /// anyway names that subscription.
     static func form(_ services: WorkshopServices, checksEnrolment: Bool) -> Form {
         Form { form in
             let enrolled = checksEnrolment ? try liveNodes(services) : [:]
             let offered = try services.netbox.plannedDevices().filter { enrolled[$0.name] == nil }.map { Choice($0.name) }
-            let page = FormPage(title: "Select a device") { FormField.choice(deviceField, title: "Device", options: offered) }
+            let page = FormPage(title: try form.state.string("product_name")) { FormField.choice(deviceField, options: offered) }
             do {
                 return try form.page(page).values
             } catch FormError.invalid(let title, let errors) where checksEnrolment {

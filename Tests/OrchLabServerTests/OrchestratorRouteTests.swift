@@ -43,6 +43,33 @@ import WorkflowEngine
         }
     }
 
+    /// The pages a client of the workshop's app posts, routers and ports by name, work as they are.
+    @Test func createCircuitTakesRoutersAndPortsByNameAndNamesABadOne() async throws {
+        try await LiveServer.with { server in
+            for device in ["loc1-core", "loc2-core"] { _ = try await server.enrol(device) }
+            let product = server.world.catalogue.product(named: "Circuit")?.snapshot.productID ?? ""
+            let routers = "[{\"product\": \"\(product)\"}, {\"router_a\": \"loc1-core\"}, {\"router_b\": \"loc2-core\"}"
+            let ports = try await server.call("POST", "/api/processes/create_circuit", body: routers + "]")
+            #expect(ports.status == 510)
+            #expect(ports.json["form"]?["title"] == "Choose circuit ports")
+            #expect(ports.json["form"]?["properties"]?["a_port"]?["enum"]?.arrayValue?.contains("1/1/c2/1") == true)
+
+            let invalid = try await server.call("POST", "/api/processes/create_circuit",
+                                                body: "[{\"product\": \"\(product)\"}, {\"router_a\": \"loc9-core\"}]")
+            #expect(invalid.status == 400)
+            #expect(invalid.json["type"] == "FormValidationError")
+            #expect(invalid.json["validation_errors"]?[0]?["loc"] == ["router_a"])
+            #expect(invalid.json["validation_errors"]?[0]?["input"] == "loc9-core")
+
+            let started = try await server.call("POST", "/api/processes/create_circuit",
+                                                body: routers + ", {\"a_port\": \"1/1/c2/1\", \"b_port\": \"1/1/c1/1\"}]")
+            #expect(started.status == 201, "\(started.text)")
+            let processID = try #require(started.json["id"]?.stringValue)
+            #expect(try await server.confirm(processID).status == 204)
+            #expect(try await server.get("/api/processes/\(processID)").json["last_status"] == "completed")
+        }
+    }
+
     @Test func createNodeShowsPendingStepsAndTheConfigFormThenCompletes() async throws {
         try await LiveServer.with { server in
             let processID = try await server.startNode("loc1-core")

@@ -30,6 +30,17 @@ import WorkflowEngine
         #expect(next.form["additionalProperties"] == false)
     }
 
+    /// As pydantic-forms' `Choice`: the value is what is offered in `enum` and posted; `options`
+    /// appears only when some label differs from its value.
+    @Test func choicesAreValidatedByValueWithLabelsOnlyWhereTheyDiffer() throws {
+        let labelled = FormPage(title: "A") { FormField.choice("router_a", options: routers) }
+        let error = try #require(throws: FormError.self) { try labelled.validate(["router_a": "Loc 1 core"]) }
+        #expect(error.validationErrors.map(\.loc) == [["router_a"]], "a label is not a value")
+        #expect(try labelled.validate(["router_a": "loc1-core"]).values == ["router_a": "loc1-core"])
+        let plain = FormPage(title: "A") { FormField.choice("router_a", options: ["loc1-core", "loc2-core"]) }.jsonSchema()
+        #expect(plain["properties"]?["router_a"] == ["title": "Router A", "type": "string", "enum": ["loc1-core", "loc2-core"], "propertyOrder": 0])
+    }
+
     @Test func completeInputsReplayToMergedAnswersWithDefaults() throws {
         let answers = try twoPageForm.run(state: State(), inputs: [["router_a": "loc1-core"], ["router_b": "loc3-core"]])
         #expect(answers == ["router_a": "loc1-core", "router_b": "loc3-core", "under_maintenance": false])

@@ -26,8 +26,8 @@ import WorkflowEngine
 
     @Test func abortingLeavesSomebodyElsesCableAndAddressesAlone() throws {
         let harness = try WorkshopHarness()
-        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
-        let inputs = try harness.circuitInputs(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+        for device in ["loc1-core", "loc2-core"] { try harness.createNode(device) }
+        let inputs = try harness.circuitInputs(routerA: "loc1-core", routerB: "loc2-core", aPort: "1/1/c2/1", bPort: "1/1/c1/1")
         let started = try harness.engine.start(WorkflowName.createCircuit, inputs: inputs)
         // Meanwhile the ports were re-cabled by someone else, with the same circuit addresses.
         try harness.netbox.deleteCable(id: 1)

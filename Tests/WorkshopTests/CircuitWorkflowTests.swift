@@ -17,40 +17,52 @@ import WorkflowEngine
         throw HarnessError(description: "\(workflow) started without asking for another page")
     }
 
-    static func options(_ page: JSON, _ field: String) -> [String: String] {
+    /// A choice field's `enum`, after checking it carries no `options` (value and label agree).
+    static func names(_ page: JSON, _ field: String) -> [String] {
         let property = page["properties"]?[field]
-        let values = property?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
-        let labels = property?["options"]?.objectValue ?? [:]
-        return Dictionary(uniqueKeysWithValues: values.map { ($0, labels[$0]?.stringValue ?? $0) })
+        #expect(property?["options"] == nil, "\(field) is offered by name, with no labels")
+        return property?["enum"]?.arrayValue?.compactMap(\.stringValue) ?? []
     }
 
-    @Test func formOffersActiveNodesThenFreePortsOfEachRouter() throws {
+    @Test func formOffersActiveNodesThenFreePortsOfEachRouterByName() throws {
         let harness = try WorkshopHarness()
         let nodes = try ["loc1-core", "loc2-core", "loc3-core"].map { try harness.createNode($0) }
         let product: JSON = ["product": .string(harness.productID("Circuit"))]
         let routerA = try Self.nextPage(harness, WorkflowName.createCircuit, [product])
-        #expect(Self.options(routerA, "router_a") == Dictionary(uniqueKeysWithValues: zip(nodes, ["loc1-core", "loc2-core", "loc3-core"])))
-        let routerB = try Self.nextPage(harness, WorkflowName.createCircuit, [product, ["router_a": .string(nodes[0])]])
-        #expect(Set(Self.options(routerB, "router_b").keys) == [nodes[1], nodes[2]])
-        let ports = try Self.nextPage(harness, WorkflowName.createCircuit,
-                                      [product, ["router_a": .string(nodes[0])], ["router_b": .string(nodes[1])]])
-        let aPorts = Self.options(ports, "a_port")
+        #expect(routerA["title"] == "Circuit")
+        #expect(routerA["properties"]?["router_a"]?["title"] == "Router A")
+        #expect(Self.names(routerA, "router_a") == ["loc1-core", "loc2-core", "loc3-core"])
+        let routerB = try Self.nextPage(harness, WorkflowName.createCircuit, [product, ["router_a": "loc1-core"]])
+        #expect(routerB["title"] == "Circuit")
+        #expect(Self.names(routerB, "router_b") == ["loc2-core", "loc3-core"], "router A is no longer offered")
+        let ports = try Self.nextPage(harness, WorkflowName.createCircuit, [product, ["router_a": "loc1-core"], ["router_b": "loc2-core"]])
+        #expect(ports["title"] == "Choose circuit ports")
+        let aPorts = Self.names(ports, "a_port")
+        let free400G = try harness.netbox.interfaces(["device": "loc1-core", "speed": "400000000"]).results.map(\.name)
         #expect(aPorts.count == 36, "the 36 400G ports, not the 100G ones")
-        #expect(aPorts["38"] == "1/1/c2/1")
-        #expect(Self.options(ports, "b_port")["109"] == "1/1/c1/1")
+        #expect(aPorts == free400G)
+        #expect(aPorts.contains("1/1/c2/1") && !aPorts.contains("2/1/c1/1"))
+        #expect(Self.names(ports, "b_port").contains("1/1/c1/1"))
 
-        try harness.createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
-        let after = try Self.nextPage(harness, WorkflowName.createCircuit,
-                                      [product, ["router_a": .string(nodes[0])], ["router_b": .string(nodes[2])]])
-        #expect(Self.options(after, "a_port").count == 35)
-        #expect(Self.options(after, "a_port")["38"] == nil, "a cabled port is no longer offered")
+        // The posted names become the node subscriptions and the NetBox interfaces behind them.
+        let circuit = try harness.createCircuit(routerA: "loc1-core", routerB: "loc2-core", aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+        let members = try harness.engine.subscription(CircuitModel.self, id: circuit).circuit.members
+        #expect(members.map(\.port.node?.node_name) == ["loc1-core", "loc2-core"])
+        #expect(members.map(\.port.port_name) == ["1/1/c2/1", "1/1/c1/1"])
+        #expect(members.map(\.port.port_id) == [38, 109])
+        let process = try #require(try harness.engine.processes(workflow: WorkflowName.createCircuit).first)
+        let state = try harness.engine.process(process.processID).currentState
+        #expect(state["router_a"]?.stringValue == nodes[0] && state["router_b"]?.stringValue == nodes[1])
+        let after = try Self.nextPage(harness, WorkflowName.createCircuit, [product, ["router_a": "loc1-core"], ["router_b": "loc3-core"]])
+        #expect(Self.names(after, "a_port").count == 35)
+        #expect(!Self.names(after, "a_port").contains("1/1/c2/1"), "a cabled port is no longer offered")
     }
 
     @Test func configPageCarriesEachTextWithItsDevice() throws {
         let harness = try WorkshopHarness()
-        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
+        for device in ["loc1-core", "loc2-core"] { try harness.createNode(device) }
         let started = try harness.engine.start(WorkflowName.createCircuit,
-                                               inputs: try harness.circuitInputs(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
+                                               inputs: try harness.circuitInputs(routerA: "loc1-core", routerB: "loc2-core", aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
         #expect(started.status == .suspended)
         let detail = try harness.engine.process(started.processID)
         #expect(detail.lastStep == "Provide Config to User")
@@ -85,20 +97,25 @@ import WorkflowEngine
             return []
         }
         #expect(errors([["product": "no-such-product"]]).map(\.msg) == ["Product not found"])
-        #expect(errors([product, ["router_a": "not-a-node"]]).map(\.loc) == [["router_a"]])
-        #expect(errors([product, ["router_a": .string(nodes[0])], ["router_b": .string(nodes[0])]]).map(\.loc) == [["router_b"]])
-        let badPorts = errors([product, ["router_a": .string(nodes[0])], ["router_b": .string(nodes[1])],
-                               ["a_port": "73", "b_port": "109"]])
+        let badRouter = errors([product, ["router_a": "loc9-core"]])
+        #expect(badRouter.map(\.loc) == [["router_a"]])
+        #expect(badRouter.first?.msg == "Input should be 'loc1-core' or 'loc2-core'")
+        #expect(badRouter.first?.input == "loc9-core")
+        #expect(errors([product, ["router_a": .string(nodes[0])]]).map(\.loc) == [["router_a"]], "a subscription id is not a name")
+        #expect(errors([product, ["router_a": "loc1-core"], ["router_b": "loc1-core"]]).map(\.loc) == [["router_b"]])
+        let badPorts = errors([product, ["router_a": "loc1-core"], ["router_b": "loc2-core"], ["a_port": "2/1/c1/1", "b_port": "1/1/c1/1"]])
         #expect(badPorts.map(\.loc) == [["a_port"]], "a 100G port is not offered")
+        #expect(errors([product, ["router_a": "loc1-core"], ["router_b": "loc2-core"], ["a_port": "38", "b_port": "1/1/c1/1"]])
+            .map(\.loc) == [["a_port"]], "a NetBox interface id is not a port name")
         #expect(try harness.engine.processes(workflow: WorkflowName.createCircuit).isEmpty)
         #expect(try harness.netbox.cables().count == 0)
     }
 
     @Test func terminateCircuitRemovesItFromNetBoxAndTheRouters() throws {
         let harness = try WorkshopHarness()
-        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
+        for device in ["loc1-core", "loc2-core"] { try harness.createNode(device) }
         let before = try NetBoxSnapshot(harness.netbox)
-        let circuit = try harness.createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+        let circuit = try harness.createCircuit(routerA: "loc1-core", routerB: "loc2-core", aPort: "1/1/c2/1", bPort: "1/1/c1/1")
         #expect(harness.fleet.adjacencies().count == 1)
 
         let outcome = try harness.run(WorkflowName.terminateCircuit, [["subscription_id": .string(circuit)]])
@@ -118,7 +135,7 @@ import WorkflowEngine
                 == ["This workflow cannot be started: Subscription has a status in which this workflow cannot run"], "\(workflow)")
         }
         // Its ports are offered again and a new circuit gets the same addresses back.
-        let again = try harness.createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+        let again = try harness.createCircuit(routerA: "loc1-core", routerB: "loc2-core", aPort: "1/1/c2/1", bPort: "1/1/c1/1")
         #expect(try harness.engine.subscription(CircuitModel.self, id: again).circuit.members.map(\.v6_ip_address)
             == ["2001:db8:10::/127", "2001:db8:10::1/127"])
     }
@@ -142,17 +159,17 @@ import WorkflowEngine
         #expect(try harness.fleet.runningConfig("loc1-core").interfaces["loopback0"] == nil)
         // The device can be enrolled again.
         let page = try Self.nextPage(harness, WorkflowName.createNode, [["product": .string(harness.productID("Node"))]])
-        #expect(Self.options(page, "select_device_choice")["loc1-core"] != nil)
+        #expect(Self.names(page, "select_device_choice").contains("loc1-core"))
     }
 }
 
 @Suite struct AbortTests {
     @Test func abortingCreateCircuitGivesBackItsReservations() throws {
         let harness = try WorkshopHarness()
-        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
+        for device in ["loc1-core", "loc2-core"] { try harness.createNode(device) }
         let before = try NetBoxSnapshot(harness.netbox)
         let started = try harness.engine.start(WorkflowName.createCircuit,
-                                               inputs: try harness.circuitInputs(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
+                                               inputs: try harness.circuitInputs(routerA: "loc1-core", routerB: "loc2-core", aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
         #expect(started.status == .suspended)
         #expect(try harness.netbox.cables().count == 1)
         #expect(try harness.engine.abort(started.processID).status == .aborted)

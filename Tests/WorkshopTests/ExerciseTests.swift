@@ -13,7 +13,7 @@ import WorkshopStarter
     static func solved(_ catalogue: Catalogue) throws -> Set<WorkshopExercise> {
         var solved: Set<WorkshopExercise> = []
         let harness = try WorkshopHarness(catalogue)
-        let nodes = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
+        for device in ["loc1-core", "loc2-core"] { try harness.createNode(device) }
         if try harness.netbox.device(id: 7).status == .active { solved.insert(.deviceStatusUpdate) }
 
         // Enrol loc3-core, stop at the config page, then try to enrol it again.
@@ -25,7 +25,7 @@ import WorkshopStarter
             solved.insert(.enrolmentCheck)
         }
 
-        let circuit = try harness.createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+        let circuit = try harness.createCircuit(routerA: "loc1-core", routerB: "loc2-core", aPort: "1/1/c2/1", bPort: "1/1/c1/1")
         let before = harness.fleet.adjacencies().first?.aMetric
         try harness.expectCompleted(try harness.run(WorkflowName.modifyCircuit,
                                                     [["subscription_id": .string(circuit)], ["under_maintenance": false]]))

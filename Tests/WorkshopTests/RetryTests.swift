@@ -16,8 +16,8 @@ import WorkflowEngine
     static let sweeps: [(name: String, sweep: FaultSweep)] = [
         ("create_node", FaultSweep(setup: { try $0.nodeInputs("loc1-core") }, workflow: WorkflowName.createNode)),
         ("create_circuit", FaultSweep(setup: { harness in
-            let ids = try ["loc1-core", "loc2-core"].map { try harness.createNode($0) }
-            return try harness.circuitInputs(ids[0], ids[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+            for device in ["loc1-core", "loc2-core"] { try harness.createNode(device) }
+            return try harness.circuitInputs(routerA: "loc1-core", routerB: "loc2-core", aPort: "1/1/c2/1", bPort: "1/1/c1/1")
         }, workflow: WorkflowName.createCircuit)),
         ("terminate_circuit", FaultSweep(setup: { [["subscription_id": .string(try $0.firstCircuit().circuit)]] },
                                          workflow: WorkflowName.terminateCircuit)),
@@ -72,10 +72,10 @@ import WorkflowEngine
             let engine = try Engine(path: path, clock: SteppingClock(), ids: IDGenerator(seed: 7))
             let catalogue = try WorkshopReference.catalogue().register(into: engine, netbox: lab.client(faults: faults), fleet: lab.fleet)
             let driver = WorkshopDriver(engine: engine, catalogue: catalogue, engineer: Engineer(fleet: lab.fleet))
-            let nodes = try ["loc1-core", "loc2-core"].map { try driver.createNode($0) }
+            for device in ["loc1-core", "loc2-core"] { try driver.createNode(device) }
             faults.injectNext(.timeout(applied: true), on: .allocateIP)
             let outcome = try engine.start(WorkflowName.createCircuit,
-                                           inputs: try driver.circuitInputs(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
+                                           inputs: try driver.circuitInputs(routerA: "loc1-core", routerB: "loc2-core", aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
             #expect(outcome.status == .failed)
             #expect(try engine.process(outcome.processID).lastStep == "Reserve IPs in IPAM")
             processID = outcome.processID

@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from workshop_client import choice, next_form, process, run, start
+from workshop_client import next_form, process, run, start
 
 DEVICES = [f"loc{n}-core" for n in range(1, 6)]
 # The workshop's full mesh in build order: locA port 1/1/cB/1 to locB port 1/1/cA/1.
@@ -36,9 +36,12 @@ def circuits(api, products, nodes):
     built = {}
     product = products["Circuit"]["product_id"]
     for a, b in MESH:
-        pages = [{"product": product}, {"router_a": nodes[f"loc{a}-core"]}, {"router_b": nodes[f"loc{b}-core"]}]
+        # Routers and ports by name, as to the workshop's app.
+        pages = [{"product": product}, {"router_a": f"loc{a}-core"}, {"router_b": f"loc{b}-core"}]
         ports = next_form(api, "create_circuit", pages)
-        pages.append({"a_port": choice(ports, "a_port", f"1/1/c{b}/1"), "b_port": choice(ports, "b_port", f"1/1/c{a}/1")})
+        assert ports["title"] == "Choose circuit ports"
+        assert f"1/1/c{b}/1" in ports["properties"]["a_port"]["enum"] and "options" not in ports["properties"]["a_port"]
+        pages.append({"a_port": f"1/1/c{b}/1", "b_port": f"1/1/c{a}/1"})
         detail = run(api, "create_circuit", pages)
         built[(a, b)] = detail["subscriptions"][0]["subscription_id"]
     return built

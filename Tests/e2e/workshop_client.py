@@ -48,12 +48,3 @@ def next_form(api, workflow, pages):
     body = answer.json()
     assert body["type"] == "FormNotCompleteError"
     return body["form"]
-
-
-def choice(form, field, label):
-    """The value of `field`'s option labelled `label`."""
-    prop = form["properties"][field]
-    options = prop.get("options") or {v: v for v in prop["enum"]}
-    matches = [value for value, text in options.items() if text == label]
-    assert matches, f"{field} has no option {label}: {options}"
-    return matches[0]

@@ -1,9 +1,9 @@
 import Catalogues
 import WorkflowEngine
 
-/// Drives the workshop's workflows as a client would: posts the form pages (port choices are
-/// found by their labels on the page the form shows), plays the engineer at every config page,
-/// and reports where each process ended.
+/// Drives the workshop's workflows as a client would: posts the form pages (routers, ports and
+/// devices by name, as to the workshop's app), plays the engineer at every config page, and
+/// reports where each process ended.
 public struct WorkshopDriver: Sendable {
     public let engine: Engine
     public let catalogue: RegisteredCatalogue
@@ -49,24 +49,11 @@ public struct WorkshopDriver: Sendable {
         [["product": .string(try catalogue.product(for: WorkflowName.createNode).snapshot.productID)], ["select_device_choice": .string(device)]]
     }
 
-    /// create_circuit's pages for two node subscriptions and two port names.
-    public func circuitInputs(_ a: String, _ b: String, aPort: String, bPort: String) throws -> [JSON] {
-        let pages: [JSON] = [["product": .string(try catalogue.product(for: WorkflowName.createCircuit).snapshot.productID)], ["router_a": .string(a)], ["router_b": .string(b)]]
-        let portPage: JSON
-        do {
-            _ = try engine.start(WorkflowName.createCircuit, inputs: pages, user: user)
-            throw DriverError.unexpectedPage("create_circuit asked for no port page")
-        } catch FormError.notComplete(let next) {
-            portPage = next.form
-        }
-        func value(_ field: String, _ label: String) throws -> JSON {
-            let labels = portPage["properties"]?[field]?["options"]?.objectValue ?? [:]
-            guard let match = labels.first(where: { $0.value.stringValue == label }) else {
-                throw DriverError.noSuchChoice(field: field, label: label)
-            }
-            return .string(match.key)
-        }
-        return pages + [["a_port": try value("a_port", aPort), "b_port": try value("b_port", bPort)]]
+    /// create_circuit's pages as a client of the workshop's app posts them: both routers and
+    /// their ports by name.
+    public func circuitInputs(routerA: String, routerB: String, aPort: String, bPort: String) throws -> [JSON] {
+        [["product": .string(try catalogue.product(for: WorkflowName.createCircuit).snapshot.productID)],
+         ["router_a": .string(routerA)], ["router_b": .string(routerB)], ["a_port": .string(aPort), "b_port": .string(bPort)]]
     }
 
     /// create_node for `device`, completed; its subscription id.
@@ -75,17 +62,18 @@ public struct WorkshopDriver: Sendable {
         try subscription(of: run(WorkflowName.createNode, nodeInputs(device)))
     }
 
-    /// create_circuit between two node subscriptions on the named ports, completed; its subscription id.
+    /// create_circuit between two routers (node names) on the named ports, completed; its subscription id.
     @discardableResult
-    public func createCircuit(_ a: String, _ b: String, aPort: String, bPort: String) throws -> String {
-        try subscription(of: run(WorkflowName.createCircuit, circuitInputs(a, b, aPort: aPort, bPort: bPort)))
+    public func createCircuit(routerA: String, routerB: String, aPort: String, bPort: String) throws -> String {
+        try subscription(of: run(WorkflowName.createCircuit, circuitInputs(routerA: routerA, routerB: routerB, aPort: aPort, bPort: bPort)))
     }
 
     /// The workshop's full build: the five nodes, then the ten circuits in the workshop's order.
     public func buildWorkshop() throws -> (nodes: [String], circuits: [String]) {
         let nodes = try Self.devices.map { try createNode($0) }
         let circuits = try Self.meshOrder.map { pair in
-            try createCircuit(nodes[pair.a - 1], nodes[pair.b - 1], aPort: "1/1/c\(pair.b)/1", bPort: "1/1/c\(pair.a)/1")
+            try createCircuit(routerA: Self.devices[pair.a - 1], routerB: Self.devices[pair.b - 1],
+                              aPort: "1/1/c\(pair.b)/1", bPort: "1/1/c\(pair.a)/1")
         }
         return (nodes, circuits)
     }
@@ -93,14 +81,12 @@ public struct WorkshopDriver: Sendable {
 
 public enum DriverError: Error, Sendable, Equatable, CustomStringConvertible {
     case notCompleted(workflow: String, status: ProcessStatus, step: String, reason: String)
-    case noSuchChoice(field: String, label: String)
     case unexpectedPage(String)
 
     public var description: String {
         switch self {
         case .notCompleted(let workflow, let status, let step, let reason):
             "\(workflow) is \(status.rawValue) at '\(step)'" + (reason.isEmpty ? "" : ": \(reason)")
-        case .noSuchChoice(let field, let label): "\(field) offers no choice labelled '\(label)'"
         case .unexpectedPage(let detail): detail
         }
     }

@@ -57,7 +57,7 @@ public enum MaintenanceForm {
             let id = try form.state.string("subscription_id")
             let current = try services.subscriptions.subscription(CircuitModel.self, id: id).model.isUnderMaintenance
             return try form.page("Maintenance") {
-                FormField.bool(field, title: "Under maintenance", default: current)
+                FormField.bool(field, default: current)
             }.values
         }
     }

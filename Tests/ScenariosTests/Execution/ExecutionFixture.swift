@@ -47,10 +47,10 @@ enum ExecutionFixture {
           - start: create_circuit
             as: c12
             form:
-              - router_a: ${loc1}
-              - router_b: ${loc2}
-              - a_port: {interface: {device: loc1-core, port: 1/1/c2/1}}
-                b_port: {interface: {device: loc2-core, port: 1/1/c1/1}}
+              - router_a: loc1-core
+              - router_b: loc2-core
+              - a_port: 1/1/c2/1
+                b_port: 1/1/c1/1
         \(extra)
 
         """

@@ -47,20 +47,20 @@ struct WorkshopHarness {
 
     func nodeInputs(_ device: String) throws -> [JSON] { try driver.nodeInputs(device) }
 
-    func circuitInputs(_ a: String, _ b: String, aPort: String, bPort: String) throws -> [JSON] {
-        try driver.circuitInputs(a, b, aPort: aPort, bPort: bPort)
+    func circuitInputs(routerA: String, routerB: String, aPort: String, bPort: String) throws -> [JSON] {
+        try driver.circuitInputs(routerA: routerA, routerB: routerB, aPort: aPort, bPort: bPort)
     }
 
     @discardableResult
-    func createCircuit(_ a: String, _ b: String, aPort: String, bPort: String) throws -> String {
-        try driver.createCircuit(a, b, aPort: aPort, bPort: bPort)
+    func createCircuit(routerA: String, routerB: String, aPort: String, bPort: String) throws -> String {
+        try driver.createCircuit(routerA: routerA, routerB: routerB, aPort: aPort, bPort: bPort)
     }
 
     /// loc1-core and loc2-core enrolled, and the workshop's first circuit between them
     /// (loc1-core 1/1/c2/1 to loc2-core 1/1/c1/1).
     func firstCircuit() throws -> (nodes: [String], circuit: String) {
         let nodes = try ["loc1-core", "loc2-core"].map { try createNode($0) }
-        return (nodes, try createCircuit(nodes[0], nodes[1], aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
+        return (nodes, try createCircuit(routerA: "loc1-core", routerB: "loc2-core", aPort: "1/1/c2/1", bPort: "1/1/c1/1"))
     }
 
     func buildWorkshop() throws -> (nodes: [String], circuits: [String]) { try driver.buildWorkshop() }

@@ -26,30 +26,28 @@ public enum CreateCircuit {
         }
     }
 
-    /// Pages `router_a`, `router_b` (active nodes; value the subscription id, label the node
-    /// name; B without A), then `a_port` and `b_port` (free 400G ports; value the NetBox
-    /// interface id, label the port name).
+    /// The workshop's pages: `router_a`, then `router_b` (both titled with the product name;
+    /// active nodes by name, B without A), then "Choose circuit ports" with `a_port` and
+    /// `b_port` (each router's free 400G ports by name). Clients post names, as to the
+    /// workshop's app; the answers hold the node subscription ids and NetBox interface ids.
     static func form(_ services: WorkshopServices) -> Form {
         Form { form in
-            let nodes = try services.nodes([.active])
-                .sorted { ($0.node.node_name ?? "") < ($1.node.node_name ?? "") }
-            let routers = nodes.map { Choice($0.subscriptionID, label: $0.node.node_name ?? $0.subscriptionID) }
-            let a = try form.page("Router A") { FormField.choice("router_a", title: "Router A", options: routers) }
+            let title = try form.state.string("product_name")
+            let named = try services.nodes([.active]).compactMap { node in node.node.node_name.map { (name: $0, id: node.subscriptionID) } }
+            let routers = NamedChoices(named.sorted { $0.name < $1.name })
+            let a = try form.page(title) { FormField.choice("router_a", options: routers.choices) }
             let routerA = try a.string("router_a")
-            let b = try form.page("Router B") {
-                FormField.choice("router_b", title: "Router B", options: routers.filter { $0.value != routerA })
+            let b = try form.page(title) { FormField.choice("router_b", options: routers.removing(routerA).choices) }
+            func ports(_ router: String) throws -> NamedChoices {
+                NamedChoices(try services.netbox.freePorts(ofDevice: router).map { ($0.name, String($0.id)) })
             }
-            let routerB = try b.string("router_b")
-            func ports(_ id: String) throws -> [Choice] {
-                let name = nodes.first { $0.subscriptionID == id }?.node.node_name ?? ""
-                return try services.netbox.freePorts(ofDevice: name).map { Choice(String($0.id), label: $0.name) }
+            let (portsA, portsB) = (try ports(routerA), try ports(try b.string("router_b")))
+            let chosen = try form.page("Choose circuit ports") {
+                FormField.choice("a_port", options: portsA.choices)
+                FormField.choice("b_port", options: portsB.choices)
             }
-            let (portsA, portsB) = (try ports(routerA), try ports(routerB))
-            let chosen = try form.page("Ports") {
-                FormField.choice("a_port", title: "Port on router A", options: portsA)
-                FormField.choice("b_port", title: "Port on router B", options: portsB)
-            }
-            return a.values.merging(b.values) { $1 }.merging(chosen.values) { $1 }
+            return ["router_a": .string(try routers.id(a, "router_a")), "router_b": .string(try routers.id(b, "router_b")),
+                    "a_port": .string(try portsA.id(chosen, "a_port")), "b_port": .string(try portsB.id(chosen, "b_port"))]
         }
     }
 

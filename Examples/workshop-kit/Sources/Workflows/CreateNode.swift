@@ -18,13 +18,13 @@ public enum CreateNode {
         }
     }
 
-    /// A choice of planned devices.
+    /// A choice of planned devices by name, on a page titled with the product name.
     static func form(_ services: WorkshopServices) -> Form {
         Form { form in
             let offered = try services.netbox.plannedDevices().map { Choice($0.name) }
-            return try form.page(FormPage(title: "Select a device") {
-                FormField.choice(NodeSteps.deviceField, title: "Device", options: offered)
-            }).values
+            return try form.page(form.state.string("product_name")) {
+                FormField.choice(NodeSteps.deviceField, options: offered)
+            }.values
         }
     }
 }

@@ -36,7 +36,7 @@ struct OrchestratorArea: APIArea {
         }
         routes.on(.get, "processes") { call in
             let list = try ListParameters(call)
-            let all = try await offload { try engine.processList() }
+            let all = try await offload { try engine.processList() }.map(ReferenceShapes.processListRow)
             let (rows, total) = list.apply(all) { key, value, row in
                 guard key == "subscription_id" || key == "subscriptions" else { return nil }
                 return row["subscriptions"]?.arrayValue?.contains { $0["subscription_id"]?.stringValue == value } ?? false
@@ -45,6 +45,21 @@ struct OrchestratorArea: APIArea {
                 Reply.json(.array(rows)).adding("Content-Range", list.contentRange("processes", shown: rows.count, total: total)), call)
         }
         routes.on(.get, "processes/:pid") { call in try await details.reply(call.parameter("pid")) }
+        // 1.3.6 deletes a process in any status (processes.py `delete`): 204, or 404 with
+        // `raise_status`'s body.
+        routes.on(.delete, "processes/:pid") { call in
+            let processID = call.parameter("pid")
+            do {
+                try await offload { try engine.deleteProcess(processID) }
+            } catch EngineError.unknownProcess {
+                return ReferenceShapes.problem(nil, status: .notFound)
+            }
+            details.forget([processID])
+            return .noContent
+        }
+        routes.on(.get, "processes/process-subscriptions-by-subscription-id/:id") { call in
+            .json(.array(try await offload { try engine.processLinks(ofSubscription: call.parameter("id")) }))
+        }
         routes.on(.put, "processes/:pid/resume") { call in
             let pages = try OrchestratorErrors.pages(call)
             let user = call.queryValue("user") ?? "api"
@@ -67,7 +82,8 @@ struct OrchestratorArea: APIArea {
         }
         routes.on(.get, "subscriptions") { call in
             let list = try ListParameters(call)
-            let all = try await offload { try engine.subscriptionList() }
+            // SubscriptionWithMetadata: the engine keeps no subscription metadata.
+            let all = try await offload { try engine.subscriptionList() }.map { $0.merging(["metadata": .null]) }
             let (rows, total) = list.apply(all) { key, value, row in
                 guard key == "product" else { return nil }
                 let product = row["product"]
@@ -75,6 +91,22 @@ struct OrchestratorArea: APIArea {
                     .contains { $0?.stringValue?.lowercased() == value.lowercased() }
             }
             return Reply.json(.array(rows)).adding("Content-Range", list.contentRange("subscriptions", shown: rows.count, total: total))
+        }
+        // Registered before `subscriptions/:id`, which would take `all` for an id.
+        routes.on(.get, "subscriptions/all") { _ in
+            .json(.array(try await offload { try engine.subscriptionList() }))
+        }
+        // 1.3.6 (subscriptions.py `delete_subscription`) deletes the linked processes and then
+        // the subscription, and answers 200 with `null`; 404 when it does not exist.
+        routes.on(.delete, "subscriptions/:id") { call in
+            let deleted: [String]
+            do {
+                deleted = try await offload { try engine.deleteSubscription(call.parameter("id")) }
+            } catch EngineError.unknownSubscription {
+                return ReferenceShapes.problem(nil, status: .notFound)
+            }
+            details.forget(deleted)
+            return .json(.null)
         }
         routes.on(.get, "subscriptions/:id") { call in
             guard let row = try engine.subscriptionList(ids: [call.parameter("id")]).first else {

@@ -40,12 +40,12 @@ enum OrchestratorErrors {
     static func engine(_ error: EngineError) -> Reply {
         let status: HTTPResponse.Status = switch error {
         case .unknownWorkflow, .unknownProduct, .unknownProcess, .unknownSubscription, .invalidCallbackToken: .notFound
-        case .notResumable, .cannotAbort, .alreadyRunning, .cannotStart, .notAwaitingCallback: .conflict
+        case .notResumable, .cannotAbort, .alreadyRunning, .cannotStart, .notAwaitingCallback, .subscriptionInUse: .conflict
         case .malformedInput: .unprocessableContent
         case .stepListMismatch: .internalServerError
         case .storage: .serviceUnavailable
         }
-        return .detail(error.description, status: status)
+        return ReferenceShapes.problem(error.description, status: status)
     }
 
     /// FastAPI's request-validation answer for a body of the wrong shape.

@@ -4,7 +4,7 @@ import WorkflowEngine
 /// subscriptions spelled out and the reference's extra fields.
 extension ProcessDetail {
     func json(subscriptions summaries: [JSON]) -> JSON {
-        JSON.object([
+        let fields: [String: JSON] = [
             "process_id": .string(processID), "workflow_id": .string(workflowName), "workflow_name": .string(workflowName),
             "workflow_target": .string(workflowTarget.rawValue), "is_task": .bool(isTask), "created_by": .string(createdBy),
             "assignee": .string(assignee), "last_status": .string(lastStatus.rawValue),
@@ -12,19 +12,23 @@ extension ProcessDetail {
             "traceback": traceback.map(JSON.string) ?? .null, "started_at": .string(startedAt),
             "last_modified_at": .string(lastModifiedAt), "note": .null,
             "current_state": currentState, "steps": .array(steps.map(\.json)), "form": form ?? .null,
-        ]).merging(.object(Self.subscriptionFields(summaries)))
+        ]
+        return JSON.object(fields.merging(ReferenceShapes.deprecatedProcessFields(fields)) { current, _ in current })
+            .merging(.object(Self.subscriptionFields(summaries)))
     }
 
     /// The fields that come from the process's subscriptions (which change after the process ends).
     static func subscriptionFields(_ summaries: [JSON]) -> [String: JSON] {
         ["subscriptions": .array(summaries), "product_id": summaries.first?["product_id"] ?? .null,
          "customer_id": summaries.first?["customer_id"] ?? .null]
+            .merging(ReferenceShapes.deprecatedSubscriptionFields(summaries)) { current, _ in current }
     }
 }
 
 extension StepDetail {
     var json: JSON {
-        ["step_id": stepID.map(JSON.string) ?? .null, "name": .string(name), "status": .string(status.rawValue),
+        ["step_id": stepID.map(JSON.string) ?? .null, "stepid": stepID.map(JSON.string) ?? .null, "commit_hash": .null,
+         "name": .string(name), "status": .string(status.rawValue),
          "created_by": createdBy.map(JSON.string) ?? .null, "started": started.map(JSON.string) ?? .null,
          "completed": completed.map(JSON.string) ?? .null, "executed": completed.map(JSON.string) ?? .null,
          "state": state, "state_delta": stateDelta, "retries": .int(retries)]

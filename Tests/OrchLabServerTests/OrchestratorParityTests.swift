@@ -44,6 +44,9 @@ import Workshop
                 #expect(row[key] != nil, "\(key)")
             }
             #expect(row["product"]?["name"] == "Node")
+            let model = try await server.get("/api/subscriptions/domain-model/\(node)", auth: .none).json
+            #expect(model["customer_descriptions"] == [] && model["name"] == .null && model["tag"] == .null)
+            #expect(model["product"]?["created_at"] == row["product"]?["created_at"] && model["product"]?["end_date"] == .null)
             let filtered = try await server.get("/api/subscriptions/", auth: .none)
             #expect(filtered.json[0]?["metadata"] == .null && filtered.json[0]?["subscription_id"] == .string(node))
 

@@ -115,7 +115,10 @@ struct OrchestratorArea: APIArea {
             return .json(row)
         }
         routes.on(.get, "subscriptions/domain-model/:id") { call in
-            EntityTag.conditional(.json(try await offload { try engine.subscription(call.parameter("id")) }), call)
+            let model = try await offload {
+                ReferenceShapes.domainModel(try engine.subscription(call.parameter("id")), productCreated: try engine.productCreationTimes())
+            }
+            return EntityTag.conditional(.json(model), call)
         }
         routes.on(.get, "subscriptions/workflows/:id") { call in
             let options = try await offload { try engine.subscriptionWorkflows(call.parameter("id")) }
@@ -129,7 +132,9 @@ struct OrchestratorArea: APIArea {
             "product_id": .string(snapshot.productID), "name": .string(snapshot.name), "description": .string(snapshot.description),
             "product_type": .string(snapshot.productType), "status": .string(snapshot.status.rawValue), "tag": .string(snapshot.tag),
             "created_at": created[snapshot.productID].map(JSON.string) ?? .null, "end_date": .null, "product_blocks": [],
-            "fixed_inputs": .array(info.fixedInputs.sorted { $0.key < $1.key }.map { ["name": .string($0.key), "value": .string($0.value)] }),
+            "fixed_inputs": .array(info.fixedInputs.sorted { $0.key < $1.key }.map {
+                ["name": .string($0.key), "value": .string($0.value), "product_id": .string(snapshot.productID)]
+            }),
             "workflows": .array(info.workflows.sorted().map { name in
                 ["name": .string(name), "target": .string(workflows[name]?.target.rawValue ?? ""),
                  "description": .string(workflows[name]?.description ?? "")]

@@ -4,6 +4,20 @@ import WorkflowEngine
 /// Fields orchestrator-core 1.3.6's response models add to what the engine lists, so a client
 /// written against it finds every key it reads.
 enum ReferenceShapes {
+    /// SubscriptionDomainModelSchema's keys the engine's dump does not carry: the optional
+    /// `name` and `tag`, `customer_descriptions` (the engine keeps none) and the product's dates.
+    static func domainModel(_ model: JSON, productCreated: [String: String]) -> JSON {
+        guard case .object(var fields) = model else { return model }
+        for key in ["name", "tag"] { fields[key] = fields[key] ?? .null }
+        fields["customer_descriptions"] = fields["customer_descriptions"] ?? []
+        if case .object(var product)? = fields["product"] {
+            product["created_at"] = productCreated[product["product_id"]?.stringValue ?? ""].map(JSON.string) ?? .null
+            product["end_date"] = product["end_date"] ?? .null
+            fields["product"] = .object(product)
+        }
+        return .object(fields)
+    }
+
     /// ProcessDeprecationsSchema's 1.x names, filled as 1.3.6's `enrich_process` and
     /// `convert_to_old_process` fill them (`product` is the product id there).
     static func deprecatedProcessFields(_ process: [String: JSON]) -> [String: JSON] {

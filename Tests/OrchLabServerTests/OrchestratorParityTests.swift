@@ -17,6 +17,7 @@ import Workshop
             #expect(detail["workflow"] == "create_node" && detail["step"] == detail["last_step"])
             #expect(detail["started"] == detail["started_at"] && detail["last_modified"] == detail["last_modified_at"])
             #expect(detail["product"] == .string(server.nodeProductID) && detail["customer"] == detail["customer_id"])
+            #expect(detail["form"]?["definitions"] == .null && detail["form"]?["additionalProperties"] == false)
             let step = try #require(detail["steps"]?[0])
             #expect(step["stepid"] == step["step_id"] && step["commit_hash"] == .null)
             let subscription = try #require(detail["subscriptions"]?[0])
@@ -77,7 +78,9 @@ import Workshop
             #expect(deleted.status == 204 && deleted.text.isEmpty)
             #expect(try await server.call("DELETE", "/api/processes/\(finished)").status == 204)
             #expect(try await server.get("/api/processes/").json == [])
-            #expect(try await server.get("/api/processes/\(finished)").status == 404)
+            let gone = try await server.get("/api/processes/\(finished)")
+            #expect(gone.status == 404)
+            #expect(gone.json == ["detail": .string("Process with process_id \(finished) not found"), "status": 404, "title": "Not Found"])
             #expect(try await server.get("/api/processes/process-subscriptions-by-subscription-id/\(done)").json == [])
             #expect(try await server.get("/api/subscriptions/all").json.arrayValue?.count == 2)
 

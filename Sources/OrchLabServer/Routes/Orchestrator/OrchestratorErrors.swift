@@ -45,7 +45,13 @@ enum OrchestratorErrors {
         case .stepListMismatch: .internalServerError
         case .storage: .serviceUnavailable
         }
-        return ReferenceShapes.problem(error.description, status: status)
+        // 1.3.6's wording where a client might match it; the engine's own messages otherwise.
+        let detail = switch error {
+        case .unknownProcess(let id): "Process with process_id \(id) not found"
+        case .unknownSubscription(let id): "Subscription with id: \(id), not found"
+        default: error.description
+        }
+        return ReferenceShapes.problem(detail, status: status)
     }
 
     /// FastAPI's request-validation answer for a body of the wrong shape.

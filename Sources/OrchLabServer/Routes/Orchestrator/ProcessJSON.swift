@@ -11,10 +11,18 @@ extension ProcessDetail {
             "last_step": lastStep.map(JSON.string) ?? .null, "failed_reason": failedReason.map(JSON.string) ?? .null,
             "traceback": traceback.map(JSON.string) ?? .null, "started_at": .string(startedAt),
             "last_modified_at": .string(lastModifiedAt), "note": .null,
-            "current_state": currentState, "steps": .array(steps.map(\.json)), "form": form ?? .null,
+            "current_state": currentState, "steps": .array(steps.map(\.json)), "form": form.map(Self.processForm) ?? .null,
         ]
         return JSON.object(fields.merging(ReferenceShapes.deprecatedProcessFields(fields)) { current, _ in current })
             .merging(.object(Self.subscriptionFields(summaries)))
+    }
+
+    /// 1.3.6 passes the form through its ProcessForm model, which always has `definitions`
+    /// (null here: choices are inlined, see docs/server.md).
+    static func processForm(_ form: JSON) -> JSON {
+        guard case .object(var fields) = form else { return form }
+        fields["definitions"] = fields["definitions"] ?? .null
+        return .object(fields)
     }
 
     /// The fields that come from the process's subscriptions (which change after the process ends).

@@ -100,7 +100,7 @@ let package = Package(
             "SeededRandom", "YAMLReading", "Topology", .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "OrchLabServerTests", dependencies: [
-            "OrchLabServer", "Topology", "Workshop", "WorkshopReference", "RouterSim", "WorkflowEngine", "NetBoxSim", "SQLite", "OrchLabTestSupport",
+            "OrchLabServer", "Topology", "Workshop", "WorkshopReference", "Catalogues", "RouterSim", "WorkflowEngine", "NetBoxSim", "SQLite", "OrchLabTestSupport",
             "SeededRandom", .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         // Compiles every ```swift block of README.md and docs/ (generated into the target, checked against the text).

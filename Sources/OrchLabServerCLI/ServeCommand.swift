@@ -12,7 +12,8 @@ public struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the orchestrator API (/api), the NetBox API (/netbox) and the lab API (/lab).",
         discussion: """
-            Mutating requests (and every NetBox request) need 'Authorization: Token T' or 'Bearer T'.
+            Mutating requests (and every NetBox request) need 'Authorization: Token T' or 'Bearer T',
+            unless --no-auth (loopback hosts only) lets every request through.
             With --db the world (processes, subscriptions, NetBox objects, router configs) lives in that
             SQLite file and a restart resumes it.
             """)
@@ -38,6 +39,9 @@ public struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Allow binding to a non-loopback address (anyone who can reach it and has the token can change the lab).")
     var allowRemote = false
 
+    @Flag(name: .long, help: "Check no token: anyone on this machine may write, as orchestrator-core with OAUTH2_ACTIVE=False (loopback --host only; excludes --token).")
+    var noAuth = false
+
     @Option(name: .long, help: "Largest accepted request body, in bytes (1024...67108864).")
     var bodyLimit = ServerLimits.defaultBodyLimit
 
@@ -55,7 +59,7 @@ public struct ServeCommand: AsyncParsableCommand {
 
     func checkedConfiguration() throws(ServerConfigurationError) -> ServerConfiguration {
         try ServerConfiguration.checked(host: host, port: port, token: token, environment: ProcessInfo.processInfo.environment,
-                                        bodyLimit: bodyLimit, idleTimeoutSeconds: idleTimeout, allowRemote: allowRemote)
+                                        bodyLimit: bodyLimit, idleTimeoutSeconds: idleTimeout, allowRemote: allowRemote, noAuth: noAuth)
     }
 
     public func run() async throws {
@@ -83,10 +87,19 @@ public struct ServeCommand: AsyncParsableCommand {
                   orchestrator API  \(base)/api/
                   NetBox API        \(base)/netbox   (pynetbox.api("\(base)/netbox", token=TOKEN))
                   lab API           \(base)/lab/devices
-                  token             \(configuration.tokenSource == .generated ? configuration.token + " (generated)" : "from " + configuration.tokenSource.rawValue)
+                  \(Self.tokenLine(configuration))
                 listening on \(base)
 
                 """.utf8))
         }
+    }
+
+    /// The banner's line on authentication: the token when it was generated, where it came
+    /// from otherwise, and a plain warning when nothing is checked.
+    static func tokenLine(_ configuration: ServerConfiguration) -> String {
+        guard let token = configuration.token else {
+            return "token             none (--no-auth): writes are open to anyone on this machine"
+        }
+        return "token             " + (configuration.tokenSource == .generated ? token + " (generated)" : "from " + configuration.tokenSource.rawValue)
     }
 }

@@ -4,10 +4,11 @@ import OrchLabServer
 @Suite struct ServerConfigurationTests {
     private func check(host: String = "127.0.0.1", port: Int = 8080, token: String? = "0123456789abcdef",
                        environment: [String: String] = [:], bodyLimit: Int = ServerLimits.defaultBodyLimit,
-                       idle: Double = ServerLimits.defaultIdleTimeout, allowRemote: Bool = false) -> String? {
+                       idle: Double = ServerLimits.defaultIdleTimeout, allowRemote: Bool = false, noAuth: Bool = false) -> String? {
         do {
             _ = try ServerConfiguration.checked(host: host, port: port, token: token, environment: environment,
-                                                bodyLimit: bodyLimit, idleTimeoutSeconds: idle, allowRemote: allowRemote)
+                                                bodyLimit: bodyLimit, idleTimeoutSeconds: idle, allowRemote: allowRemote,
+                                                noAuth: noAuth)
             return nil
         } catch {
             return error.description
@@ -47,7 +48,7 @@ import OrchLabServer
         let generated = try? ServerConfiguration.checked(host: "127.0.0.1", port: 0, token: nil, environment: ["ORCHLAB_TOKEN": ""],
                                                          bodyLimit: 1_024, idleTimeoutSeconds: 1, allowRemote: false)
         #expect(generated?.tokenSource == .generated)
-        #expect(generated?.token.count == 40)
+        #expect(generated?.token?.count == 40)
     }
 
     @Test func onlyLoopbackLiteralsAndLocalhostCountAsLoopback() {
@@ -60,5 +61,21 @@ import OrchLabServer
         }
         #expect(check(host: "127.evil.name")?.contains("is not a loopback address") == true)
         #expect(check(host: "0.0.0.0", allowRemote: true) == nil)
+    }
+
+    @Test func noAuthIsForLoopbackOnlyAndExcludesATokenOption() throws {
+        let open = try ServerConfiguration.checked(host: "::1", port: 0, token: nil, environment: ["ORCHLAB_TOKEN": "0123456789abcdef"],
+                                                   bodyLimit: 1_024, idleTimeoutSeconds: 1, allowRemote: false, noAuth: true)
+        #expect(open.token == nil && open.tokenSource == .disabled)
+        #expect(check(host: "localhost", token: nil, noAuth: true) == nil)
+        let remote = "--no-auth is only allowed on a loopback host (127.0.0.0/8, ::1 or localhost), not --host 0.0.0.0"
+        #expect(check(host: "0.0.0.0", token: nil, noAuth: true)?.contains(remote) == true)
+        #expect(check(host: "0.0.0.0", token: nil, allowRemote: true, noAuth: true)?.contains("--no-auth is only allowed") == true)
+        #expect(check(token: "0123456789abcdef", noAuth: true)?.contains("--no-auth and --token exclude each other") == true)
+        // A configuration built without the checks is refused the same way when validated.
+        #expect(throws: ServerConfigurationError.self) {
+            try ServerConfiguration(host: "10.0.0.1", port: 0, token: nil).validate(allowRemote: true)
+        }
+        #expect(check(host: "0.0.0.0", token: nil, allowRemote: true) == nil)
     }
 }

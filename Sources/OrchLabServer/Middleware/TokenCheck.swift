@@ -1,12 +1,15 @@
 import Hummingbird
 
 /// The API token rule: `Authorization: Token T` or `Bearer T` (NetBox accepts both scheme
-/// words). Failures are 403 with NetBox's wording, which names what is wrong.
+/// words). Failures are 403 with NetBox's wording, which names what is wrong. Without a token
+/// (the loopback-only `--no-auth` mode) every request proceeds and any Authorization header is
+/// ignored, as orchestrator-core with OAuth2 off ignores it.
 struct TokenCheck: Sendable {
-    let token: String
+    let token: String?
 
     /// nil when the request may proceed, else the 403 answer.
     func refusal(_ call: HTTPCall, area: any APIArea) -> Reply? {
+        guard let token else { return nil }
         let mutating = call.method != .get && call.method != .head && call.method != .options
         guard mutating || area.tokenForReads else { return nil }
         guard let header = call.headers[.authorization], !header.isEmpty else {

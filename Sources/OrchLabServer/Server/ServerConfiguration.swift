@@ -5,7 +5,9 @@ public struct ServerConfiguration: Sendable {
     public var host: String
     /// 0 picks a free port (tests); the bound port is reported through `onRunning`.
     public var port: Int
-    public var token: String
+    /// The API token; nil is the no-auth mode (`--no-auth`): every request is let through, as
+    /// orchestrator-core with `OAUTH2_ACTIVE=False`. `validate` allows that on loopback only.
+    public var token: String?
     /// Where `token` came from, for the start banner (never the token itself unless generated).
     public var tokenSource: TokenSource = .option
     /// Request bodies above this many bytes get 413.
@@ -16,29 +18,35 @@ public struct ServerConfiguration: Sendable {
 
     public enum TokenSource: String, Sendable {
         case option = "--token", environment = "ORCHLAB_TOKEN", generated
+        case disabled = "--no-auth"
     }
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, token: String, bodyLimit: Int = ServerLimits.defaultBodyLimit,
+    public init(host: String = "127.0.0.1", port: Int = 8080, token: String?, bodyLimit: Int = ServerLimits.defaultBodyLimit,
                 idleTimeout: Duration = .seconds(ServerLimits.defaultIdleTimeout)) {
         self.host = host
         self.port = port
         self.token = token
+        if token == nil { tokenSource = .disabled }
         self.bodyLimit = bodyLimit
         self.idleTimeout = idleTimeout
     }
 
     /// The configuration `orchlab serve` runs with: the token from `token`, else a non-empty
-    /// `ORCHLAB_TOKEN` in `environment`, else a generated one; every value range-checked.
+    /// `ORCHLAB_TOKEN` in `environment`, else a generated one (none with `noAuth`, which
+    /// ignores `ORCHLAB_TOKEN` and refuses `token`); every value range-checked.
     public static func checked(host: String, port: Int, token: String?, environment: [String: String],
-                               bodyLimit: Int, idleTimeoutSeconds: Double, allowRemote: Bool)
+                               bodyLimit: Int, idleTimeoutSeconds: Double, allowRemote: Bool, noAuth: Bool = false)
         throws(ServerConfigurationError) -> ServerConfiguration {
+        if noAuth && token != nil {
+            throw ServerConfigurationError("--no-auth and --token exclude each other: with --no-auth no token is checked")
+        }
         let fromEnvironment = environment["ORCHLAB_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
-        let source: TokenSource = token != nil ? .option : fromEnvironment != nil ? .environment : .generated
+        let source: TokenSource = noAuth ? .disabled : token != nil ? .option : fromEnvironment != nil ? .environment : .generated
         guard idleTimeoutSeconds.isFinite, ServerLimits.idleTimeouts.contains(idleTimeoutSeconds) else {
             throw ServerConfigurationError("--idle-timeout must be \(ServerLimits.idleTimeouts.lowerBound)...\(ServerLimits.idleTimeouts.upperBound) seconds, not \(idleTimeoutSeconds)")
         }
         var configuration = ServerConfiguration(
-            host: host, port: port, token: token ?? fromEnvironment ?? generateToken(), bodyLimit: bodyLimit,
+            host: host, port: port, token: noAuth ? nil : token ?? fromEnvironment ?? generateToken(), bodyLimit: bodyLimit,
             idleTimeout: .nanoseconds(Int64((idleTimeoutSeconds * 1e9).rounded())))
         configuration.tokenSource = source
         try configuration.validate(allowRemote: allowRemote)
@@ -56,6 +64,13 @@ public struct ServerConfiguration: Sendable {
         let seconds = Double(idleTimeout.components.seconds) + Double(idleTimeout.components.attoseconds) / 1e18
         guard ServerLimits.idleTimeouts.contains(seconds) else {
             throw ServerConfigurationError("--idle-timeout must be \(ServerLimits.idleTimeouts.lowerBound)...\(ServerLimits.idleTimeouts.upperBound) seconds, not \(seconds)")
+        }
+        guard let token else {
+            // Open writes are for a lab on this machine only: --allow-remote does not lift this.
+            guard Self.isLoopback(host) else {
+                throw ServerConfigurationError("--no-auth is only allowed on a loopback host (127.0.0.0/8, ::1 or localhost), not --host \(host); remote clients need a token")
+            }
+            return
         }
         guard Self.isLoopback(host) || allowRemote else {
             throw ServerConfigurationError("--host \(host) is not a loopback address (127.0.0.0/8, ::1 or localhost); pass --allow-remote to bind it anyway")

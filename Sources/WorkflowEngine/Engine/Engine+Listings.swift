@@ -8,7 +8,7 @@ extension Engine {
     public func subscriptionList(ids: [String]? = nil) throws -> [JSON] {
         var sql = """
             SELECT s.subscription_id, s.description, s.status, s.insync, s.customer_id, s.product_id, s.start_date,
-                   s.end_date, s.note, s.version, p.name, p.description, p.product_type, p.tag, p.status
+                   s.end_date, s.note, s.version, p.name, p.description, p.product_type, p.tag, p.status, p.created_at
             FROM subscriptions s JOIN products p ON p.product_id = s.product_id
             """
         var parameters: [SQLValue] = []
@@ -24,9 +24,12 @@ extension Engine {
                 "status": .string(row.string(2)), "insync": .bool(row.bool(3)), "customer_id": .string(row.string(4)),
                 "product_id": .string(row.string(5)), "start_date": optional(6), "end_date": optional(7),
                 "note": optional(8), "version": .int(row.int(9)),
+                // SubscriptionSchema's optional keys; the engine keeps no customer descriptions.
+                "name": .null, "tag": .null, "customer_descriptions": [],
                 "product": ["product_id": .string(row.string(5)), "name": .string(row.string(10)),
                             "description": .string(row.string(11)), "product_type": .string(row.string(12)),
-                            "tag": .string(row.string(13)), "status": .string(row.string(14))],
+                            "tag": .string(row.string(13)), "status": .string(row.string(14)),
+                            "created_at": .string(row.string(15)), "end_date": .null],
             ]
         }
     }

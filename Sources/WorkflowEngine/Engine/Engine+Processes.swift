@@ -16,23 +16,24 @@ extension Engine {
         let answers = try core.startForm(for: workflow).run(state: State(initial), inputs: inputs)
         let state = State(answers).merging(initial)
         let now = core.timestamp()
-        try storage {
-            try core.database.transaction {
-                if workflow.target != .create, !workflow.isTask, let subscriptionID = state["subscription_id"]?.stringValue {
-                    if let reason = try core.startBlocker(workflow, subscriptionID: subscriptionID, processID: processID) {
-                        throw EngineError.cannotStart(workflow: workflow.name, subscriptionID: subscriptionID, reason: reason.text)
-                    }
-                    try core.processes.link(processID: processID, subscriptionID: subscriptionID, at: now)
-                }
-                try core.processes.insert(ProcessRow(
-                    processID: processID, workflowName: workflow.name, target: workflow.target, isTask: workflow.isTask,
-                    createdBy: user, assignee: "SYSTEM", lastStatus: .created, lastStep: nil, failedReason: nil,
-                    traceback: nil, startedAt: now, lastModifiedAt: now))
-                try core.processes.recordInput(processID: processID, state.json, at: now, type: "initial_state")
-            }
-        }
+        // In flight from before its row exists, so a deletion never removes it under the run.
         let status = try core.exclusively(processID) {
-            try core.run(workflow, processID: processID, state: state, from: 0, user: user)
+            try storage {
+                try core.database.transaction {
+                    if workflow.target != .create, !workflow.isTask, let subscriptionID = state["subscription_id"]?.stringValue {
+                        if let reason = try core.startBlocker(workflow, subscriptionID: subscriptionID, processID: processID) {
+                            throw EngineError.cannotStart(workflow: workflow.name, subscriptionID: subscriptionID, reason: reason.text)
+                        }
+                        try core.processes.link(processID: processID, subscriptionID: subscriptionID, at: now)
+                    }
+                    try core.processes.insert(ProcessRow(
+                        processID: processID, workflowName: workflow.name, target: workflow.target, isTask: workflow.isTask,
+                        createdBy: user, assignee: "SYSTEM", lastStatus: .created, lastStep: nil, failedReason: nil,
+                        traceback: nil, startedAt: now, lastModifiedAt: now))
+                    try core.processes.recordInput(processID: processID, state.json, at: now, type: "initial_state")
+                }
+            }
+            return try core.run(workflow, processID: processID, state: state, from: 0, user: user)
         }
         return ProcessOutcome(processID: processID, status: status)
     }
@@ -99,6 +100,9 @@ extension Engine {
         guard !row.lastStatus.isFinished else { throw EngineError.cannotAbort(processID: processID, status: row.lastStatus) }
         let workflow = try core.workflow(row.workflowName)
         return try core.exclusively(processID) {
+            // Read again once held: a deletion may have come between (cleanup rows would be orphans).
+            let row = try core.processRow(processID)
+            guard !row.lastStatus.isFinished else { throw EngineError.cannotAbort(processID: processID, status: row.lastStatus) }
             var state = try core.recoveryPoint(processID).state
             state = try core.runCleanup(workflow, processID: processID, state: state, user: user)
             let started = core.timestamp()

@@ -12,6 +12,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The process is being run by this engine right now.
     case alreadyRunning(String)
     case cannotStart(workflow: String, subscriptionID: String, reason: String)
+    /// Deleting a subscription whose blocks other subscriptions use.
+    case subscriptionInUse(String, users: [String])
     case invalidCallbackToken(processID: String)
     case notAwaitingCallback(processID: String, status: ProcessStatus)
     case malformedInput(String)
@@ -31,6 +33,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
         case .alreadyRunning(let id): "Process \(id) is already running"
         case .cannotStart(let workflow, let id, let reason):
             "This workflow cannot be started: \(reason) (workflow '\(workflow)', subscription \(id))"
+        case .subscriptionInUse(let id, let users):
+            "Subscription \(id) is in use by \(users.joined(separator: ", ")); delete or terminate those first"
         case .invalidCallbackToken(let id): "Invalid callback token for process \(id)"
         case .notAwaitingCallback(let id, let status): "Process \(id) is \(status.rawValue), not awaiting a callback"
         case .malformedInput(let detail): "Malformed input: \(detail)"

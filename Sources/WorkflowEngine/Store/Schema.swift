@@ -3,9 +3,10 @@ import SQLite
 /// The engine's tables (orchestrator-core's, trimmed to what the engine uses). Created if missing,
 /// so opening an existing database never drops anything.
 ///
-/// The log tables' `seq` is a plain INTEGER PRIMARY KEY: rows are never deleted, so SQLite's
-/// max-rowid-plus-one numbering is already monotonic, and AUTOINCREMENT would read and write
-/// `sqlite_sequence` in every step's transaction.
+/// The log tables' `seq` is a plain INTEGER PRIMARY KEY: rows are deleted only with their whole
+/// process, so SQLite's max-rowid-plus-one numbering still puts every new row after all rows
+/// that remain, and AUTOINCREMENT would read and write `sqlite_sequence` in every step's
+/// transaction.
 enum Schema {
     static let statements = [
         """

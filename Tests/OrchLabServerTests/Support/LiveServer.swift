@@ -38,8 +38,9 @@ struct LiveServer {
 
     /// Runs `body` against a live server, then stops it.
     @discardableResult
+    /// `token: nil` serves in the no-auth mode.
     static func with<T: Sendable>(_ world: OrchLabWorld? = nil, bodyLimit: Int = 1 << 20, idleTimeout: Duration = .seconds(60),
-                                  _ body: (LiveServer) async throws -> T) async throws -> T {
+                                  token: String? = token, _ body: (LiveServer) async throws -> T) async throws -> T {
         let world = try world ?? makeWorld()
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, bodyLimit: bodyLimit, idleTimeout: idleTimeout)

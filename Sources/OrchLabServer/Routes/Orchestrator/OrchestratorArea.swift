@@ -36,7 +36,7 @@ struct OrchestratorArea: APIArea {
         }
         routes.on(.get, "processes") { call in
             let list = try ListParameters(call)
-            let all = try await offload { try engine.processList() }
+            let all = try await offload { try engine.processList() }.map(ReferenceShapes.processListRow)
             let (rows, total) = list.apply(all) { key, value, row in
                 guard key == "subscription_id" || key == "subscriptions" else { return nil }
                 return row["subscriptions"]?.arrayValue?.contains { $0["subscription_id"]?.stringValue == value } ?? false
@@ -45,6 +45,21 @@ struct OrchestratorArea: APIArea {
                 Reply.json(.array(rows)).adding("Content-Range", list.contentRange("processes", shown: rows.count, total: total)), call)
         }
         routes.on(.get, "processes/:pid") { call in try await details.reply(call.parameter("pid")) }
+        // 1.3.6 deletes a process in any status (processes.py `delete`): 204, or 404 with
+        // `raise_status`'s body.
+        routes.on(.delete, "processes/:pid") { call in
+            let processID = call.parameter("pid")
+            do {
+                try await offload { try engine.deleteProcess(processID) }
+            } catch EngineError.unknownProcess {
+                return ReferenceShapes.problem(nil, status: .notFound)
+            }
+            details.forget([processID])
+            return .noContent
+        }
+        routes.on(.get, "processes/process-subscriptions-by-subscription-id/:id") { call in
+            .json(.array(try await offload { try engine.processLinks(ofSubscription: call.parameter("id")) }))
+        }
         routes.on(.put, "processes/:pid/resume") { call in
             let pages = try OrchestratorErrors.pages(call)
             let user = call.queryValue("user") ?? "api"
@@ -67,7 +82,8 @@ struct OrchestratorArea: APIArea {
         }
         routes.on(.get, "subscriptions") { call in
             let list = try ListParameters(call)
-            let all = try await offload { try engine.subscriptionList() }
+            // SubscriptionWithMetadata: the engine keeps no subscription metadata.
+            let all = try await offload { try engine.subscriptionList() }.map { $0.merging(["metadata": .null]) }
             let (rows, total) = list.apply(all) { key, value, row in
                 guard key == "product" else { return nil }
                 let product = row["product"]
@@ -76,6 +92,22 @@ struct OrchestratorArea: APIArea {
             }
             return Reply.json(.array(rows)).adding("Content-Range", list.contentRange("subscriptions", shown: rows.count, total: total))
         }
+        // Registered before `subscriptions/:id`, which would take `all` for an id.
+        routes.on(.get, "subscriptions/all") { _ in
+            .json(.array(try await offload { try engine.subscriptionList() }))
+        }
+        // 1.3.6 (subscriptions.py `delete_subscription`) deletes the linked processes and then
+        // the subscription, and answers 200 with `null`; 404 when it does not exist.
+        routes.on(.delete, "subscriptions/:id") { call in
+            let deleted: [String]
+            do {
+                deleted = try await offload { try engine.deleteSubscription(call.parameter("id")) }
+            } catch EngineError.unknownSubscription {
+                return ReferenceShapes.problem(nil, status: .notFound)
+            }
+            details.forget(deleted)
+            return .json(.null)
+        }
         routes.on(.get, "subscriptions/:id") { call in
             guard let row = try engine.subscriptionList(ids: [call.parameter("id")]).first else {
                 throw EngineError.unknownSubscription(call.parameter("id"))
@@ -83,7 +115,10 @@ struct OrchestratorArea: APIArea {
             return .json(row)
         }
         routes.on(.get, "subscriptions/domain-model/:id") { call in
-            EntityTag.conditional(.json(try await offload { try engine.subscription(call.parameter("id")) }), call)
+            let model = try await offload {
+                ReferenceShapes.domainModel(try engine.subscription(call.parameter("id")), productCreated: try engine.productCreationTimes())
+            }
+            return EntityTag.conditional(.json(model), call)
         }
         routes.on(.get, "subscriptions/workflows/:id") { call in
             let options = try await offload { try engine.subscriptionWorkflows(call.parameter("id")) }
@@ -97,7 +132,9 @@ struct OrchestratorArea: APIArea {
             "product_id": .string(snapshot.productID), "name": .string(snapshot.name), "description": .string(snapshot.description),
             "product_type": .string(snapshot.productType), "status": .string(snapshot.status.rawValue), "tag": .string(snapshot.tag),
             "created_at": created[snapshot.productID].map(JSON.string) ?? .null, "end_date": .null, "product_blocks": [],
-            "fixed_inputs": .array(info.fixedInputs.sorted { $0.key < $1.key }.map { ["name": .string($0.key), "value": .string($0.value)] }),
+            "fixed_inputs": .array(info.fixedInputs.sorted { $0.key < $1.key }.map {
+                ["name": .string($0.key), "value": .string($0.value), "product_id": .string(snapshot.productID)]
+            }),
             "workflows": .array(info.workflows.sorted().map { name in
                 ["name": .string(name), "target": .string(workflows[name]?.target.rawValue ?? ""),
                  "description": .string(workflows[name]?.description ?? "")]

@@ -40,12 +40,18 @@ enum OrchestratorErrors {
     static func engine(_ error: EngineError) -> Reply {
         let status: HTTPResponse.Status = switch error {
         case .unknownWorkflow, .unknownProduct, .unknownProcess, .unknownSubscription, .invalidCallbackToken: .notFound
-        case .notResumable, .cannotAbort, .alreadyRunning, .cannotStart, .notAwaitingCallback: .conflict
+        case .notResumable, .cannotAbort, .alreadyRunning, .cannotStart, .notAwaitingCallback, .subscriptionInUse: .conflict
         case .malformedInput: .unprocessableContent
         case .stepListMismatch: .internalServerError
         case .storage: .serviceUnavailable
         }
-        return .detail(error.description, status: status)
+        // 1.3.6's wording where a client might match it; the engine's own messages otherwise.
+        let detail = switch error {
+        case .unknownProcess(let id): "Process with process_id \(id) not found"
+        case .unknownSubscription(let id): "Subscription with id: \(id), not found"
+        default: error.description
+        }
+        return ReferenceShapes.problem(detail, status: status)
     }
 
     /// FastAPI's request-validation answer for a body of the wrong shape.

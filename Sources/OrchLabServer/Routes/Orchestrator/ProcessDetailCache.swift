@@ -12,7 +12,13 @@ final class ProcessDetailCache: Sendable {
         let subscriptionIDs: [String]
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private struct State {
+        var entries: [String: Entry] = [:]
+        /// Bumped by every `forget`: a detail read before a deletion is not cached after it.
+        var generation = 0
+    }
+
+    private let state = Mutex(State())
     private let capacity = 512
     let engine: Engine
 
@@ -21,7 +27,8 @@ final class ProcessDetailCache: Sendable {
     }
 
     func reply(_ processID: String) async throws -> Reply {
-        if let entry = entries.withLock({ $0[processID] }) {
+        let (cached, generation) = state.withLock { ($0.entries[processID], $0.generation) }
+        if let entry = cached {
             return Self.reply(entry, subscriptions: try engine.subscriptionList(ids: entry.subscriptionIDs))
         }
         return try await offload {
@@ -32,11 +39,20 @@ final class ProcessDetailCache: Sendable {
             }
             let text = detail.json(subscriptions: []).removingSubscriptionFields.serialized()
             let entry = Entry(openText: String(text.dropLast()), subscriptionIDs: detail.subscriptions)
-            self.entries.withLock { entries in
-                if entries.count >= self.capacity { entries.removeAll(keepingCapacity: true) }
-                entries[processID] = entry
+            self.state.withLock { state in
+                guard state.generation == generation else { return }
+                if state.entries.count >= self.capacity { state.entries.removeAll(keepingCapacity: true) }
+                state.entries[processID] = entry
             }
             return Self.reply(entry, subscriptions: subscriptions)
+        }
+    }
+
+    /// Drops deleted processes, whose cached answers would otherwise outlive them.
+    func forget(_ processIDs: [String]) {
+        state.withLock { state in
+            state.generation += 1
+            for id in processIDs { state.entries[id] = nil }
         }
     }
 

@@ -31,6 +31,10 @@ class PortProvisioning(PortInactive, lifecycle=[SubscriptionLifecycle.PROVISIONI
 
 
 class Port(PortProvisioning, lifecycle=[SubscriptionLifecycle.ACTIVE]):
+    # Each lifecycle class declares its fields: orchestrator-core reads the class's own annotations.
+    port_id: int
+    port_name: str
+    port_description: str
     node: NodeBlock
 
 
@@ -47,6 +51,7 @@ class Layer3InterfaceProvisioning(Layer3InterfaceInactive, lifecycle=[Subscripti
 
 class Layer3Interface(Layer3InterfaceProvisioning, lifecycle=[SubscriptionLifecycle.ACTIVE]):
     port: Port
+    v6_ip_address: str
 
 
 class CircuitBlockInactive(ProductBlockModel, product_block_name="Circuit"):
@@ -68,3 +73,7 @@ class CircuitBlockProvisioning(CircuitBlockInactive, lifecycle=[SubscriptionLife
 
 class CircuitBlock(CircuitBlockProvisioning, lifecycle=[SubscriptionLifecycle.ACTIVE]):
     members: PortPair[Layer3Interface]
+    circuit_id: int
+    circuit_status: str
+    circuit_description: str
+    under_maintenance: bool

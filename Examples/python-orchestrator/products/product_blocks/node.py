@@ -21,4 +21,9 @@ class NodeBlockProvisioning(NodeBlockInactive, lifecycle=[SubscriptionLifecycle.
 
 
 class NodeBlock(NodeBlockProvisioning, lifecycle=[SubscriptionLifecycle.ACTIVE]):
-    pass
+    # Each lifecycle class declares its fields: orchestrator-core reads the class's own annotations.
+    node_id: int
+    node_name: str
+    node_status: str
+    ipv4_loopback: str
+    ipv6_loopback: str

@@ -10,8 +10,10 @@ class CircuitInactive(SubscriptionModel, is_base=True):
 
 
 class CircuitProvisioning(CircuitInactive, lifecycle=[SubscriptionLifecycle.PROVISIONING]):
+    speed: str
     circuit: CircuitBlockProvisioning
 
 
 class Circuit(CircuitProvisioning, lifecycle=[SubscriptionLifecycle.ACTIVE]):
+    speed: str
     circuit: CircuitBlock

@@ -80,7 +80,7 @@ class Ids:
 
     def scrub(self, value, key: str | None = None):
         if isinstance(value, dict):
-            return {k: self.scrub(v, k) for k, v in sorted(value.items())}
+            return {self.scrub(k): self.scrub(v, k) for k, v in sorted(value.items())}
         if isinstance(value, list):
             return [self.scrub(v) for v in value]
         if key in TIMESTAMP_KEYS and value is not None:
@@ -117,7 +117,9 @@ def form_summary(form) -> dict | None:
 def error_shape(status: int, body) -> dict:
     shape = {"status": status}
     if isinstance(body, dict):
-        shape["keys"] = sorted(body)
+        # orchestrator-core 1.x adds a Python traceback to 400/510/500 bodies: recorded on its own.
+        shape["keys"] = sorted(k for k in body if k != "traceback")
+        shape["has_traceback"] = "traceback" in body
         if "form" in body:
             shape["form"] = form_summary(body["form"])
         errors = body.get("validation_errors")
@@ -182,6 +184,7 @@ class Session:
         subscriptions = process.get("subscriptions") or []
         if subscriptions:
             outcome["subscription_id"] = subscriptions[0]["subscription_id"]
+            self.ids.names.setdefault(outcome["subscription_id"], f"<subscription of {label}>")
             outcome["subscription_description"] = subscriptions[0].get("description")
         return outcome
 
@@ -206,6 +209,8 @@ class Session:
                         "workflows": sorted([w.get("name"), w.get("target"), w.get("description")]
                                             for w in p.get("workflows", []))}
             for p in products}}
+        for p in products:
+            self.ids.names.setdefault(p["product_id"], f"<product {p['name']}>")
         return {p["name"]: p["product_id"] for p in products}
 
     def domain_model(self, label: str, subscription_id: str) -> None:

@@ -1,7 +1,6 @@
 """create_node with exercises 1 and 2 solved. With WORKFLOWS=solved it replaces
 workflows/node/create_node.py's workflow (workflows/__init__.py)."""
 
-from orchestrator.db import ProcessTable
 from orchestrator.domain import SubscriptionModel
 from orchestrator.forms import FormPage
 from orchestrator.types import SubscriptionLifecycle, UUIDstr

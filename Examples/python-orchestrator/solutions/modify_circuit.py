@@ -1,0 +1,34 @@
+"""modify_circuit with exercise 3 solved. With WORKFLOWS=solved it replaces
+workflows/circuit/modify_circuit.py's workflow (workflows/__init__.py)."""
+
+from orchestrator.config.assignee import Assignee
+from orchestrator.workflow import StepList, begin, inputstep, step
+from orchestrator.workflows.utils import modify_workflow
+from pydantic_forms.types import FormGenerator, State
+
+from products.product_types.circuit import Circuit
+from services import config
+from workflows.circuit.modify_circuit import initial_input_form_generator
+from workflows.shared import config_page
+
+
+@step("Update subscription model")
+def update_subscription_model(subscription: Circuit, under_maintenance: bool) -> State:
+    subscription.circuit.under_maintenance = under_maintenance
+    return {"subscription": subscription}
+
+
+@inputstep("Provide Config to User", assignee=Assignee.SYSTEM)
+def provide_config_to_user(subscription: Circuit) -> FormGenerator:
+    circuit = subscription.circuit
+    a, b = config.endpoints(circuit.dict())
+    user_input = yield config_page("Put the new metric on both routers", {
+        "endpoint_a_router_config": config.endpoint_config(a, circuit.under_maintenance),
+        "endpoint_b_router_config": config.endpoint_config(b, circuit.under_maintenance),
+    })
+    return user_input.dict()
+
+
+@modify_workflow("Modify the circuit maintenance state", initial_input_form=initial_input_form_generator)
+def modify_circuit() -> StepList:
+    return begin >> update_subscription_model >> provide_config_to_user

@@ -39,10 +39,16 @@ struct LiveServer {
     /// Runs `body` against a live server, then stops it.
     @discardableResult
     static func with<T: Sendable>(_ world: OrchLabWorld? = nil, bodyLimit: Int = 1 << 20, idleTimeout: Duration = .seconds(60),
+                                  maxConnections: Int = ServerLimits.defaultMaxConnections, requestTimeout: Duration = .seconds(60),
                                   _ body: (LiveServer) async throws -> T) async throws -> T {
         let world = try world ?? makeWorld()
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, bodyLimit: bodyLimit, idleTimeout: idleTimeout)
+        let configuration = {
+            var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, bodyLimit: bodyLimit, idleTimeout: idleTimeout)
+            configuration.maxConnections = maxConnections
+            configuration.requestTimeout = requestTimeout
+            return configuration
+        }()
         let shutdown = ShutdownSwitch()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {

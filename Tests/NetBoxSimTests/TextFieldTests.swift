@@ -20,6 +20,9 @@ import OrchLabJSON
         #expect(siteError(String(repeating: "x", count: 100)) == nil)
         #expect(siteError(String(repeating: "x", count: 101)) == .fields(["name": ["Ensure this field has no more than 100 characters."]]))
         #expect(siteError(String(repeating: "é", count: 101)) == .fields(["name": ["Ensure this field has no more than 100 characters."]]))
+        // 60 accented letters written as letter + combining accent are 120 code points.
+        #expect(siteError(String(repeating: "e\u{301}", count: 60)) == .fields(["name": ["Ensure this field has no more than 100 characters."]]))
+        #expect(siteError(String(repeating: "e\u{301}", count: 50)) == nil)
         #expect(siteError(" ") == .fields(["name": ["This field may not be blank."]]))
         #expect(siteError("\n\t") == .fields(["name": ["This field may not be blank."]]))
         #expect(siteError("a\u{0}b") == .fields(["name": ["Null characters are not allowed."]]))

@@ -40,7 +40,8 @@ struct Payload {
             if required && text.isEmpty { fail(name, "This field may not be blank.") }
             if text.unicodeScalars.contains("\u{0}") { fail(name, "Null characters are not allowed.") }
             let limit = maxLength ?? NetBoxLimits.maxLength[name] ?? NetBoxLimits.maxTextLength
-            if text.count > limit { fail(name, "Ensure this field has no more than \(limit) characters.") }
+            // Counted as Python's len() counts: code points, not what prints as one character.
+            if text.unicodeScalars.count > limit { fail(name, "Ensure this field has no more than \(limit) characters.") }
             return text
         case .int(let number): return String(number)
         default: fail(name, "Not a valid string."); return nil

@@ -80,6 +80,24 @@ import OrchLabServer
         }
     }
 
+    @Test func theWaitForABodyAfterExpectContinueIsNotCounted() async throws {
+        try await LiveServer.with(requestTimeout: .seconds(1)) { server in
+            // curl sends `Expect: 100-continue` and its body only after a second without an answer.
+            let patient = try RawConnection(port: server.port)
+            patient.send("POST /lab/faults HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token \(LiveServer.token)\r\n"
+                         + "Content-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+            // A request timeout passes: a stuck body started after that head is cut.
+            let stuck = try RawConnection(port: server.port)
+            stuck.send("POST /lab/faults HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100\r\n\r\n{")
+            let cut = await stuck.readUntilClosed(within: 30)
+            #expect(cut.closed && cut.bytes.isEmpty)
+            // The body sent only now is still read and answered.
+            patient.send("{}")
+            let answer = await patient.readAnswer(within: 30)
+            #expect(answer?.contains("HTTP/1.1 400") == true, "\(answer ?? "closed")")
+        }
+    }
+
     @Test func theNewOptionsAreRangeChecked() {
         func check(connections: Int = ServerLimits.defaultMaxConnections, request: Double = ServerLimits.defaultRequestTimeout) -> String? {
             do {

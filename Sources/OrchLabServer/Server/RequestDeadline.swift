@@ -1,3 +1,4 @@
+import HTTPTypes
 import NIOCore
 import NIOHTTPTypes
 
@@ -26,7 +27,9 @@ final class RequestDeadline: ChannelDuplexHandler, RemovableChannelHandler {
             // A pipelined request whose first bytes came in the read that ended the one before.
             start(context)
             promise?.succeed()
-        case .ended?:
+        case .ended?, .waitingForBody?:
+            // After a head that waits for `100 Continue`, the clock restarts with the body's
+            // first bytes (the idle timeout bounds the wait for them).
             stop()
             promise?.succeed()
         case nil:
@@ -53,8 +56,10 @@ final class RequestDeadline: ChannelDuplexHandler, RemovableChannelHandler {
 }
 
 /// Where a request begins (its head is decoded) and ends (its last body part is decoded).
+/// A head with `Expect: 100-continue` waits for its body: clients such as curl send the body
+/// only after a second without an answer, and that second is not the client being slow.
 enum RequestBoundary {
-    case began, ended
+    case began, waitingForBody, ended
 }
 
 /// After the HTTP decoder: reports each request's head and end to `RequestDeadline` (an
@@ -64,7 +69,10 @@ final class RequestBoundaryMarker: ChannelInboundHandler, RemovableChannelHandle
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head: context.triggerUserOutboundEvent(RequestBoundary.began, promise: nil)
+        case .head(let head):
+            let expectsContinue = head.headerFields[.expect]?.lowercased() == "100-continue"
+            context.triggerUserOutboundEvent(RequestBoundary.began, promise: nil)
+            if expectsContinue { context.triggerUserOutboundEvent(RequestBoundary.waitingForBody, promise: nil) }
         case .end: context.triggerUserOutboundEvent(RequestBoundary.ended, promise: nil)
         case .body: break
         }

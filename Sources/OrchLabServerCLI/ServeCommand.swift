@@ -48,6 +48,12 @@ public struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds before a connection that sends nothing (or only part of a request head) is closed.")
     var idleTimeout = ServerLimits.defaultIdleTimeout
 
+    @Option(name: .long, help: "Most connections open at once (1...10000); a new one beyond it is closed at once.")
+    var maxConnections = ServerLimits.defaultMaxConnections
+
+    @Option(name: .long, help: "Seconds a client has to send a whole request, head and body (0.05...3600).")
+    var requestTimeout = ServerLimits.defaultRequestTimeout
+
     public init() {}
 
     public func validate() throws {
@@ -59,7 +65,8 @@ public struct ServeCommand: AsyncParsableCommand {
 
     func checkedConfiguration() throws(ServerConfigurationError) -> ServerConfiguration {
         try ServerConfiguration.checked(host: host, port: port, token: token, environment: ProcessInfo.processInfo.environment,
-                                        bodyLimit: bodyLimit, idleTimeoutSeconds: idleTimeout, allowRemote: allowRemote, noAuth: noAuth)
+                                        bodyLimit: bodyLimit, idleTimeoutSeconds: idleTimeout, allowRemote: allowRemote, noAuth: noAuth,
+                                        maxConnections: maxConnections, requestTimeoutSeconds: requestTimeout)
     }
 
     public func run() async throws {

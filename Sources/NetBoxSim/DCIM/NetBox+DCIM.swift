@@ -36,7 +36,7 @@ extension NetBox {
     public func createDevice(_ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Device {
         try perform(actor: actor) { store, now throws(NetBoxError) in
             var payload = Payload(fields)
-            let name = payload.string("name")
+            let name = payload.string("name", maxLength: NetBoxLimits.maxDeviceNameLength)
             let typeID = payload.reference("device_type", required: true) { store.deviceTypes[$0] != nil }
             let roleID = payload.reference("role", required: true) { store.deviceRoles[$0] != nil }
             let siteID = payload.reference("site", required: true) { store.sites[$0] != nil }
@@ -60,7 +60,7 @@ extension NetBox {
     public func updateDevice(id: Int, _ fields: [String: JSON], actor: String = "") throws(NetBoxError) -> Device {
         try patch(Device.self, id: id, fields, actor: actor) { store, device, payload throws(NetBoxError) in
             let old = device
-            if let name = payload.string("name") { device.name = name }
+            if let name = payload.string("name", maxLength: NetBoxLimits.maxDeviceNameLength) { device.name = name }
             if let status = payload.choice("status", DeviceStatus.self) { device.status = status }
             if let description = payload.string("description") { device.description = description }
             if let site = payload.reference("site", exists: { store.sites[$0] != nil }) { device.siteID = site }

@@ -1,3 +1,4 @@
+import Foundation
 import OrchLabJSON
 /// A write request's JSON fields, read with NetBox's validation messages. Errors accumulate per
 /// field so one 400 answer lists every problem, as NetBox does.
@@ -25,14 +26,22 @@ struct Payload {
         }
     }
 
-    mutating func string(_ name: String, required: Bool = false) -> String? {
+    /// A text field as NetBox's serializers read it (Django REST framework's `CharField`): outer
+    /// whitespace trimmed, no NUL characters, at most `maxLength` characters (the model's
+    /// `max_length`; `NetBoxLimits.maxTextLength` for fields this simulation does not list).
+    mutating func string(_ name: String, required: Bool = false, maxLength: Int? = nil) -> String? {
         guard let value = fields[name], value != .null else {
             if required { fail(name, "This field is required.") }
             return nil
         }
         switch value {
-        case .string(let text):
+        case .string(let raw):
+            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if required && text.isEmpty { fail(name, "This field may not be blank.") }
+            if text.unicodeScalars.contains("\u{0}") { fail(name, "Null characters are not allowed.") }
+            let limit = maxLength ?? NetBoxLimits.maxLength[name] ?? NetBoxLimits.maxTextLength
+            // Counted as Python's len() counts: code points, not what prints as one character.
+            if text.unicodeScalars.count > limit { fail(name, "Ensure this field has no more than \(limit) characters.") }
             return text
         case .int(let number): return String(number)
         default: fail(name, "Not a valid string."); return nil

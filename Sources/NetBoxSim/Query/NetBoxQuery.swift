@@ -59,6 +59,14 @@ public enum NetBoxLimits {
     /// Largest `offset` a list accepts (a 400 above it). Far beyond any real list, and small
     /// enough that offset + limit can never overflow.
     public static let maxOffset = 1_000_000_000
+    /// NetBox's `max_length` of the text fields written here (device names are 64, see
+    /// `NetBox+DCIM`); a longer value is a 400 naming the field, as in NetBox.
+    public static let maxLength = ["name": 100, "slug": 100, "model": 100, "label": 100, "description": 200,
+                                   "dns_name": 255, "color": 6]
+    /// Text fields not listed above (NetBox's own free-text fields are bounded only by the body limit).
+    public static let maxTextLength = 200
+    /// NetBox's `Device.name` `max_length`.
+    public static let maxDeviceNameLength = 64
 }
 
 /// One page of a list answer.

@@ -19,12 +19,18 @@ public enum OrchLabServer {
         // The idle timer restarts on every request part the decoder completes, so a client that
         // trickles a request head (slowloris) or sends nothing is closed after `idleTimeout`.
         let http1 = HTTP1Channel.Configuration(
-            idleTimeout: TimeAmount.nanoseconds(Int64(configuration.idleTimeout / .nanoseconds(1))),
+            additionalChannelHandlers: [RequestBoundaryMarker()],
+            idleTimeout: TimeAmount(configuration.idleTimeout),
             httpDecoderConfiguration: .init(maxHeaderFieldSize: ServerLimits.maxHeaderFieldSize,
                                             maxHeaderListSize: ServerLimits.maxHeaderListSize))
+        let slots = ConnectionSlots(limit: configuration.maxConnections)
+        let server = HTTPServerBuilder { responder in
+            GuardedHTTP1Channel(http1: HTTP1Channel(responder: responder, configuration: http1), slots: slots,
+                                requestTimeout: TimeAmount(configuration.requestTimeout))
+        }
         return Application(
             responder: responder,
-            server: .http1(configuration: http1),
+            server: server,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "orchlab"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger)

@@ -15,6 +15,10 @@ public struct ServerConfiguration: Sendable {
     /// A connection that sends nothing for this long (idle between requests, or stuck in a
     /// request head) is closed by the server.
     public var idleTimeout: Duration
+    /// Connections open at once; a new one beyond this is closed at once.
+    public var maxConnections = ServerLimits.defaultMaxConnections
+    /// From a request's first byte to its last; past it the connection is closed.
+    public var requestTimeout = Duration.seconds(ServerLimits.defaultRequestTimeout)
 
     public enum TokenSource: String, Sendable {
         case option = "--token", environment = "ORCHLAB_TOKEN", generated
@@ -35,7 +39,9 @@ public struct ServerConfiguration: Sendable {
     /// `ORCHLAB_TOKEN` in `environment`, else a generated one (none with `noAuth`, which
     /// ignores `ORCHLAB_TOKEN` and refuses `token`); every value range-checked.
     public static func checked(host: String, port: Int, token: String?, environment: [String: String],
-                               bodyLimit: Int, idleTimeoutSeconds: Double, allowRemote: Bool, noAuth: Bool = false)
+                               bodyLimit: Int, idleTimeoutSeconds: Double, allowRemote: Bool, noAuth: Bool = false,
+                               maxConnections: Int = ServerLimits.defaultMaxConnections,
+                               requestTimeoutSeconds: Double = ServerLimits.defaultRequestTimeout)
         throws(ServerConfigurationError) -> ServerConfiguration {
         if noAuth && token != nil {
             throw ServerConfigurationError("--no-auth and --token exclude each other: with --no-auth no token is checked")
@@ -45,10 +51,15 @@ public struct ServerConfiguration: Sendable {
         guard idleTimeoutSeconds.isFinite, ServerLimits.idleTimeouts.contains(idleTimeoutSeconds) else {
             throw ServerConfigurationError("--idle-timeout must be \(ServerLimits.idleTimeouts.lowerBound)...\(ServerLimits.idleTimeouts.upperBound) seconds, not \(idleTimeoutSeconds)")
         }
+        guard requestTimeoutSeconds.isFinite, ServerLimits.requestTimeouts.contains(requestTimeoutSeconds) else {
+            throw ServerConfigurationError("--request-timeout must be \(ServerLimits.requestTimeouts.lowerBound)...\(ServerLimits.requestTimeouts.upperBound) seconds, not \(requestTimeoutSeconds)")
+        }
         var configuration = ServerConfiguration(
             host: host, port: port, token: noAuth ? nil : token ?? fromEnvironment ?? generateToken(), bodyLimit: bodyLimit,
             idleTimeout: .nanoseconds(Int64((idleTimeoutSeconds * 1e9).rounded())))
         configuration.tokenSource = source
+        configuration.maxConnections = maxConnections
+        configuration.requestTimeout = .nanoseconds(Int64((requestTimeoutSeconds * 1e9).rounded()))
         try configuration.validate(allowRemote: allowRemote)
         return configuration
     }
@@ -61,9 +72,16 @@ public struct ServerConfiguration: Sendable {
         guard ServerLimits.bodyLimits.contains(bodyLimit) else {
             throw ServerConfigurationError("--body-limit must be \(ServerLimits.bodyLimits.lowerBound)...\(ServerLimits.bodyLimits.upperBound) bytes, not \(bodyLimit)")
         }
-        let seconds = Double(idleTimeout.components.seconds) + Double(idleTimeout.components.attoseconds) / 1e18
+        let seconds = Self.seconds(idleTimeout)
         guard ServerLimits.idleTimeouts.contains(seconds) else {
             throw ServerConfigurationError("--idle-timeout must be \(ServerLimits.idleTimeouts.lowerBound)...\(ServerLimits.idleTimeouts.upperBound) seconds, not \(seconds)")
+        }
+        guard ServerLimits.maxConnections.contains(maxConnections) else {
+            throw ServerConfigurationError("--max-connections must be \(ServerLimits.maxConnections.lowerBound)...\(ServerLimits.maxConnections.upperBound), not \(maxConnections)")
+        }
+        let requestSeconds = Self.seconds(requestTimeout)
+        guard ServerLimits.requestTimeouts.contains(requestSeconds) else {
+            throw ServerConfigurationError("--request-timeout must be \(ServerLimits.requestTimeouts.lowerBound)...\(ServerLimits.requestTimeouts.upperBound) seconds, not \(requestSeconds)")
         }
         guard let token else {
             // Open writes are for a lab on this machine only: --allow-remote does not lift this.
@@ -78,6 +96,10 @@ public struct ServerConfiguration: Sendable {
         if let problem = Self.tokenProblem(token) {
             throw ServerConfigurationError("the API token (from \(tokenSource.rawValue)) \(problem)")
         }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Why `token` is refused, or nil. Tokens travel in an HTTP header, so only visible ASCII.

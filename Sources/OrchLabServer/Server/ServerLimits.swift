@@ -13,6 +13,18 @@ public enum ServerLimits {
     public static let defaultIdleTimeout = 60.0
     /// `--idle-timeout` range, in seconds.
     public static let idleTimeouts = 0.05...3_600.0
+    /// `--max-connections` default: a class of 30 with a browser (6 connections each) and a
+    /// pynetbox session or two is far below it, and 256 bodies of the default 1 MiB stay in
+    /// 256 MiB.
+    public static let defaultMaxConnections = 256
+    /// `--max-connections` range: each connection is a file descriptor (the usual `ulimit -n`
+    /// is 1,024 on Linux) and may hold a body of up to `--body-limit`.
+    public static let maxConnections = 1...10_000
+    /// `--request-timeout` default, in seconds: from a request's first byte to its last. 60 s
+    /// is 64 MiB (the largest body limit) at about 1 MB/s.
+    public static let defaultRequestTimeout = 60.0
+    /// `--request-timeout` range, in seconds.
+    public static let requestTimeouts = 0.05...3_600.0
     /// On SIGTERM/SIGINT, how long answers in flight may take to finish before they are cut.
     public static let shutdownDrain = Duration.seconds(30)
     /// Shortest accepted API token. 16 characters of hex are 64 bits: not guessable over HTTP.

@@ -153,7 +153,7 @@ final class NodeReader {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
-        case .scalar: return isNull(node) ? "nothing (null)" : "'\(node.scalar?.string ?? "")'"
+        case .scalar: return isNull(node) ? "nothing (null)" : "'\(Excerpt.of(node.scalar?.string ?? ""))'"
         }
     }
 

@@ -27,7 +27,7 @@ public struct ReportMerger: Sendable {
         var totalBytes = 0
         for directory in directories {
             let file = ShardReport.file(in: directory)
-            totalBytes += (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            totalBytes += ShardReport.size(of: file)
             guard totalBytes <= maximumTotalBytes else {
                 throw ReportMergeError(file: file, "the results files up to this one come to \(totalBytes) bytes, over the limit of \(maximumTotalBytes) for one merge")
             }

@@ -47,6 +47,12 @@ public struct ShardReport: Sendable {
         results = report.scenarios
     }
 
+    /// The size of what `file` is or links to (report files are links into the current set).
+    static func size(of file: String) -> Int {
+        var status = stat()
+        return stat(file, &status) == 0 ? Int(status.st_size) : 0
+    }
+
     /// The file's bytes, refused unread when it is larger than `maximumBytes`.
     static func read(_ file: String, maximumBytes: Int) throws(ReportMergeError) -> Data {
         var isDirectory: ObjCBool = false
@@ -57,7 +63,7 @@ public struct ShardReport: Sendable {
                 : "no such file: the folder \(folder) does not exist")
         }
         guard !isDirectory.boolValue else { throw ReportMergeError(file: file, "is a folder, not a file") }
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        let size = Self.size(of: file)
         guard size <= maximumBytes else { throw ReportMergeError(file: file, "\(size) bytes, over the limit of \(maximumBytes)") }
         guard let handle = FileHandle(forReadingAtPath: file) else { throw ReportMergeError(file: file, "cannot be read") }
         defer { try? handle.close() }

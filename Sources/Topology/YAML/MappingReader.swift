@@ -119,10 +119,10 @@ extension Node {
         case .scalar(let scalar):
             switch tagName {
             case .null: return "null"
-            case .bool: return "a boolean '\(scalar.string)'"
-            case .int: return "an integer \(scalar.string)"
-            case .float: return "a number \(scalar.string)"
-            default: return "a string '\(scalar.string)'"
+            case .bool: return "a boolean '\(Excerpt.of(scalar.string))'"
+            case .int: return "an integer \(Excerpt.of(scalar.string))"
+            case .float: return "a number \(Excerpt.of(scalar.string))"
+            default: return "a string '\(Excerpt.of(scalar.string))'"
             }
         }
     }

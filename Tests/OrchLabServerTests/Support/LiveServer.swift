@@ -40,10 +40,16 @@ struct LiveServer {
     @discardableResult
     /// `token: nil` serves in the no-auth mode.
     static func with<T: Sendable>(_ world: OrchLabWorld? = nil, bodyLimit: Int = 1 << 20, idleTimeout: Duration = .seconds(60),
-                                  token: String? = token, _ body: (LiveServer) async throws -> T) async throws -> T {
+                                  token: String? = token, maxConnections: Int = ServerLimits.defaultMaxConnections,
+                                  requestTimeout: Duration = .seconds(60), _ body: (LiveServer) async throws -> T) async throws -> T {
         let world = try world ?? makeWorld()
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, bodyLimit: bodyLimit, idleTimeout: idleTimeout)
+        let configuration = {
+            var configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, bodyLimit: bodyLimit, idleTimeout: idleTimeout)
+            configuration.maxConnections = maxConnections
+            configuration.requestTimeout = requestTimeout
+            return configuration
+        }()
         let shutdown = ShutdownSwitch()
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {

@@ -71,11 +71,17 @@ let package = Package(
             .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
+        // Plays scenarios against an orchestrator outside OrchLab over its REST API, serving it
+        // the scenario's NetBox and routers.
+        .target(name: "OrchestratorDriver", dependencies: [
+            "Catalogues", "NetBoxSim", "OrchLabJSON", "OrchLabServer", "RouterSim", "Scenarios", "WorkflowEngine",
+        ]),
         .target(name: "OrchLabCLI", dependencies: [
             "Catalogues", "Scenarios", "Topology", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "OrchLabServerCLI", dependencies: [
-            "Catalogues", "OrchLabCLI", "OrchLabServer", "Topology", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "Catalogues", "OrchLabCLI", "OrchLabServer", "OrchestratorDriver", "Scenarios", "Topology",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "orchlab", dependencies: ["OrchLabCLI", "WorkshopReference"]),
         .executableTarget(name: "orchlab-serve", dependencies: ["OrchLabCLI", "OrchLabServerCLI", "WorkshopReference"]),

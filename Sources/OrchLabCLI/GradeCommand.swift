@@ -41,6 +41,9 @@ struct GradeCommand: ParsableCommand {
     @Argument(help: "Exercise files or folders (default: Scenarios/exercises).")
     var paths: [String] = []
 
+    @OptionGroup(title: "External orchestrator")
+    var external: ExternalOrchestratorOptions
+
     func run() throws {
         if let jobs, jobs < 1 {
             print("orchlab grade: --jobs must be at least 1")
@@ -52,17 +55,25 @@ struct GradeCommand: ParsableCommand {
         options.reportDirectory = reportDir
         if let jobs { options.jobs = jobs }
         let catalogues = CommandLineContext.catalogues
-        let executor = ScenarioExecutor(catalogues: catalogues)
-        if let check {
-            let status = GradeRunner.runOne(check: check, options, catalogues: catalogues, execution: executor.execution,
-                                            console: .standardOutput())
-            if status != ExitStatus.passed { throw ExitCode(status) }
-            return
+        if lint && external.orchestrator != nil {
+            print("orchlab grade: --lint grades OrchLab's starter and reference catalogues; it does not take --orchestrator")
+            throw ExitCode(ExitStatus.invalidInput)
         }
-        let status = lint
+        let status = try external.withOrchestrator { orchestrator in
+            options.externalOrchestrator = orchestrator?.name
+            return grade(options, catalogues: catalogues, executor: ScenarioExecutor(catalogues: catalogues, external: orchestrator))
+        }
+        if status != ExitStatus.passed { throw ExitCode(status) }
+    }
+
+    private func grade(_ options: GradeOptions, catalogues: CatalogueRegistry, executor: ScenarioExecutor) -> Int32 {
+        if let check {
+            return GradeRunner.runOne(check: check, options, catalogues: catalogues, execution: executor.execution,
+                                      console: .standardOutput())
+        }
+        return lint
             ? ExerciseLint.run(options, starter: starter, reference: reference, catalogues: catalogues,
                                execution: executor.execution, console: .standardOutput())
             : GradeRunner.run(options, catalogues: catalogues, execution: executor.execution, console: .standardOutput())
-        if status != ExitStatus.passed { throw ExitCode(status) }
     }
 }

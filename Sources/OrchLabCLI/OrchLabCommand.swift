@@ -19,12 +19,16 @@ import Synchronization
 public enum OrchLabCommandLine {
     /// Parses the command line and runs it. Exit status: 0 success, 1 failures (scenarios,
     /// grades), 2 invalid input (including a malformed command line and bad catalogues).
+    /// `connector` makes `run` and `grade` take `--orchestrator` in this executable
+    /// (`OrchLabServerCLI.connectOrchestrator`); without one they hand it to `<name>-serve`.
     public static func main(catalogues: [Catalogue], commands: [any ParsableCommand.Type] = [],
-                            defaultCommand: String? = nil, arguments: [String]? = nil) async {
+                            defaultCommand: String? = nil, arguments: [String]? = nil,
+                            connector: ExternalOrchestratorConnector? = nil) async {
         do {
             let registry = try CatalogueRegistry(catalogues)
             CommandLineContext.shared.withLock {
-                $0 = CommandLineContext(catalogues: registry, extraCommands: commands, defaultCommand: defaultCommand)
+                $0 = CommandLineContext(catalogues: registry, extraCommands: commands, defaultCommand: defaultCommand,
+                                        connector: connector)
             }
         } catch {
             FileHandle.standardError.write(Data("orchlab: \(error)\n".utf8))
@@ -42,6 +46,7 @@ struct CommandLineContext: Sendable {
     var catalogues: CatalogueRegistry?
     var extraCommands: [any ParsableCommand.Type] = []
     var defaultCommand: String?
+    var connector: ExternalOrchestratorConnector?
 
     static let shared = Mutex(CommandLineContext())
 

@@ -54,6 +54,9 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("no-timings"), help: "Record no durations, so two runs write byte-identical reports.")
     var noTimings = false
 
+    @OptionGroup(title: "External orchestrator")
+    var external: ExternalOrchestratorOptions
+
     func run() throws {
         var options = RunOptions()
         options.paths = paths
@@ -85,9 +88,16 @@ struct RunCommand: ParsableCommand {
             print("orchlab run: --workflows: " + CatalogueError.unknownCatalogue(workflows, known: catalogues.names).description)
             throw ExitCode(ExitStatus.invalidInput)
         }
-        let executor = ScenarioExecutor(catalogues: catalogues)
-        let execution = chaos ? ChaosExecutor(executor: executor).execution : executor.execution
-        let status = ScenarioRunner.run(options, catalogues: catalogues, execution: execution, console: .standardOutput())
+        if chaos && external.orchestrator != nil {
+            print("orchlab run: --chaos kills OrchLab's engine at every step, which cannot be done to an external orchestrator; drop one of --chaos and --orchestrator")
+            throw ExitCode(ExitStatus.invalidInput)
+        }
+        let status = try external.withOrchestrator { orchestrator in
+            options.externalOrchestrator = orchestrator?.name
+            let executor = ScenarioExecutor(catalogues: catalogues, external: orchestrator)
+            let execution = chaos ? ChaosExecutor(executor: executor).execution : executor.execution
+            return ScenarioRunner.run(options, catalogues: catalogues, execution: execution, console: .standardOutput())
+        }
         if status != ExitStatus.passed { throw ExitCode(status) }
     }
 }

@@ -14,16 +14,25 @@ struct ServeLauncher: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
+        try SiblingExecutable.replaceProcess(arguments: ["serve"] + arguments, purpose: "the HTTP server")
+    }
+}
+
+/// `<name>-serve`, the sibling executable built with the HTTP stack.
+enum SiblingExecutable {
+    /// Replaces this process with `<name>-serve ARGUMENTS`; throws (a usage error naming the
+    /// build command) when it is not built.
+    static func replaceProcess(arguments: [String], purpose: String) throws -> Never {
         let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let server = own.deletingLastPathComponent().appendingPathComponent(own.lastPathComponent + "-serve").path
         guard FileManager.default.isExecutableFile(atPath: server) else {
             throw ValidationError("""
-                the HTTP server is the separate executable '\(own.lastPathComponent)-serve', which is not built. \
-                Run `swift run \((["\(own.lastPathComponent)-serve", "serve"] + arguments).joined(separator: " "))` \
+                \(purpose) lives in the separate executable '\(own.lastPathComponent)-serve', which is not built. \
+                Run `swift run \((["\(own.lastPathComponent)-serve"] + arguments).joined(separator: " "))` \
                 (or `swift build --product \(own.lastPathComponent)-serve` once)
                 """)
         }
-        let argv = [server, "serve"] + arguments
+        let argv = [server] + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         execv(server, &cArguments)
         throw ValidationError("cannot run \(server): \(String(cString: strerror(errno)))")

@@ -95,7 +95,7 @@ import Workshop
             let engineer = Engineer(fleet: server.world.lab.fleet)
             let driver = WorkshopDriver(engine: server.world.engine, catalogue: server.world.catalogue, engineer: engineer)
             let a = try driver.createNode("loc1-core"), b = try driver.createNode("loc2-core")
-            let circuit = try driver.createCircuit(a, b, aPort: "1/1/c2/1", bPort: "1/1/c1/1")
+            let circuit = try driver.createCircuit(routerA: "loc1-core", routerB: "loc2-core", aPort: "1/1/c2/1", bPort: "1/1/c1/1")
 
             let inUse = try await server.call("DELETE", "/api/subscriptions/\(a)")
             #expect(inUse.status == 409)

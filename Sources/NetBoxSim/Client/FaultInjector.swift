@@ -87,7 +87,7 @@ public final class FaultInjector: @unchecked Sendable {
     }
 
     /// Counts a call and returns the fault planned for it, recording it when there is one.
-    func nextCall(_ operation: NetBoxOperation, actor: String, at time: Duration) -> NetBoxFault? {
+    public func nextCall(_ operation: NetBoxOperation, actor: String, at time: Duration) -> NetBoxFault? {
         lock.lock(); defer { lock.unlock() }
         let call = (calls[operation] ?? 0) + 1
         calls[operation] = call

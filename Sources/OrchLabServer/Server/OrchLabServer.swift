@@ -11,9 +11,14 @@ import Synchronization
 public enum OrchLabServer {
     /// The application for an already validated configuration (`serve` validates it).
     static func application(world: OrchLabWorld, configuration: ServerConfiguration,
-                                   onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
-        -> some ApplicationProtocol {
-        let responder = responder(world: world, configuration: configuration)
+                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+        application(responder: responder(world: world, configuration: configuration), configuration: configuration,
+                    onRunning: onRunning)
+    }
+
+    static func application<Responder: HTTPResponder>(responder: Responder, configuration: ServerConfiguration,
+                                                      onRunning: @escaping @Sendable (Int) async -> Void)
+        -> some ApplicationProtocol where Responder.Context == BasicRequestContext {
         var logger = Logger(label: "orchlab")
         logger.logLevel = .warning
         // The idle timer restarts on every request part the decoder completes, so a client that
@@ -49,7 +54,11 @@ public enum OrchLabServer {
                              shutdown: ShutdownSwitch? = nil,
                              onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try configuration.validate(allowRemote: true)
-        let app = application(world: world, configuration: configuration, onRunning: onRunning)
+        try await run(application(world: world, configuration: configuration, onRunning: onRunning),
+                      handleSignals: handleSignals, shutdown: shutdown)
+    }
+
+    static func run(_ app: some ApplicationProtocol, handleSignals: Bool, shutdown: ShutdownSwitch?) async throws {
         var group = ServiceGroupConfiguration(services: [app], logger: app.logger)
         group.gracefulShutdownSignals = handleSignals ? [.sigterm, .sigint] : []
         group.maximumGracefulShutdownDuration = ServerLimits.shutdownDrain

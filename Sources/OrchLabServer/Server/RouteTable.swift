@@ -32,6 +32,13 @@ struct RouteTable: Sendable {
         routes.append(Route(method: method, pattern: pattern, handler: handler))
     }
 
+    /// The same routes with every handler passed through `wrap`.
+    func wrapping(_ wrap: (@escaping Handler) -> Handler) -> RouteTable {
+        var table = self
+        table.routes = routes.map { Route(method: $0.method, pattern: $0.pattern, handler: wrap($0.handler)) }
+        return table
+    }
+
     func resolve(_ method: HTTPRequest.Method, _ segments: [String]) -> Resolution {
         var allowed: [HTTPRequest.Method] = []
         for route in routes {

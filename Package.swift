@@ -80,7 +80,7 @@ let package = Package(
             "Catalogues", "Scenarios", "Topology", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .target(name: "OrchLabServerCLI", dependencies: [
-            "Catalogues", "OrchLabCLI", "OrchLabServer", "OrchestratorDriver", "Scenarios", "Topology",
+            "Catalogues", "OrchLabCLI", "OrchLabServer", "OrchestratorDriver", "Topology",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "orchlab", dependencies: ["OrchLabCLI", "WorkshopReference"]),
@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "WorkflowEngineTests", dependencies: ["WorkflowEngine", "WorkflowEngineTesting", "SQLite", "SeededRandom", "engine-crash-child", "OrchLabTestSupport"]),
         .testTarget(name: "IPAddressingTests", dependencies: ["IPAddressing", "SeededRandom"]),
         .testTarget(name: "YAMLReadingTests", dependencies: ["YAMLReading", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim", "IPAddressing", "SeededRandom", "SQLite"]),
+        .testTarget(name: "NetBoxSimTests", dependencies: ["NetBoxSim", "IPAddressing", "OrchLabJSON", "SeededRandom", "SQLite"]),
         .testTarget(name: "RouterSimTests", dependencies: ["RouterSim", "IPAddressing", "SeededRandom"]),
         .testTarget(name: "WorkshopTests", dependencies: [
             "Catalogues", "Workshop", "WorkshopStarter", "WorkshopReference", "Topology", "WorkflowEngineTesting",
@@ -109,7 +109,7 @@ let package = Package(
         ]),
         .testTarget(name: "OrchLabServerTests", dependencies: [
             "OrchLabServer", "Topology", "Workshop", "WorkshopReference", "Catalogues", "RouterSim", "WorkflowEngine", "NetBoxSim", "SQLite", "OrchLabTestSupport",
-            "SeededRandom", .product(name: "HTTPTypes", package: "swift-http-types"),
+            "SeededRandom", "OrchestratorDriver", "Scenarios", .product(name: "HTTPTypes", package: "swift-http-types"),
         ]),
         // Compiles every ```swift block of README.md and docs/ (generated into the target, checked against the text).
         .testTarget(name: "DocExamplesTests", dependencies: [

@@ -40,7 +40,7 @@ public final class RESTOrchestrator: ExternalOrchestrator {
 
     /// Deletes processes first (their links), then subscriptions newest first, so a circuit goes
     /// before the nodes it uses.
-    func deleteEverything() throws {
+    public func deleteEverything() throws {
         for _ in 0..<RESTOrchestratorLimits.cleanupRounds {
             let page = try expect(200, "GET", "/api/processes/?range=0,\(RESTOrchestratorLimits.cleanupPage)").arrayValue ?? []
             if page.isEmpty { break }

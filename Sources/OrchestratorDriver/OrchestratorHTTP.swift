@@ -10,8 +10,6 @@ final class OrchestratorHTTP: Sendable {
     let base: URL
     private let token: String?
     private let session: URLSession
-    /// Bodies above this many bytes are refused: the orchestrator is not ours to trust.
-    static let maxResponseBytes = 32 << 20
 
     init(base: URL, token: String?, requestTimeout: Double) {
         self.base = base
@@ -58,9 +56,9 @@ final class OrchestratorHTTP: Sendable {
         case nil:
             throw OrchestratorCallError(method: method, path: path, problem: "got no HTTP answer")
         case .success(let (data, response))?:
-            guard data.count <= Self.maxResponseBytes else {
+            guard data.count <= RESTOrchestratorLimits.maxResponseBytes else {
                 throw OrchestratorCallError(method: method, path: path,
-                                            problem: "answered \(data.count) bytes; at most \(Self.maxResponseBytes) are read")
+                                            problem: "answered \(data.count) bytes; at most \(RESTOrchestratorLimits.maxResponseBytes) are read")
             }
             let text = String(decoding: data, as: UTF8.self)
             return Answer(status: response.statusCode, body: data.isEmpty ? nil : try? JSON.parse(text), text: text)

@@ -225,4 +225,6 @@ public enum RESTOrchestratorLimits {
     /// `--orchestrator-timeout`: seconds one call may wait for its process to stop moving.
     public static let settleTimeouts: ClosedRange<Double> = 1...3_600
     public static let defaultSettleTimeout: Double = 300
+    /// Answers above this many bytes are refused: the orchestrator is not ours to trust.
+    public static let maxResponseBytes = 32 << 20
 }

@@ -30,6 +30,23 @@ end
 copy running-config startup-config"""
 
 
+def node_removal(node_name: str) -> str:
+    return f"""! Paste the following config into {node_name}:
+! to remove the node's configuration from the device
+!
+enable
+configure terminal
+!
+interface loopback 0
+no ip address
+no ipv6 address
+exit
+no interface loopback 0
+!
+end
+copy running-config startup-config"""
+
+
 @dataclass
 class Endpoint:
     """One side of a circuit as its router sees it."""

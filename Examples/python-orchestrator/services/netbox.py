@@ -29,6 +29,11 @@ def device(name: str):
     return found
 
 
+def device_by_id(device_id: int):
+    """The device, or None when NetBox has none with that id."""
+    return api().dcim.devices.get(device_id)
+
+
 def set_device_status(device_id: int, status: str) -> str:
     api().dcim.devices.get(device_id).update({"status": status})
     return api().dcim.devices.get(device_id).status.value
@@ -40,6 +45,21 @@ def free_ports(device_name: str) -> list:
 
 def interface(interface_id: int):
     return api().dcim.interfaces.get(interface_id)
+
+
+def interface_addresses(interface_id: int) -> list[str]:
+    """The addresses assigned to the interface, with prefix length, sorted."""
+    return sorted(ip.address for ip in api().ipam.ip_addresses.filter(interface_id=interface_id))
+
+
+def cable(cable_id: int):
+    """The cable, or None when NetBox has none with that id."""
+    return api().dcim.cables.get(cable_id)
+
+
+def cable_interface_ids(cable) -> list[int]:
+    """The ids of the interfaces at both ends of the cable, sorted."""
+    return sorted(end.object_id for end in [*cable.a_terminations, *cable.b_terminations])
 
 
 def create_cable(a_port_id: int, b_port_id: int):

@@ -45,6 +45,7 @@ public enum OrchestratorConnection {
         print("lab served at http://\(host):\(request.labPort) (the orchestrator's NETBOX_URL: http://\(host):\(request.labPort)/netbox"
               + (request.labToken == nil ? ", any token)" : ", token from --lab-token/ORCHLAB_TOKEN)")
               + "; orchestrator \(request.url.absoluteString)")
+        fflush(stdout)
         return ExternalOrchestratorConnection(orchestrator: orchestrator, close: close)
     }
 }

@@ -74,7 +74,8 @@ public final class RESTOrchestrator: ExternalOrchestrator {
         let workflows = try expect(200, "GET", "/api/workflows/").arrayValue ?? []
         guard let found = workflows.first(where: { $0["name"]?.stringValue == name }) else { return nil }
         let target = Target(rawValue: found["target"]?.stringValue?.uppercased() ?? "") ?? .system
-        return OrchestratedWorkflow(name: name, target: target, isTask: found["is_task"]?.boolValue ?? (target == .system))
+        // orchestrator-core 1.x does not list `is_task`; its validate workflows are SYSTEM but take a subscription page.
+        return OrchestratedWorkflow(name: name, target: target, isTask: found["is_task"]?.boolValue ?? false)
     }
 
     public func productID(creating workflow: String) throws -> String {

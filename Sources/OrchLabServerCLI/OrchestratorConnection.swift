@@ -42,10 +42,10 @@ public enum OrchestratorConnection {
             throw error
         }
         let host = request.labHost.contains(":") ? "[\(request.labHost)]" : request.labHost
-        print("lab served at http://\(host):\(request.labPort) (the orchestrator's NETBOX_URL: http://\(host):\(request.labPort)/netbox"
+        // Unbuffered: the banner comes before the run's own output.
+        FileHandle.standardOutput.write(Data(("lab served at http://\(host):\(request.labPort) (the orchestrator's NETBOX_URL: http://\(host):\(request.labPort)/netbox"
               + (request.labToken == nil ? ", any token)" : ", token from --lab-token/ORCHLAB_TOKEN)")
-              + "; orchestrator \(request.url.absoluteString)")
-        fflush(stdout)
+              + "; orchestrator \(request.url.absoluteString)\n").utf8))
         return ExternalOrchestratorConnection(orchestrator: orchestrator, close: close)
     }
 }

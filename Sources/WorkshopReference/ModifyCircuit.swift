@@ -6,7 +6,7 @@ import Workshop
 /// the IS-IS metric of the new mode. This file replaces the kit's ModifyCircuit.swift as it stands.
 public enum ModifyCircuit {
     public static func workflow(_ services: WorkshopServices) -> Workflow {
-        modifyWorkflow(WorkflowName.modifyCircuit, "Modify Circuit", initialForm: MaintenanceForm.form(services)) {
+        modifyWorkflow(WorkflowName.modifyCircuit, "Modify the circuit maintenance state", initialForm: MaintenanceForm.form(services)) {
             step("Update subscription model") { context in
                 var subscription = try context.subscription(CircuitModel.self)
                 subscription.circuit.under_maintenance = try context.state.bool(MaintenanceForm.field)

@@ -65,6 +65,21 @@ import WorkshopStarter
                                                           "Unlock subscription", "Done"])
     }
 
+    /// A solution keeps its workflow's description: clients list workflows by it, as in the
+    /// workshop's app.
+    @Test func kitAndReferenceDescribeEachWorkflowAlike() throws {
+        let harness = try WorkshopHarness()
+        let services = LabServices(netbox: harness.lab.client(), fleet: harness.fleet,
+                                   subscriptions: SubscriptionLookup(engine: harness.engine))
+        func descriptions(_ catalogue: Catalogue) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: catalogue.workflows(services).map { ($0.name, $0.description) })
+        }
+        let starter = descriptions(WorkshopReference.starter())
+        #expect(descriptions(WorkshopReference.catalogue()) == starter)
+        #expect(starter[WorkflowName.modifyCircuit] == "Modify the circuit maintenance state")
+        #expect(starter[WorkflowName.terminateCircuit] == "Terminate the circuit")
+    }
+
     @Test func theKitStillBuildsAWorkingNetworkButLeavesDevicesPlanned() throws {
         let harness = try WorkshopHarness(WorkshopReference.starter())
         let (_, circuits) = try harness.buildWorkshop()

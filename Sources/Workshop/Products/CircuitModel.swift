@@ -21,7 +21,7 @@ public struct PortBlock: ProductBlockModel {
 
 /// One side of a circuit: its port and the address NetBox handed out for it.
 public struct Layer3InterfaceBlock: ProductBlockModel {
-    public static let blockName = "Layer3Interface"
+    public static let blockName = "Layer 3 Interface"
     public static let requirements: [String: Required] = ["v6_ip_address": .fromProvisioning]
 
     public var port = Block<PortBlock>()

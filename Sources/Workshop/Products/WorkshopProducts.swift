@@ -8,13 +8,15 @@ public enum WorkshopProducts {
     public static let customerID = "ORCHLAB-WORKSHOP"
     public static let circuitSpeed = "100G"
 
+    // The workshop app registers each product with name = description = type = tag, and
+    // clients written against it match on any of them.
     public static let node = Product(
-        name: nodeName, description: "Network node", type: "Node", tag: "NODE",
+        name: nodeName, description: nodeName, type: nodeName, tag: nodeName,
         workflows: [WorkflowName.createNode, WorkflowName.terminateNode, WorkflowName.validateNode],
         model: NodeModel.self)
 
     public static let circuit = Product(
-        name: circuitName, description: "Circuit between two nodes", type: "Circuit", tag: "CIRCUIT",
+        name: circuitName, description: circuitName, type: circuitName, tag: circuitName,
         fixedInputs: ["speed": circuitSpeed],
         workflows: [WorkflowName.createCircuit, WorkflowName.modifyCircuit, WorkflowName.terminateCircuit,
                     WorkflowName.validateCircuit],

@@ -8,7 +8,7 @@ import Workshop
 /// with the IS-IS metric of the new mode.
 public enum ModifyCircuit {
     public static func workflow(_ services: WorkshopServices) -> Workflow {
-        modifyWorkflow(WorkflowName.modifyCircuit, "Modify Circuit", initialForm: MaintenanceForm.form(services)) {
+        modifyWorkflow(WorkflowName.modifyCircuit, "Modify the circuit maintenance state", initialForm: MaintenanceForm.form(services)) {
             step("Update subscription model") { _ in [:] }
         }
     }

@@ -6,7 +6,7 @@ import Workshop
 /// the two addresses, the /127 and the /64, and deletes the cable.
 public enum TerminateCircuit {
     public static func workflow(_ services: WorkshopServices) -> Workflow {
-        terminateWorkflow(WorkflowName.terminateCircuit, "Terminate Circuit") {
+        terminateWorkflow(WorkflowName.terminateCircuit, "Terminate the circuit") {
             provideConfigStep("Remove the circuit config from both routers") { state in try CircuitTexts.removal(state) }
             step("Release IPs in IPAM") { context in
                 let circuit = try context.subscription(CircuitModel.self).circuit

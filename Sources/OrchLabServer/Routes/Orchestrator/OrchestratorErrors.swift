@@ -17,7 +17,7 @@ enum OrchestratorErrors {
         switch error {
         case .notComplete(let next):
             return .json(["type": "FormNotCompleteError", "title": "Form not complete", "status": 510,
-                          "detail": .string(next.form["title"]?.stringValue ?? ""), "form": next.form, "meta": next.meta],
+                          "detail": .string(next.form["title"]?.stringValue ?? ""), "form": next.form],
                          status: .init(code: 510, reasonPhrase: "Not Extended"))
         case .invalid(let page, let errors):
             let lines = errors.map { "\($0.loc.joined(separator: "."))\n  \($0.msg) [type=\($0.type)]" }

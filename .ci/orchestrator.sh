@@ -35,7 +35,8 @@ serve() {
     for _ in $(seq 1 200); do grep -q "^listening" "$STATE_DIR/serve.log" && return 0; sleep 0.1; done
     cat "$STATE_DIR/serve.log"; return 1
 }
-app() { "$APP/stop.sh" >/dev/null; WORKFLOWS="$1" "$APP/start.sh"; }
+# stop.sh stops PostgreSQL too; setup.sh (idempotent) starts it again.
+app() { "$APP/stop.sh" >/dev/null; "$APP/setup.sh" >/dev/null; WORKFLOWS="$1" "$APP/start.sh"; }
 session() { "$APP/.venv/bin/python" "$APP/api_session.py" run --token "$NETBOX_TOKEN" "$@"; }
 
 started=$(date +%s)
@@ -52,7 +53,7 @@ serve "$SERVE_PORT"
 session --api "http://127.0.0.1:$SERVE_PORT/api" --lab "http://127.0.0.1:$SERVE_PORT/lab" --out "$STATE_DIR/orchlab.json"
 stop_serve
 "$APP/.venv/bin/python" "$APP/api_session.py" compare "$STATE_DIR/real.json" "$STATE_DIR/orchlab.json" \
-    --allow "$APP/api-differences.json" | tail -n 40
+    --allow "$APP/api-differences.json"
 
 # 2. The workshop build through the real orchestrator (OrchLab serves it the lab on LAB_PORT);
 #    `orchlab` hands --orchestrator to orchlab-serve.

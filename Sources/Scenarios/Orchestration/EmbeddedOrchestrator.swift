@@ -1,5 +1,4 @@
 import Catalogues
-import SQLite
 import WorkflowEngine
 
 /// OrchLab's own engine in a scenario's world, with the world's catalogue registered. It reads
@@ -42,27 +41,16 @@ struct EmbeddedOrchestrator: ScenarioOrchestrator {
         return ProcessProgress(status: detail.lastStatus, lastStep: detail.lastStep, failedReason: detail.failedReason)
     }
 
-    /// Read from the engine's table: the process detail would parse every row's full state to
-    /// give the same names and statuses.
     func stepLog(_ processID: String) throws -> [LoggedStep] {
-        let rows = try world.database.query("SELECT name, status, state FROM process_steps WHERE process_id = ? ORDER BY seq",
-                                            [.text(processID)]) { row in (row.string(0), row.string(1), row.string(2)) }
-        return rows.map { name, status, state in
-            let status = StepStatus(rawValue: status) ?? .failed
-            let failed = status == .failed || status == .waiting
-            return LoggedStep(name: name, status: status, error: failed ? (try? JSON.parse(state))?["error"]?.stringValue : nil)
-        }
+        try engine.stepLog(processID)
     }
 
-    /// Read from the process-subscription links: a process detail would parse every step's state.
     func subscriptionID(ofProcess processID: String) throws -> String? {
-        try world.database.queryOne(
-            "SELECT subscription_id FROM processes_subscriptions WHERE process_id = ? ORDER BY created_at, subscription_id",
-            [.text(processID)]) { $0.string(0) }
+        try engine.subscriptionIDs(ofProcess: processID).first
     }
 
     func subscriptions() throws -> [(id: String, status: String)] {
-        try world.database.query("SELECT subscription_id, status FROM subscriptions ORDER BY subscription_id") { ($0.string(0), $0.string(1)) }
+        try engine.subscriptionStatuses()
     }
 
     func domainModel(_ subscriptionID: String) throws -> JSON {

@@ -81,20 +81,6 @@ public struct PendingForm: Sendable {
     }
 }
 
-/// One row of a process's step log.
-public struct LoggedStep: Sendable, Hashable {
-    public let name: String
-    public let status: StepStatus
-    /// The error of a failed or waiting row.
-    public let error: String?
-
-    public init(name: String, status: StepStatus, error: String?) {
-        self.name = name
-        self.status = status
-        self.error = error
-    }
-}
-
 /// The orchestrator refused to start or resume a process (a form error, an unknown workflow);
 /// the description is what a scenario reports as the refusal.
 public struct OrchestratorRefusal: Error, CustomStringConvertible {

@@ -70,6 +70,35 @@ extension Engine {
         return try processes().filter { linked.contains($0.processID) }
     }
 
+    /// The process's step log, oldest row first: names, statuses and the errors of failed and
+    /// waiting rows. Cheaper than `process(_:)`, which parses every row's full state.
+    public func stepLog(_ processID: String) throws -> [LoggedStep] {
+        try storage {
+            try core.database.query("SELECT name, status, state FROM process_steps WHERE process_id = ? ORDER BY seq",
+                                    [.text(processID)]) { row in (row.string(0), row.string(1), row.string(2)) }
+        }.map { name, status, state in
+            let status = StepStatus(rawValue: status) ?? .failed
+            let failed = status == .failed || status == .waiting
+            return LoggedStep(name: name, status: status, error: failed ? (try? JSON.parse(state))?["error"]?.stringValue : nil)
+        }
+    }
+
+    /// The subscriptions a process worked on, in the order it linked them.
+    public func subscriptionIDs(ofProcess processID: String) throws -> [String] {
+        try storage {
+            try core.database.query(
+                "SELECT subscription_id FROM processes_subscriptions WHERE process_id = ? ORDER BY created_at, subscription_id",
+                [.text(processID)]) { $0.string(0) }
+        }
+    }
+
+    /// Every subscription's id and lifecycle status, oldest id first.
+    public func subscriptionStatuses() throws -> [(id: String, status: String)] {
+        try storage {
+            try core.database.query("SELECT subscription_id, status FROM subscriptions ORDER BY subscription_id") { ($0.string(0), $0.string(1)) }
+        }
+    }
+
     static func delta(from old: [String: JSON], to new: [String: JSON]) -> JSON {
         .object(new.filter { old[$0.key] != $0.value })
     }

@@ -71,3 +71,17 @@ public struct PendingInput: Sendable {
     public let step: String
     public let form: JSON
 }
+
+/// One row of a process's step log, without its state (see `Engine.stepLog(_:)`).
+public struct LoggedStep: Sendable, Hashable {
+    public let name: String
+    public let status: StepStatus
+    /// The error of a failed or waiting row.
+    public let error: String?
+
+    public init(name: String, status: StepStatus, error: String?) {
+        self.name = name
+        self.status = status
+        self.error = error
+    }
+}

@@ -7,9 +7,8 @@ from orchestrator.workflows.utils import modify_workflow
 from pydantic_forms.types import FormGenerator, State
 
 from products.product_types.circuit import Circuit
-from services import config
 from workflows.circuit.modify_circuit import initial_input_form_generator
-from workflows.shared import config_page
+from workflows.shared import circuit_config_page
 
 
 @step("Update subscription model")
@@ -20,12 +19,7 @@ def update_subscription_model(subscription: Circuit, under_maintenance: bool) ->
 
 @inputstep("Provide Config to User", assignee=Assignee.SYSTEM)
 def provide_config_to_user(subscription: Circuit) -> FormGenerator:
-    circuit = subscription.circuit
-    a, b = config.endpoints(circuit.dict())
-    user_input = yield config_page("Put the new metric on both routers", {
-        "endpoint_a_router_config": config.endpoint_config(a, circuit.under_maintenance),
-        "endpoint_b_router_config": config.endpoint_config(b, circuit.under_maintenance),
-    })
+    user_input = yield circuit_config_page(subscription.circuit.dict(), "Put the new metric on both routers")
     return user_input.dict()
 
 

@@ -7,6 +7,7 @@ from pydantic_forms.core import FormPage, ReadOnlyField
 from pydantic_forms.validators import Accept, LongText
 
 from products.product_types.node import Node
+from services import config
 
 # The customer every workshop subscription belongs to.
 CUSTOMER_ID = "ORCHLAB-WORKSHOP"
@@ -34,3 +35,12 @@ def config_page(title: str, texts: dict[str, str]) -> type[FormPage]:
     page = create_model("ConfigPage", __base__=FormPage, **fields, **{CONFIRM_FIELD: (Accept, ...)})
     page.__config__.title = title
     return page
+
+
+def circuit_config_page(circuit: dict, title: str) -> type[FormPage]:
+    """Both endpoints' configs of a circuit (its model as a dict), metric by its maintenance state."""
+    a, b = config.endpoints(circuit)
+    return config_page(title, {
+        "endpoint_a_router_config": config.endpoint_config(a, circuit["under_maintenance"]),
+        "endpoint_b_router_config": config.endpoint_config(b, circuit["under_maintenance"]),
+    })

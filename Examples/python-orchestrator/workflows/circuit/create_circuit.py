@@ -13,8 +13,8 @@ from pydantic_forms.validators import Choice
 
 from products.product_types.circuit import CircuitInactive, CircuitProvisioning
 from products.product_types.node import Node
-from services import config, descriptions, netbox
-from workflows.shared import CUSTOMER_ID, active_nodes, config_page
+from services import descriptions, netbox
+from workflows.shared import CUSTOMER_ID, active_nodes, circuit_config_page
 
 
 def choice(name: str, options: dict[str, str]) -> type[Choice]:
@@ -89,12 +89,7 @@ def reserve_ips(subscription: CircuitInactive) -> State:
 
 @inputstep("Provide Config to User", assignee=Assignee.SYSTEM)
 def provide_config_to_user(subscription: CircuitProvisioning) -> FormGenerator:
-    circuit = subscription.circuit
-    a, b = config.endpoints(circuit.dict())
-    user_input = yield config_page("Put the circuit config on both routers", {
-        "endpoint_a_router_config": config.endpoint_config(a, circuit.under_maintenance),
-        "endpoint_b_router_config": config.endpoint_config(b, circuit.under_maintenance),
-    })
+    user_input = yield circuit_config_page(subscription.circuit.dict(), "Put the circuit config on both routers")
     return user_input.dict()
 
 

@@ -6,6 +6,7 @@ import OrchLabJSON
 import OrchLabServer
 import RouterSim
 import Scenarios
+import Synchronization
 import WorkflowEngine
 
 /// An orchestrator-core (or anything answering its REST API, such as `orchlab serve`) driven as
@@ -20,6 +21,10 @@ public final class RESTOrchestrator: ExternalOrchestrator {
     let keepData: Bool
     /// How long one call may wait for its process to stop moving.
     let settleTimeout: Duration
+    /// The detail `settle` last read: a settled process moves only through this driver's own
+    /// calls, so the play's reads after a call (status, form, step log, subscription) need no
+    /// second fetch. Every call that can move a process forgets it.
+    private let settled = Mutex<(id: String, detail: JSON)?>(nil)
 
     public var engineer: EngineerPolicy { .pastesAnnouncedConfigs }
 
@@ -41,6 +46,7 @@ public final class RESTOrchestrator: ExternalOrchestrator {
     /// Deletes processes first (their links), then subscriptions newest first, so a circuit goes
     /// before the nodes it uses.
     public func deleteEverything() throws {
+        settled.withLock { $0 = nil }
         for _ in 0..<RESTOrchestratorLimits.cleanupRounds {
             let page = try expect(200, "GET", "/api/processes/?range=0,\(RESTOrchestratorLimits.cleanupPage)").arrayValue ?? []
             if page.isEmpty { break }
@@ -94,12 +100,14 @@ public final class RESTOrchestrator: ExternalOrchestrator {
     // MARK: processes
 
     public func start(_ workflow: String, pages: [JSON], user: String) throws -> ProcessOutcome {
+        settled.withLock { $0 = nil }
         let answer = try http.call("POST", "/api/processes/\(workflow)", body: .array(pages))
         guard answer.status == 201, let id = answer.body?["id"]?.stringValue else { throw refusal(answer) }
         return ProcessOutcome(processID: id, status: try settle(id))
     }
 
     public func resume(_ processID: String, pages: [JSON], user: String) throws -> ProcessStatus {
+        settled.withLock { $0 = nil }
         let answer = try http.call("PUT", "/api/processes/\(processID)/resume", body: .array(pages))
         guard answer.status == 204 || answer.status == 200 else { throw refusal(answer) }
         return try settle(processID)
@@ -111,6 +119,7 @@ public final class RESTOrchestrator: ExternalOrchestrator {
     }
 
     public func abort(_ processID: String, user: String) throws -> ProcessStatus {
+        settled.withLock { $0 = nil }
         let answer = try http.call("PUT", "/api/processes/\(processID)/abort")
         guard answer.status == 204 || answer.status == 200 else { throw refusal(answer) }
         return try settle(processID)
@@ -155,7 +164,8 @@ public final class RESTOrchestrator: ExternalOrchestrator {
     // MARK: calls
 
     func process(_ id: String) throws -> JSON {
-        try expect(200, "GET", "/api/processes/\(id)")
+        if let seen = settled.withLock({ $0 }), seen.id == id { return seen.detail }
+        return try expect(200, "GET", "/api/processes/\(id)")
     }
 
     /// Polls the process until it stops moving: orchestrator-core runs it on a worker after
@@ -165,8 +175,12 @@ public final class RESTOrchestrator: ExternalOrchestrator {
         let deadline = clock.now + settleTimeout
         var interval = Duration.milliseconds(20)
         while true {
-            let status = Self.status(try process(id))
-            if ![.created, .running, .resumed].contains(status) { return status }
+            let detail = try expect(200, "GET", "/api/processes/\(id)")
+            let status = Self.status(detail)
+            if ![.created, .running, .resumed].contains(status) {
+                settled.withLock { $0 = (id, detail) }
+                return status
+            }
             guard clock.now < deadline else {
                 throw OrchestratorRefusal("process \(id) was still \(status.rawValue) after \(settleTimeout); raise --orchestrator-timeout")
             }

@@ -19,8 +19,10 @@ extension JSON {
         case .string(let s): JSON.writeString(s, into: &out)
         case .array(let array):
             out.append(UInt8(ascii: "["))
-            for (index, element) in array.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
+            var first = true
+            for element in array {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
                 element.write(into: &out)
             }
             out.append(UInt8(ascii: "]"))
@@ -39,14 +41,20 @@ extension JSON {
     }
 
     /// Runs of bytes that need no escaping are copied in one go: state values are mostly plain.
+    /// A plain index loop rather than `enumerated()`: unspecialised generic iteration made this
+    /// the hottest function of a debug build's scenario run.
     public static func writeString(_ string: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in
-            var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                runStart = index + 1
+            var runStart = 0, index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                index += 1
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index - 1]))
+                runStart = index
                 switch byte {
                 case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
                 case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])

@@ -13,6 +13,26 @@ enum InterfaceName {
 
     static func isLoopback(_ name: String) -> Bool { name.hasPrefix("loopback") }
 
+    /// A name in router order: loopbacks first, then natural order, where digit runs compare by
+    /// value, so `1/1/c2/1` < `1/1/c10/1`.
+    struct SortKey: Comparable {
+        let name: String
+        private let isLoopback: Bool
+        private let bytes: ContiguousArray<UInt8>
+
+        init(_ name: String) {
+            (self.name, isLoopback, bytes) = (name, InterfaceName.isLoopback(name), ContiguousArray(name.utf8))
+        }
+
+        static func < (lhs: SortKey, rhs: SortKey) -> Bool {
+            if lhs.isLoopback != rhs.isLoopback { return lhs.isLoopback }
+            return lhs.bytes.withUnsafeBufferPointer { left in rhs.bytes.withUnsafeBufferPointer { right in naturallyPrecedes(left, right) } }
+                ?? (lhs.name < rhs.name)
+        }
+
+        static func == (lhs: SortKey, rhs: SortKey) -> Bool { lhs.name == rhs.name }
+    }
+
     /// Natural order: digit runs compare by value, so `1/1/c2/1` < `1/1/c10/1`.
     static func naturallyPrecedes(_ lhs: String, _ rhs: String) -> Bool {
         var lhs = lhs, rhs = rhs

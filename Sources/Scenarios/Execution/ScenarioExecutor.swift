@@ -51,8 +51,7 @@ public struct ScenarioExecutor: Sendable {
         do {
             let catalogue = try external.map { Catalogue(name: $0.name, products: [], engineer: $0.engineer) { _ in [] } }
                 ?? catalogues.require(name)
-            let topology = try topologies.topology(at: scenario.topologyPath)
-            world = try ScenarioWorld(topology: topology, catalogue: catalogue, seed: scenario.seed ?? Self.defaultSeed, external: external)
+            world = try ScenarioWorld(lab: topologies.labSeed(at: scenario.topologyPath), catalogue: catalogue, seed: scenario.seed ?? Self.defaultSeed, external: external)
         } catch let error as CatalogueError {
             result.error = error.description
             return PlayedScenario(result: result, world: nil)

@@ -56,9 +56,8 @@ final class ScenarioWorld {
 
     /// A world whose scenario plays against `catalogue` in its own engine or, given `external`,
     /// against that orchestrator, which the world is served to.
-    init(topology: CompiledTopology, catalogue: Catalogue, seed: UInt64, external: (any ExternalOrchestrator)? = nil) throws {
-        let lab = try Lab(topology, clock: { ScenarioWorld.netboxDate })
-        (netbox, fleet) = (lab.netbox, lab.fleet)
+    init(lab: LabSeed, catalogue: Catalogue, seed: UInt64, external: (any ExternalOrchestrator)? = nil) throws {
+        (netbox, fleet) = lab.instantiate()
         (netboxClock, faults) = (VirtualClock(), FaultInjector())
         clock = SteppingClock()
         ids = IDGenerator(seed: seed)
@@ -72,11 +71,8 @@ final class ScenarioWorld {
             registered = try catalogue.register(into: engine, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),
                                                 fleet: fleet)
         }
-        seedObjects = try NetBoxObjectIDs(netbox)
-        seedState = try NetBoxState(netbox)
-        interfaceIDs = try Self.interfaceIDs(netbox)
-        let fleet = fleet
-        initialConfigs = Dictionary(uniqueKeysWithValues: try fleet.deviceNames.map { ($0, try fleet.runningConfig($0).render()) })
+        (seedObjects, seedState) = (lab.objects, lab.state)
+        (interfaceIDs, initialConfigs) = (lab.interfaceIDs, lab.initialConfigs)
     }
 
     /// A world as `checkpoint` saw `origin`, independent of both: what the lab was seeded with is
@@ -201,16 +197,6 @@ final class ScenarioWorld {
             faults.inject(.delay(.zero), on: planned.operation, call: planned.call)
         }
         plannedNetBoxFaults = []
-    }
-
-    private static func interfaceIDs(_ netbox: NetBox) throws -> [InterfaceRef: Int] {
-        let devices = Dictionary(uniqueKeysWithValues: try netbox.devices(["limit": "0"]).results.map { ($0.id, $0.name) })
-        var result: [InterfaceRef: Int] = [:]
-        for interface in try netbox.interfaces(["limit": "0"]).results {
-            guard let device = devices[interface.deviceID] else { continue }
-            result[InterfaceRef(device: device, port: interface.name)] = interface.id
-        }
-        return result
     }
 }
 

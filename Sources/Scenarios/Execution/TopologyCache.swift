@@ -3,9 +3,10 @@ import Topology
 
 /// Compiled topologies by file, shared by every scenario of a run: compiling a lab file is the
 /// costly part of building a world, and a suite reuses a handful of labs. Worlds get a fresh
-/// NetBox and fleet built from the cached result, so nothing mutable is shared.
+/// NetBox and fleet copied from the lab built once per file, so nothing mutable is shared.
 public final class TopologyCache: Sendable {
     private let loaded = Mutex<[String: Result<CompiledTopology, TopologyError>]>([:])
+    private let seeds = Mutex<[String: LabSeed]>([:])
 
     public init() {}
 
@@ -16,5 +17,14 @@ public final class TopologyCache: Sendable {
         let result = Result { () throws(TopologyError) in try TopologyLoader.load(contentsOf: path) }
         loaded.withLock { $0[path] = result }
         return try result.get()
+    }
+
+    /// The lab of `path` as loaded, built once: every world on that file starts from a copy.
+    func labSeed(at path: String) throws -> LabSeed {
+        if let cached = seeds.withLock({ $0[path] }) { return cached }
+        // Built outside the lock, as above.
+        let seed = try LabSeed(topology(at: path))
+        seeds.withLock { $0[path] = seed }
+        return seed
     }
 }

@@ -71,8 +71,8 @@ enum ProbeCatalogue {
 
     @Test func registrationRefusesWorkflowClashesAndProductsListingMissingWorkflows() throws {
         let engine = try makeTestEngine()
-        let lab = try F.topologies.topology(at: SchemaSyncTests.packageRoot.appendingPathComponent("Topologies/workshop.yaml").path)
-        let world = try ScenarioWorld(topology: lab, catalogue: ProbeCatalogue.catalogue(), seed: 1)
+        let lab = try F.topologies.labSeed(at: SchemaSyncTests.packageRoot.appendingPathComponent("Topologies/workshop.yaml").path)
+        let world = try ScenarioWorld(lab: lab, catalogue: ProbeCatalogue.catalogue(), seed: 1)
         let twice = ProbeCatalogue.catalogue().adding { _ in [workflow("create_probe", "Again", target: .create) { startStep; doneStep }] }
         #expect(throws: CatalogueError.duplicateWorkflow(catalogue: "probes", workflow: "create_probe")) {
             try twice.register(into: engine, netbox: NetBoxClient(netbox: world.netbox), fleet: world.fleet)

@@ -87,7 +87,7 @@ let package = Package(
         .executableTarget(name: "orchlab-serve", dependencies: ["OrchLabCLI", "OrchLabServerCLI", "WorkshopReference"]),
         .executableTarget(name: "orchlab-bench", dependencies: [
             "WorkflowEngine", "WorkflowEngineTesting", "NetBoxSim", "RouterSim", "Topology", "Catalogues", "Workshop",
-            "WorkshopReference", "Scenarios",
+            "WorkshopReference", "Scenarios", "SQLite", "CSQLite",
         ], path: "Benchmarks/orchlab-bench"),
         // What tests share: the repository root and the built executables.
         .target(name: "OrchLabTestSupport", path: "Tests/Support"),

@@ -4,7 +4,8 @@ import WorkflowEngineTesting
 
 /// Engine benchmarks: a 10-step workflow and a create-node-shaped workflow (construct model,
 /// store, set_status, suspend at an input step, resume, complete), in memory and on a WAL file;
-/// time per workflow as existing subscriptions grow from 0 to 100,000; RSS increase.
+/// time per workflow as existing subscriptions grow from 0 to 100,000; RSS increase. Next to the
+/// per-step cost, its floor: a raw SQLite commit of one step-log row (EngineBenchmarks+RawCommit).
 enum EngineBenchmarks {
     typealias NodeModel = ExampleNodeModel
 
@@ -49,6 +50,8 @@ enum EngineBenchmarks {
             let tenStep = try timed(iterations: 2_000) { _ = try engine.start("ten_steps", inputs: [[:]]) }
             Figures.shared.timings("10-step workflow, \(label), per workflow", tenStep)
             Figures.shared.timings("10-step workflow, \(label), per step (11 rows)", tenStep.scaled(by: 1.0 / 11))
+            try rawCommitFloor(label, engine: engine, perStep: tenStep.scaled(by: 1.0 / 11),
+                               path: path == ":memory:" ? path : directory.appendingPathComponent("raw-commit.sqlite").path)
 
             let node = try engine.product("node").snapshot.productID
             var counter = 0

@@ -33,9 +33,9 @@ final class ScenarioPlay {
                 if reporting { result.assertions.append(world.evaluate(assertion)) }
             case .start, .resume, .retry, .abort:
                 if beforeEngineAction?(index) == true { return }
-                result.actions.append(perform(action))
+                result.actions.append(timed(action))
             case .fault:
-                result.actions.append(perform(action))
+                result.actions.append(timed(action))
             }
         }
         if reporting { world.fillReport(&result) }
@@ -48,6 +48,15 @@ final class ScenarioPlay {
             return false
         }
         return attempts < ChaosInjection.retryBudget
+    }
+
+    /// `perform` with its wall time (the runner drops it under `--no-timings`).
+    private func timed(_ action: ScenarioAction) -> ActionResult {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var performed = perform(action)
+        performed.durationSeconds = (clock.now - start).seconds
+        return performed
     }
 
     private func perform(_ action: ScenarioAction) -> ActionResult {

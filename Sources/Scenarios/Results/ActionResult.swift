@@ -16,6 +16,10 @@ public struct ActionResult: Sendable, Hashable, Codable {
     public var expected: String?
     public var actual: String?
     public var message: String?
+    /// Wall time of the action: the orchestrator's calls and, at input steps, the simulated
+    /// engineer's pastes, until the process stopped moving. Left out (nil) under `--no-timings`,
+    /// so reports stay byte-identical; a measurement, never part of the verdict.
+    public var durationSeconds: Double?
 
     public init(action: ScenarioAction, status: Status, process: String? = nil, expected: String? = nil,
                 actual: String? = nil, message: String? = nil) {

@@ -28,6 +28,9 @@ struct ParallelRunner: Sendable {
                 result.name = scenario.name
                 result.location = scenario.location
                 result.durationSeconds = recordTimings ? elapsed.seconds : 0
+                if !recordTimings {
+                    for index in result.actions.indices { result.actions[index].durationSeconds = nil }
+                }
                 result = finish(scenario, result)
                 queue.store(result, at: index, stopping: failFast && [.failed, .error].contains(result.status))
                 completed(index, result)

@@ -19,8 +19,9 @@ public struct RunOptions: Sendable {
     public var workflows: String?
     /// Worker threads; all cores by default.
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
-    /// Record each scenario's duration. Off, every duration is 0 and a run's reports are
-    /// byte-for-byte the same each time (given a deterministic execution).
+    /// Record each scenario's and each action's duration. Off, every scenario's duration is 0,
+    /// actions have none, and a run's reports are byte-for-byte the same each time (given a
+    /// deterministic execution).
     public var recordTimings = true
     /// The external orchestrator every scenario plays against (its URL), if any: scenarios then
     /// run one at a time, snapshots (which hold OrchLab's seeded ids) are not compared, and a

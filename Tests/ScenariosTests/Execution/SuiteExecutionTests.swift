@@ -46,6 +46,28 @@ import WorkshopReference
         #expect(serial.allSatisfy { !$0.snapshot.isEmpty })
     }
 
+    /// Each action carries its wall time in results.json (the external-orchestrator benchmark
+    /// reads it); `--no-timings` leaves it out.
+    @Test func actionsCarryTheirWallTimeUnlessTimingsAreOff() throws {
+        let scenarios = try ScenarioRunner.load(paths: [Self.fastFolders[0]]).get()
+        let console = CapturedConsole().console()
+        var timed = options(jobs: 1, reports: nil)
+        timed.recordTimings = true
+        let withTimings = ScenarioRunner.execute(scenarios, options: timed, execution: F.executor.execution, console: console)
+        let actions = withTimings.flatMap(\.actions)
+        #expect(!actions.isEmpty)
+        #expect(actions.allSatisfy { ($0.durationSeconds ?? -1) >= 0 })
+        let decoded = try JSONReport.decode(Data(try JSONReport(results: withTimings).render().utf8))
+        #expect(decoded.scenarios.flatMap(\.actions).map(\.durationSeconds) == actions.map(\.durationSeconds))
+
+        let untimed = ScenarioRunner.execute(scenarios, options: options(jobs: 1, reports: nil), execution: F.executor.execution,
+                                             console: console)
+        #expect(untimed.flatMap(\.actions).allSatisfy { $0.durationSeconds == nil })
+        let text = try JSONReport(results: untimed).render()
+        #expect(text.components(separatedBy: "\"duration_seconds\"").count - 1 == untimed.count + 1,
+                "only the summary's and the scenarios' zeros")
+    }
+
     @Test func snapshotsNameEveryPartAndHoldNoIDsThatShiftBetweenWorkflowVersions() throws {
         let result = try F.run(F.twoNodes + F.circuit())
         #expect(result.snapshot.map(\.title) == ["subscriptions", "netbox", "netbox changes", "running configs", "routing"])

@@ -28,7 +28,7 @@ public enum TopologyLoader {
     /// The model of a file in any supported format, checked only as far as reading goes (not compiled).
     public static func read(contentsOf path: String) throws(TopologyError) -> (topology: Topology, format: Format) {
         let log = DiagnosticLog(file: path)
-        guard let text = read(path, log: log), let root = log.yamlReader().compose(text, limits: .topology) else {
+        guard let text = read(path, log: log), let root = log.yaml.compose(text, limits: .topology) else {
             throw TopologyError(diagnostics: log.sorted())
         }
         let format = format(of: root)
@@ -46,7 +46,7 @@ public enum TopologyLoader {
     }
 
     private static func topology(from text: String, log: DiagnosticLog) -> Topology? {
-        guard let root = log.yamlReader().compose(text, limits: .topology) else { return nil }
+        guard let root = log.yaml.compose(text, limits: .topology) else { return nil }
         return topology(from: root, format: format(of: root), log: log)
     }
 

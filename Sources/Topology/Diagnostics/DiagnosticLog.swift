@@ -34,13 +34,12 @@ final class DiagnosticLog {
             severity: severity, file: file, location: location, path: path, message: message, expected: expected))
     }
 
-    /// A reader of this load's file whose issues become errors in this log, in the order found.
-    func yamlReader() -> YAMLReader {
-        YAMLReader(file: file) { [self] issue in
-            diagnostics.append(TopologyDiagnostic(
-                severity: .error, file: file, location: TopologyLocation(line: issue.line, column: issue.column),
-                path: issue.path, message: issue.message, expected: issue.expected))
-        }
+    /// The reader of this load's file: its issues become errors in this log, in the order found.
+    /// Unowned: the log owns the reader.
+    private(set) lazy var yaml = YAMLReader(file: file) { [unowned self] issue in
+        diagnostics.append(TopologyDiagnostic(
+            severity: .error, file: file, location: TopologyLocation(line: issue.line, column: issue.column),
+            path: issue.path, message: issue.message, expected: issue.expected))
     }
 
     /// Sorted by position; the sort is stable so problems found at one spot keep the order they were found in.

@@ -7,12 +7,7 @@ import YAMLReading
 /// mean nothing to NetBox (images, binds, env…) are not imported.
 struct ContainerlabImporter {
     let log: DiagnosticLog
-    let yaml: YAMLReader
-
-    init(log: DiagnosticLog) {
-        self.log = log
-        yaml = log.yamlReader()
-    }
+    var yaml: YAMLReader { log.yaml }
 
     func topology(from root: Node) -> Topology? {
         guard var document = yaml.mapping(root, YAMLPath(), keys: nil, required: ["topology"]),

@@ -6,12 +6,7 @@ import YAMLReading
 /// folded into ranges. Sections the seed does not model (modules, circuits…) are reported as warnings.
 struct NetBoxExportImporter {
     let log: DiagnosticLog
-    let yaml: YAMLReader
-
-    init(log: DiagnosticLog) {
-        self.log = log
-        yaml = log.yamlReader()
-    }
+    var yaml: YAMLReader { log.yaml }
     static let sections = [
         "dcim.site", "dcim.manufacturer", "dcim.devicerole", "dcim.devicetype", "dcim.device", "dcim.interface",
         "ipam.prefix", "ipam.ipaddress", "dcim.cable",

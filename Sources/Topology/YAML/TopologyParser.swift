@@ -5,12 +5,7 @@ import YAMLReading
 /// and field path) to the load's diagnostic log instead of stopping at the first.
 struct TopologyParser {
     let log: DiagnosticLog
-    let yaml: YAMLReader
-
-    init(log: DiagnosticLog) {
-        self.log = log
-        yaml = log.yamlReader()
-    }
+    var yaml: YAMLReader { log.yaml }
 
     /// Nil when the text is not YAML at all; otherwise the objects that could be read.
     func parse(_ text: String) -> Topology? {

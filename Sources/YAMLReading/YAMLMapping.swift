@@ -36,30 +36,30 @@ public struct YAMLMapping {
     // Typed reads by key: nil when the field is absent or (after an issue) unusable.
 
     public mutating func string(_ key: String, expected: String = "a string") -> String? {
-        read(key) { $0.string($1, $2, expected: expected) }
+        read(key) { $0.string($1, $2(), expected: expected) }
     }
 
     public mutating func nonEmptyString(_ key: String, expected: String = "a non-empty string") -> String? {
-        read(key) { $0.nonEmptyString($1, $2, expected: expected) }
+        read(key) { $0.nonEmptyString($1, $2(), expected: expected) }
     }
 
     public mutating func int(_ key: String, minimum: Int, maximum: Int? = nil) -> Int? {
-        read(key) { $0.int($1, $2, minimum: minimum, maximum: maximum) }
+        read(key) { $0.int($1, $2(), minimum: minimum, maximum: maximum) }
     }
 
     public mutating func bool(_ key: String) -> Bool? {
-        read(key) { $0.bool($1, $2) }
+        read(key) { $0.bool($1, $2()) }
     }
 
     public mutating func sequence(_ key: String, expected: String = "a list") -> Node.Sequence? {
-        read(key) { $0.sequence($1, $2, expected: expected) }
+        read(key) { $0.sequence($1, $2(), expected: expected) }
     }
 
     public mutating func choice(_ key: String, from choices: [String], what: String? = nil) -> String? {
-        read(key) { $0.choice($1, $2, from: choices, what: what ?? key) }
+        read(key) { $0.choice($1, $2(), from: choices, what: what ?? key) }
     }
 
-    private mutating func read<T>(_ key: String, _ read: (YAMLReader, Node, YAMLPath) -> T?) -> T? {
+    private mutating func read<T>(_ key: String, _ read: (YAMLReader, Node, @autoclosure () -> YAMLPath) -> T?) -> T? {
         guard let value = self[key] else { return nil }
         guard let result = read(reader, value, path(key)) else {
             markInvalid(key)

@@ -30,51 +30,53 @@ public final class YAMLReader {
     }
 
     /// `wrong type: found …`; always nil, so a read can return it.
-    public func mistyped<T>(_ node: Node, _ path: YAMLPath, expected: String) -> T? {
-        fail(node, path, "wrong type: found \(node.kindName)", expected: expected)
+    public func mistyped<T>(_ node: Node, _ path: @autoclosure () -> YAMLPath, expected: String) -> T? {
+        fail(node, path(), "wrong type: found \(node.kindName)", expected: expected)
         return nil
     }
 
     // MARK: Scalars
+    // Paths are taken unevaluated: most reads succeed, and a path is a string built for an error.
 
     /// Any scalar but null, as written (`5` reads as "5").
-    public func string(_ node: Node, _ path: YAMLPath, expected: String = "a string") -> String? {
-        guard case .scalar(let scalar) = node, !node.isNull else { return mistyped(node, path, expected: expected) }
+    public func string(_ node: Node, _ path: @autoclosure () -> YAMLPath, expected: String = "a string") -> String? {
+        guard case .scalar(let scalar) = node, !node.isNull else { return mistyped(node, path(), expected: expected) }
         return scalar.string
     }
 
     /// A string with something other than white space in it.
-    public func nonEmptyString(_ node: Node, _ path: YAMLPath, expected: String = "a non-empty string") -> String? {
-        guard let value = string(node, path, expected: expected) else { return nil }
+    public func nonEmptyString(_ node: Node, _ path: @autoclosure () -> YAMLPath, expected: String = "a non-empty string") -> String? {
+        guard let value = string(node, path(), expected: expected) else { return nil }
         guard !value.allSatisfy(\.isWhitespace) else {
-            fail(node, path, "found an empty string", expected: expected)
+            fail(node, path(), "found an empty string", expected: expected)
             return nil
         }
         return value
     }
 
     /// An integer from `minimum` to `maximum` (no upper bound when nil).
-    public func int(_ node: Node, _ path: YAMLPath, minimum: Int, maximum: Int? = nil) -> Int? {
-        let expected = maximum.map { "an integer from \(minimum) to \($0)" } ?? "an integer ≥ \(minimum)"
-        guard case .int(let value) = YAMLScalar(node) else { return mistyped(node, path, expected: expected) }
+    public func int(_ node: Node, _ path: @autoclosure () -> YAMLPath, minimum: Int, maximum: Int? = nil) -> Int? {
+        var expected: String { maximum.map { "an integer from \(minimum) to \($0)" } ?? "an integer ≥ \(minimum)" }
+        guard case .int(let value) = YAMLScalar(node) else { return mistyped(node, path(), expected: expected) }
         guard value >= minimum, value <= maximum ?? .max else {
-            fail(node, path, "\(value) is out of range", expected: expected)
+            fail(node, path(), "\(value) is out of range", expected: expected)
             return nil
         }
         return value
     }
 
-    public func bool(_ node: Node, _ path: YAMLPath) -> Bool? {
-        guard case .bool(let value) = YAMLScalar(node) else { return mistyped(node, path, expected: "true or false") }
+    public func bool(_ node: Node, _ path: @autoclosure () -> YAMLPath) -> Bool? {
+        guard case .bool(let value) = YAMLScalar(node) else { return mistyped(node, path(), expected: "true or false") }
         return value
     }
 
     /// One word from a fixed list; `what` names it in the error (`unknown status 'actve'`).
-    public func choice(_ node: Node, _ path: YAMLPath, from choices: [String], what: String) -> String? {
-        let expected = "one of \(choices.joined(separator: ", "))"
-        guard let value = string(node, path, expected: expected) else { return nil }
+    public func choice(_ node: Node, _ path: @autoclosure () -> YAMLPath, from choices: [String], what: String) -> String? {
+        var expected: String { "one of \(choices.joined(separator: ", "))" }
+        guard case .scalar(let scalar) = node, !node.isNull else { return mistyped(node, path(), expected: expected) }
+        let value = scalar.string
         guard choices.contains(value) else {
-            fail(node, path, "unknown \(what) '\(Excerpt.of(value))'" + Suggestion.hint(for: value, in: choices), expected: expected)
+            fail(node, path(), "unknown \(what) '\(Excerpt.of(value))'" + Suggestion.hint(for: value, in: choices), expected: expected)
             return nil
         }
         return value
@@ -82,20 +84,20 @@ public final class YAMLReader {
 
     // MARK: Collections
 
-    public func sequence(_ node: Node, _ path: YAMLPath, expected: String = "a list") -> Node.Sequence? {
-        guard case .sequence(let sequence) = node else { return mistyped(node, path, expected: expected) }
+    public func sequence(_ node: Node, _ path: @autoclosure () -> YAMLPath, expected: String = "a list") -> Node.Sequence? {
+        guard case .sequence(let sequence) = node else { return mistyped(node, path(), expected: expected) }
         return sequence
     }
 
     /// A list of strings; a single string counts as a list of one.
-    public func strings(_ node: Node, _ path: YAMLPath, what: String = "a string or a list of strings") -> [String]? {
-        if case .scalar = node { return string(node, path, expected: what).map { [$0] } }
-        guard let sequence = sequence(node, path, expected: what) else { return nil }
+    public func strings(_ node: Node, _ path: @autoclosure () -> YAMLPath, what: String = "a string or a list of strings") -> [String]? {
+        if case .scalar = node { return string(node, path(), expected: what).map { [$0] } }
+        guard let sequence = sequence(node, path(), expected: what) else { return nil }
         var values: [String] = []
         values.reserveCapacity(sequence.count)
         var valid = true
         for (offset, element) in sequence.enumerated() {
-            if let value = string(element, path.index(offset)) { values.append(value) } else { valid = false }
+            if let value = string(element, path().index(offset)) { values.append(value) } else { valid = false }
         }
         return valid ? values : nil
     }
@@ -125,9 +127,13 @@ public final class YAMLReader {
         _ node: Node, _ path: YAMLPath, keys: [String]?, required: [String] = [], what: String? = nil,
         misplaced: (String) -> String? = { _ in nil }
     ) -> YAMLMapping? {
-        let expected = what.map { "a \($0)" } ?? keys.map { "a mapping with keys \(Suggestion.list($0))" } ?? "a mapping"
-        guard var entries = entries(node, path, expected: expected) else { return nil }
-        let context = what.map { " in \($0)" } ?? ""
+        // The texts below are built only for an error: this runs for every mapping of every file.
+        guard case .mapping = node else {
+            let expected = what.map { "a \($0)" } ?? keys.map { "a mapping with keys \(Suggestion.list($0))" } ?? "a mapping"
+            return mistyped(node, path, expected: expected)
+        }
+        guard var entries = entries(node, path) else { return nil }
+        var context: String { what.map { " in \($0)" } ?? "" }
         if let keys {
             entries.removeAll { entry in
                 guard !keys.contains(entry.key) else { return false }

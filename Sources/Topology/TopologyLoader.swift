@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import YAMLReading
 
 /// The one entry point for loading a lab: reads a topology file (native YAML, a containerlab
 /// topology or a NetBox export, told apart by their content), checks everything, and returns the
@@ -27,7 +28,7 @@ public enum TopologyLoader {
     /// The model of a file in any supported format, checked only as far as reading goes (not compiled).
     public static func read(contentsOf path: String) throws(TopologyError) -> (topology: Topology, format: Format) {
         let log = DiagnosticLog(file: path)
-        guard let text = read(path, log: log), let root = YAMLDocument.compose(text, log: log) else {
+        guard let text = read(path, log: log), let root = log.yaml.compose(text, limits: .topology) else {
             throw TopologyError(diagnostics: log.sorted())
         }
         let format = format(of: root)
@@ -45,7 +46,7 @@ public enum TopologyLoader {
     }
 
     private static func topology(from text: String, log: DiagnosticLog) -> Topology? {
-        guard let root = YAMLDocument.compose(text, log: log) else { return nil }
+        guard let root = log.yaml.compose(text, limits: .topology) else { return nil }
         return topology(from: root, format: format(of: root), log: log)
     }
 

@@ -123,7 +123,7 @@ import Testing
             Issue.record("expected the exercise to be rejected")
         } catch {
             let messages = error.issues.map { "\($0.location.line): \($0.message)" }
-            #expect(messages.contains { $0.hasPrefix("9: expected points as a number ≥ 0") })
+            #expect(messages.contains { $0.hasPrefix("9: wrong type: found ") && $0.hasSuffix(" (expected points as a number ≥ 0)") })
             #expect(messages.contains { $0.hasPrefix("12: unknown key 'hiden' in check") && $0.contains("did you mean 'hidden'?") })
             #expect(messages.contains { $0.hasPrefix("13: the assertion 'all good' is already graded") })
         }

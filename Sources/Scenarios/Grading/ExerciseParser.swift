@@ -32,10 +32,10 @@ public struct ExerciseParser: Sendable {
     }
 
     public func parse(yaml: String, file: String) throws(ScenarioFileError) -> Exercise {
-        let reader = NodeReader(file: file)
-        guard let root = ScenarioParser.compose(yaml, reader: reader),
-              let fields = reader.fields(root, FieldPath(), allowed: Self.exerciseKeys, required: ["exercise", "scenario", "checks"],
-                                         what: "exercise") else { throw ScenarioFileError(issues: reader.issues) }
+        let reader = YAMLReader(file: file)
+        guard let root = reader.compose(yaml, limits: .scenario),
+              let fields = reader.mapping(root, YAMLPath(), keys: Self.exerciseKeys, required: ["exercise", "scenario", "checks"],
+                                         what: "exercise") else { throw ScenarioFileError(issues: reader.scenarioIssues) }
         let title = fields["exercise"].flatMap { reader.nonEmptyString($0, fields.path("exercise"), expected: "the exercise's title") }
         let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let id = fields["id"].flatMap { reader.nonEmptyString($0, fields.path("id")) } ?? stem
@@ -45,21 +45,20 @@ public struct ExerciseParser: Sendable {
             ScenarioReader(reader: reader, locator: locator).scenario($0, fields.path("scenario"), defaultName: title ?? id)
         }
         let checks = fields["checks"].flatMap { self.checks($0, fields.path("checks"), reader: reader, scenario: scenario) }
-        guard reader.issues.isEmpty, let title, let scenario, let checks else { throw ScenarioFileError(issues: reader.issues) }
+        guard !reader.hasIssues, let title, let scenario, let checks else { throw ScenarioFileError(issues: reader.scenarioIssues) }
         return Exercise(id: id, title: title, description: description, hint: hint, scenario: scenario, checks: checks,
                         location: reader.location(of: root))
     }
 
-    private func checks(_ node: Node, _ path: FieldPath, reader: NodeReader, scenario: Scenario?) -> [ExerciseCheck]? {
+    private func checks(_ node: Node, _ path: YAMLPath, reader: YAMLReader, scenario: Scenario?) -> [ExerciseCheck]? {
         guard case .sequence(let items) = node, !items.isEmpty else {
-            reader.fail(node, path, "expected a non-empty list of checks, found \(reader.kindName(node))")
-            return nil
+            return reader.mistyped(node, path, expected: "a non-empty list of checks")
         }
         let assertionNames = scenario?.assertions.map(\.name) ?? []
         var used: Set<String> = []
         let checks = items.enumerated().map { offset, item -> ExerciseCheck? in
             let at = path.index(offset)
-            guard let fields = reader.fields(item, at, allowed: Self.checkKeys, required: ["assert", "points"], what: "check"),
+            guard let fields = reader.mapping(item, at, keys: Self.checkKeys, required: ["assert", "points"], what: "check"),
                   let name = fields["assert"].flatMap({ reader.nonEmptyString($0, fields.path("assert"), expected: "an assertion name") }),
                   let points = fields["points"].flatMap({ self.points($0, fields.path("points"), reader: reader) }) else { return nil }
             if scenario != nil, !assertionNames.contains(name) {
@@ -79,16 +78,15 @@ public struct ExerciseParser: Sendable {
         return checks.contains(nil) ? nil : checks.compactMap { $0 }
     }
 
-    private func points(_ node: Node, _ path: FieldPath, reader: NodeReader) -> Double? {
+    private func points(_ node: Node, _ path: YAMLPath, reader: YAMLReader) -> Double? {
         let value: Double
-        switch PlainScalar(node) {
+        switch YAMLScalar(node) {
         case .int(let number): value = Double(number)
         case .double(let number): value = number
         default: value = -1
         }
         guard value >= 0, value.isFinite else {
-            reader.fail(node, path, "expected points as a number ≥ 0, found \(reader.kindName(node))")
-            return nil
+            return reader.mistyped(node, path, expected: "points as a number ≥ 0")
         }
         return value
     }

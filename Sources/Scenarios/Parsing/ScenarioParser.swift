@@ -13,10 +13,10 @@ public struct ScenarioParser: Sendable {
     }
 
     public func parse(yaml: String, file: String) throws(ScenarioFileError) -> Scenario {
-        let reader = NodeReader(file: file)
-        guard let root = Self.compose(yaml, reader: reader) else { throw ScenarioFileError(issues: reader.issues) }
-        let scenario = ScenarioReader(reader: reader, locator: locator).scenario(root, FieldPath())
-        guard let scenario, reader.issues.isEmpty else { throw ScenarioFileError(issues: reader.issues) }
+        let reader = YAMLReader(file: file)
+        guard let root = reader.compose(yaml, limits: .scenario) else { throw ScenarioFileError(issues: reader.scenarioIssues) }
+        let scenario = ScenarioReader(reader: reader, locator: locator).scenario(root, YAMLPath())
+        guard let scenario, !reader.hasIssues else { throw ScenarioFileError(issues: reader.scenarioIssues) }
         return scenario
     }
 
@@ -32,67 +32,25 @@ public struct ScenarioParser: Sendable {
                 location: SourceLocation(file: file, line: 1, column: 1), field: "", message: error.description)])
         }
     }
-
-    /// The document's root node, or `nil` with an issue for YAML syntax errors, empty files and
-    /// documents past `ScenarioLimits` (checked before Yams builds anything).
-    static func compose(_ yaml: String, reader: NodeReader) -> Node? {
-        guard yaml.utf8.count <= ScenarioLimits.maximumFileBytes else {
-            reader.fail(nil, FieldPath(), BoundedFile.Failure.tooLarge(maximumBytes: ScenarioLimits.maximumFileBytes).description)
-            return nil
-        }
-        if let refusal = YAMLNodeBudget.check(yaml, maximumNodes: ScenarioLimits.maximumYAMLNodes) {
-            reader.record(ScenarioIssue(
-                location: SourceLocation(file: reader.file, line: refusal.line, column: refusal.column), field: "",
-                message: refusal.message))
-            return nil
-        }
-        do {
-            guard let root = try Yams.compose(yaml: yaml, .basic) else {
-                reader.fail(nil, FieldPath(), "the file is empty; expected a mapping")
-                return nil
-            }
-            return root
-        } catch let error as YamlError {
-            reader.record(yamlIssue(error, file: reader.file))
-        } catch {
-            reader.fail(nil, FieldPath(), "not valid YAML: \(error)")
-        }
-        return nil
-    }
-
-    private static func yamlIssue(_ error: YamlError, file: String) -> ScenarioIssue {
-        func issue(_ mark: Mark?, _ message: String) -> ScenarioIssue {
-            ScenarioIssue(location: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1),
-                          field: "", message: message)
-        }
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return issue(mark, "not valid YAML: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return issue(context.mark, "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping")
-        default:
-            return issue(nil, "not valid YAML: \(error)")
-        }
-    }
 }
 
 /// Reads one scenario mapping; remembers the `as:` names defined so far so later references are checked.
 final class ScenarioReader {
-    let reader: NodeReader
+    let reader: YAMLReader
     let locator: TopologyLocator
     /// `as:` names in definition order, with the action that defined each.
     private(set) var names: [String] = []
     private var assertionNames: Set<String> = []
 
-    init(reader: NodeReader, locator: TopologyLocator) {
+    init(reader: YAMLReader, locator: TopologyLocator) {
         self.reader = reader
         self.locator = locator
     }
 
     /// - Parameter defaultName: used when the mapping has no `name:` (an exercise's inline scenario).
-    func scenario(_ node: Node, _ path: FieldPath, defaultName: String? = nil) -> Scenario? {
+    func scenario(_ node: Node, _ path: YAMLPath, defaultName: String? = nil) -> Scenario? {
         let required = (defaultName == nil ? ["name"] : []) + ["topology", "actions"]
-        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.scenarioKeys, required: required,
+        guard let fields = reader.mapping(node, path, keys: ScenarioVocabulary.scenarioKeys, required: required,
                                          what: "scenario") else { return nil }
         let name = fields["name"].flatMap { reader.nonEmptyString($0, fields.path("name")) } ?? defaultName
         let description = fields["description"].flatMap { reader.string($0, fields.path("description")) } ?? ""
@@ -109,7 +67,7 @@ final class ScenarioReader {
     }
 
     /// A catalogue name; whether it is registered is checked by the run, which knows the catalogues.
-    private func catalogueName(_ node: Node, _ path: FieldPath) -> String? {
+    private func catalogueName(_ node: Node, _ path: YAMLPath) -> String? {
         guard let name = reader.nonEmptyString(node, path, expected: "a workflow catalogue name") else { return nil }
         guard CatalogueRegistry.isValidName(name) else {
             reader.fail(node, path, "'\(name)' is not a catalogue name (1–64 letters, digits, '-', '_' or '.')")
@@ -118,7 +76,7 @@ final class ScenarioReader {
         return name
     }
 
-    private func topology(_ node: Node, _ path: FieldPath) -> (value: String, path: String)? {
+    private func topology(_ node: Node, _ path: YAMLPath) -> (value: String, path: String)? {
         guard let value = reader.nonEmptyString(node, path, expected: "a topology name or file") else { return nil }
         guard let resolved = locator.resolve(value, scenarioFile: reader.file) else {
             let tried = locator.candidates(for: value, scenarioFile: reader.file)
@@ -134,10 +92,9 @@ final class ScenarioReader {
         return (value, resolved)
     }
 
-    private func actions(_ node: Node, _ path: FieldPath) -> [ScenarioAction]? {
+    private func actions(_ node: Node, _ path: YAMLPath) -> [ScenarioAction]? {
         guard case .sequence(let sequence) = node, !sequence.isEmpty else {
-            reader.fail(node, path, "expected a non-empty list of actions, found \(reader.kindName(node))")
-            return nil
+            return reader.mistyped(node, path, expected: "a non-empty list of actions")
         }
         guard sequence.count <= ScenarioLimits.maximumActions else {
             reader.fail(node, path, "\(sequence.count) actions; a scenario has at most \(ScenarioLimits.maximumActions)")
@@ -147,7 +104,7 @@ final class ScenarioReader {
         return actions.contains(nil) ? nil : actions.compactMap { $0 }
     }
 
-    func action(_ node: Node, index: Int, _ path: FieldPath) -> ScenarioAction? {
+    func action(_ node: Node, index: Int, _ path: YAMLPath) -> ScenarioAction? {
         guard let entries = reader.entries(node, path, expected: "an action mapping") else { return nil }
         let kinds = ScenarioVocabulary.actionKinds
         let present = entries.filter { kinds.contains($0.key) }
@@ -177,8 +134,8 @@ final class ScenarioReader {
         return parsed.map { ScenarioAction(index: index, location: location, kind: $0) }
     }
 
-    private func start(_ node: Node, _ path: FieldPath) -> ScenarioAction.Kind? {
-        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.actionKeys["start"]!, what: "start action")
+    private func start(_ node: Node, _ path: YAMLPath) -> ScenarioAction.Kind? {
+        guard let fields = reader.mapping(node, path, keys: ScenarioVocabulary.actionKeys["start"]!, what: "start action")
         else { return nil }
         let workflow = fields["start"].flatMap { reader.nonEmptyString($0, fields.path("start"), expected: "a workflow name") }
         let subscription = fields["subscription"].flatMap { value($0, fields.path("subscription")) }
@@ -192,8 +149,8 @@ final class ScenarioReader {
                                     engineer: engineer, expect: expect))
     }
 
-    private func continuation(_ node: Node, _ path: FieldPath, kind: String) -> ContinueProcess? {
-        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.actionKeys[kind]!, what: "\(kind) action")
+    private func continuation(_ node: Node, _ path: YAMLPath, kind: String) -> ContinueProcess? {
+        guard let fields = reader.mapping(node, path, keys: ScenarioVocabulary.actionKeys[kind]!, what: "\(kind) action")
         else { return nil }
         let process = fields[kind].flatMap { processName($0, fields.path(kind)) }
         let engineer = fields["engineer"].flatMap { self.engineer($0, fields.path("engineer")) } ?? .applyAndConfirm
@@ -201,20 +158,20 @@ final class ScenarioReader {
         return process.map { ContinueProcess(process: $0, engineer: engineer, expect: expect) }
     }
 
-    private func abort(_ node: Node, _ path: FieldPath) -> ScenarioAction.Kind? {
-        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.actionKeys["abort"]!, what: "abort action")
+    private func abort(_ node: Node, _ path: YAMLPath) -> ScenarioAction.Kind? {
+        guard let fields = reader.mapping(node, path, keys: ScenarioVocabulary.actionKeys["abort"]!, what: "abort action")
         else { return nil }
         return fields["abort"].flatMap { processName($0, fields.path("abort")) }.map { .abort(process: $0) }
     }
 
-    private func faultAction(_ node: Node, _ path: FieldPath) -> ScenarioAction.Kind? {
-        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.actionKeys["fault"]!, what: "fault action")
+    private func faultAction(_ node: Node, _ path: YAMLPath) -> ScenarioAction.Kind? {
+        guard let fields = reader.mapping(node, path, keys: ScenarioVocabulary.actionKeys["fault"]!, what: "fault action")
         else { return nil }
         return fields["fault"].flatMap { fault($0, fields.path("fault")) }.map(ScenarioAction.Kind.fault)
     }
 
     /// Registers an `as:` name.
-    private func define(_ node: Node, _ path: FieldPath) -> String? {
+    private func define(_ node: Node, _ path: YAMLPath) -> String? {
         guard let name = reader.nonEmptyString(node, path, expected: "a name (letters, digits, _ and -)") else { return nil }
         guard name.isScenarioIdentifier else {
             reader.fail(node, path, "'\(name)' is not a valid name; use letters, digits, _ and -, starting with a letter or _")
@@ -229,19 +186,19 @@ final class ScenarioReader {
     }
 
     /// A name defined by an earlier `as:`.
-    func processName(_ node: Node, _ path: FieldPath) -> String? {
+    func processName(_ node: Node, _ path: YAMLPath) -> String? {
         guard let name = reader.nonEmptyString(node, path, expected: "the name of an earlier action (its as:)") else { return nil }
         return checkDefined(name, node, path) ? name : nil
     }
 
-    func checkDefined(_ name: String, _ node: Node, _ path: FieldPath) -> Bool {
+    func checkDefined(_ name: String, _ node: Node, _ path: YAMLPath) -> Bool {
         guard !names.contains(name) else { return true }
         let known = names.isEmpty ? "no earlier action has an as: name" : "names defined so far: \(names.joined(separator: ", "))"
         reader.fail(node, path, "unknown name '\(name)'; \(known)" + Suggestion.hint(for: name, in: names))
         return false
     }
 
-    func registerAssertion(_ name: String, _ node: Node, _ path: FieldPath) -> Bool {
+    func registerAssertion(_ name: String, _ node: Node, _ path: YAMLPath) -> Bool {
         guard assertionNames.insert(name).inserted else {
             reader.fail(node, path, "another assertion in this scenario is already named '\(name)'; names must be unique")
             return false

@@ -1,8 +1,9 @@
 import Yams
+import YAMLReading
 
 /// `assert:` actions: a name, an optional message, exactly one subject and that subject's options.
 extension ScenarioReader {
-    func assertion(_ node: Node, _ path: FieldPath) -> Assertion? {
+    func assertion(_ node: Node, _ path: YAMLPath) -> Assertion? {
         let subjects = ScenarioVocabulary.assertionSubjects
         guard let entries = reader.entries(node, path) else { return nil }
         let present = entries.filter { subjects[$0.key] != nil }
@@ -16,7 +17,7 @@ extension ScenarioReader {
         let options = subjects[subject]!
         let allowed = ScenarioVocabulary.actionKeys["assert"]! + [subject] + options
         let owners = subjects.filter { $0.key != subject }
-        guard let fields = reader.fields(node, path, allowed: allowed, what: "\(subject) assertion", misplaced: { key in
+        guard let fields = reader.mapping(node, path, keys: allowed, what: "\(subject) assertion", misplaced: { key in
             let others = owners.filter { $0.value.contains(key) }.map(\.key).sorted()
             return others.isEmpty ? nil
                 : "'\(key)' does not apply to a \(subject) assertion (it belongs to \(others.joined(separator: ", "))); expected one of \(options.joined(separator: ", "))"
@@ -28,7 +29,7 @@ extension ScenarioReader {
         return Assertion(name: name, message: message, check: check, location: reader.location(of: node))
     }
 
-    private func check(_ subject: String, _ fields: Fields) -> Assertion.Check? {
+    private func check(_ subject: String, _ fields: YAMLMapping) -> Assertion.Check? {
         let node = fields[subject]!
         let at = fields.path(subject)
         switch subject {
@@ -64,7 +65,7 @@ extension ScenarioReader {
         }
     }
 
-    private func subscriptionCheck(_ node: Node, _ at: FieldPath, _ fields: Fields) -> SubscriptionCheck? {
+    private func subscriptionCheck(_ node: Node, _ at: YAMLPath, _ fields: YAMLMapping) -> SubscriptionCheck? {
         guard let subscription = value(node, at) else { return nil }
         let fieldValues = fields["fields"].map { valueMap($0, fields.path("fields")) }
         if case .some(.none) = fieldValues { return nil }
@@ -77,7 +78,7 @@ extension ScenarioReader {
         return check
     }
 
-    private func cableCheck(_ node: Node, _ at: FieldPath, _ fields: Fields) -> Assertion.Check? {
+    private func cableCheck(_ node: Node, _ at: YAMLPath, _ fields: YAMLMapping) -> Assertion.Check? {
         guard case .sequence(let ends) = node, ends.count == 2 else {
             reader.fail(node, at, "expected the cable's two ends: [{device:, port:}, {device:, port:}]")
             return nil
@@ -88,7 +89,7 @@ extension ScenarioReader {
                                  exists: optionalBool("exists", fields) ?? true))
     }
 
-    private func configCheck(_ node: Node, _ at: FieldPath, _ fields: Fields) -> Assertion.Check? {
+    private func configCheck(_ node: Node, _ at: YAMLPath, _ fields: YAMLMapping) -> Assertion.Check? {
         guard let device = reader.nonEmptyString(node, at, expected: "a device name") else { return nil }
         func lines(_ key: String) -> [String] {
             fields[key].flatMap { reader.strings($0, fields.path(key), what: "a config line or a list of lines") } ?? []
@@ -102,8 +103,8 @@ extension ScenarioReader {
         return .config(check)
     }
 
-    private func pathCheck(_ node: Node, _ at: FieldPath, _ fields: Fields) -> Assertion.Check? {
-        guard let ends = reader.fields(node, at, allowed: ScenarioVocabulary.pathKeys, required: ScenarioVocabulary.pathKeys,
+    private func pathCheck(_ node: Node, _ at: YAMLPath, _ fields: YAMLMapping) -> Assertion.Check? {
+        guard let ends = reader.mapping(node, at, keys: ScenarioVocabulary.pathKeys, required: ScenarioVocabulary.pathKeys,
                                        what: "path (from and to)"),
               let from = ends["from"].flatMap({ reader.nonEmptyString($0, ends.path("from")) }),
               let to = ends["to"].flatMap({ reader.nonEmptyString($0, ends.path("to")) }) else { return nil }
@@ -112,7 +113,7 @@ extension ScenarioReader {
         return .path(PathCheck(from: from, to: to, via: via, avoids: avoids, reachable: optionalBool("reachable", fields) ?? true))
     }
 
-    private func processCheck(_ node: Node, _ at: FieldPath, _ fields: Fields) -> Assertion.Check? {
+    private func processCheck(_ node: Node, _ at: YAMLPath, _ fields: YAMLMapping) -> Assertion.Check? {
         let process = processName(node, at)
         let outcome = fields["outcome"].flatMap { self.outcome($0, fields.path("outcome")) }
         let steps = fields["steps"].flatMap { reader.strings($0, fields.path("steps"), what: "a list of step names") }
@@ -123,7 +124,7 @@ extension ScenarioReader {
         return .process(check)
     }
 
-    private func pair(_ node: Node, _ at: FieldPath, what: String) -> (String, String)? {
+    private func pair(_ node: Node, _ at: YAMLPath, what: String) -> (String, String)? {
         guard case .sequence(let items) = node, items.count == 2 else {
             reader.fail(node, at, "expected \(what)")
             return nil
@@ -132,21 +133,21 @@ extension ScenarioReader {
         return (a, b)
     }
 
-    private func required(_ key: String, _ fields: Fields) -> Node? {
+    private func required(_ key: String, _ fields: YAMLMapping) -> Node? {
         if let node = fields[key] { return node }
-        reader.fail(fields.node, fields.path, "missing required key '\(key)'")
+        reader.fail(fields.node, fields.path(key), "missing required key '\(key)'")
         return nil
     }
 
-    private func optionalString(_ key: String, _ fields: Fields) -> String? {
+    private func optionalString(_ key: String, _ fields: YAMLMapping) -> String? {
         fields[key].flatMap { reader.string($0, fields.path(key)) }
     }
 
-    private func optionalBool(_ key: String, _ fields: Fields) -> Bool? {
+    private func optionalBool(_ key: String, _ fields: YAMLMapping) -> Bool? {
         fields[key].flatMap { reader.bool($0, fields.path(key)) }
     }
 
-    private func nothingToCheck<T>(_ fields: Fields, _ subject: String) -> T? {
+    private func nothingToCheck<T>(_ fields: YAMLMapping, _ subject: String) -> T? {
         let options = ScenarioVocabulary.assertionSubjects[subject]!
         reader.fail(fields.node, fields.path, "a \(subject) assertion needs something to check: one of \(options.joined(separator: ", "))")
         return nil

@@ -3,10 +3,10 @@ import YAMLReading
 
 /// Values, references, engineer plays, outcomes and faults.
 extension ScenarioReader {
-    func value(_ node: Node, _ path: FieldPath) -> ScenarioValue? {
+    func value(_ node: Node, _ path: YAMLPath) -> ScenarioValue? {
         switch node {
         case .scalar:
-            switch PlainScalar(node) {
+            switch YAMLScalar(node) {
             case .null: return .null
             case .bool(let value): return .bool(value)
             case .int(let value): return .int(value)
@@ -25,7 +25,7 @@ extension ScenarioReader {
     }
 
     /// `{ref: a.b}`, `{interface: {device:, port:}}` or a plain mapping.
-    private func mappingValue(_ node: Node, _ path: FieldPath) -> ScenarioValue? {
+    private func mappingValue(_ node: Node, _ path: YAMLPath) -> ScenarioValue? {
         guard let entries = reader.entries(node, path) else { return nil }
         if entries.count == 1, let entry = entries.first, entry.key == "ref" {
             guard let written = reader.nonEmptyString(entry.value, path.key("ref"), expected: "a reference like node_a.subscription_id"),
@@ -44,7 +44,7 @@ extension ScenarioReader {
     }
 
     /// A string, a single `${…}` reference, or a template mixing text and references.
-    private func text(_ string: String, _ node: Node, _ path: FieldPath) -> ScenarioValue? {
+    private func text(_ string: String, _ node: Node, _ path: YAMLPath) -> ScenarioValue? {
         var parts: [TemplatePart] = []
         var rest = Substring(string)
         while let open = rest.range(of: "${") {
@@ -68,7 +68,7 @@ extension ScenarioReader {
     }
 
     /// `name` or `name.field.subfield`, where `name` is an earlier action's `as:`.
-    func reference(_ written: String, _ node: Node, _ path: FieldPath) -> ResultReference? {
+    func reference(_ written: String, _ node: Node, _ path: YAMLPath) -> ResultReference? {
         let components = written.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let name = components.first, !components.contains(where: \.isEmpty),
               name.isScenarioIdentifier else {
@@ -79,8 +79,8 @@ extension ScenarioReader {
         return ResultReference(name: name, path: Array(components.dropFirst()))
     }
 
-    func interface(_ node: Node, _ path: FieldPath) -> InterfaceRef? {
-        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.interfaceKeys,
+    func interface(_ node: Node, _ path: YAMLPath) -> InterfaceRef? {
+        guard let fields = reader.mapping(node, path, keys: ScenarioVocabulary.interfaceKeys,
                                          required: ScenarioVocabulary.interfaceKeys, what: "interface (device and port)"),
               let device = fields["device"].flatMap({ reader.nonEmptyString($0, fields.path("device")) }),
               let port = fields["port"].flatMap({ reader.nonEmptyString($0, fields.path("port")) }) else { return nil }
@@ -88,17 +88,16 @@ extension ScenarioReader {
     }
 
     /// A list of values keyed by field: the form fields of one page or an engineer's answer.
-    func valueMap(_ node: Node, _ path: FieldPath) -> [String: ScenarioValue]? {
+    func valueMap(_ node: Node, _ path: YAMLPath) -> [String: ScenarioValue]? {
         guard let value = value(node, path) else { return nil }
         guard case .map(let values) = value else {
-            reader.fail(node, path, "expected a mapping of field names to values, found \(reader.kindName(node))")
-            return nil
+            return reader.mistyped(node, path, expected: "a mapping of field names to values")
         }
         return values
     }
 
     /// `form:` is one page (a mapping) or a list of pages.
-    func formPages(_ node: Node, _ path: FieldPath) -> [[String: ScenarioValue]]? {
+    func formPages(_ node: Node, _ path: YAMLPath) -> [[String: ScenarioValue]]? {
         if case .sequence(let sequence) = node {
             let pages = sequence.enumerated().map { valueMap($0.element, path.index($0.offset)) }
             return pages.contains(nil) ? nil : pages.compactMap { $0 }
@@ -106,7 +105,7 @@ extension ScenarioReader {
         return valueMap(node, path).map { [$0] }
     }
 
-    func engineer(_ node: Node, _ path: FieldPath) -> EngineerPlay? {
+    func engineer(_ node: Node, _ path: YAMLPath) -> EngineerPlay? {
         if case .scalar = node {
             switch reader.choice(node, path, from: ScenarioVocabulary.engineerModes, what: "engineer mode") {
             case "apply_and_confirm": return .applyAndConfirm
@@ -115,7 +114,7 @@ extension ScenarioReader {
             default: return nil
             }
         }
-        guard let fields = reader.fields(node, path, allowed: ScenarioVocabulary.engineerKeys, what: "engineer play")
+        guard let fields = reader.mapping(node, path, keys: ScenarioVocabulary.engineerKeys, what: "engineer play")
         else { return nil }
         switch (fields["apply"], fields["answer"]) {
         case (let devices?, nil):
@@ -129,7 +128,7 @@ extension ScenarioReader {
     }
 
     /// `completed`, or `{failed: "message pattern"}`.
-    func outcome(_ node: Node, _ path: FieldPath) -> ExpectedOutcome? {
+    func outcome(_ node: Node, _ path: YAMLPath) -> ExpectedOutcome? {
         let names = ScenarioOutcome.allCases.map(\.rawValue)
         if case .scalar = node {
             return reader.choice(node, path, from: names, what: "outcome").flatMap(ScenarioOutcome.init(rawValue:))
@@ -147,7 +146,7 @@ extension ScenarioReader {
     }
 
     /// `fault: clear` or `fault: {<kind>: …}`.
-    func fault(_ node: Node, _ path: FieldPath) -> ScenarioFault? {
+    func fault(_ node: Node, _ path: YAMLPath) -> ScenarioFault? {
         let kinds = ScenarioVocabulary.faultKeys.keys.sorted()
         if case .scalar = node {
             return reader.choice(node, path, from: ScenarioVocabulary.faultWords, what: "fault") == nil ? nil : .clear
@@ -166,7 +165,7 @@ extension ScenarioReader {
         let value = entry.value
         switch entry.key {
         case "netbox":
-            guard let fields = reader.fields(value, at, allowed: keys, required: ["operation"], what: "NetBox fault"),
+            guard let fields = reader.mapping(value, at, keys: keys, required: ["operation"], what: "NetBox fault"),
                   let operation = fields["operation"].flatMap({ reader.nonEmptyString($0, fields.path("operation")) })
             else { return nil }
             let occurrence = fields["occurrence"].map { reader.int($0, fields.path("occurrence"), minimum: 1) } ?? 1
@@ -180,7 +179,7 @@ extension ScenarioReader {
             if case .scalar = value {
                 return reader.nonEmptyString(value, at, expected: "a device name").map { .routerRejectsConfig(device: $0, linePatterns: []) }
             }
-            guard let fields = reader.fields(value, at, allowed: keys, required: ["device"], what: "config rejection"),
+            guard let fields = reader.mapping(value, at, keys: keys, required: ["device"], what: "config rejection"),
                   let device = fields["device"].flatMap({ reader.nonEmptyString($0, fields.path("device")) }) else { return nil }
             let lines = fields["lines"].map { reader.patterns($0, fields.path("lines")) } ?? []
             return lines.map { .routerRejectsConfig(device: device, linePatterns: $0) }
@@ -189,7 +188,7 @@ extension ScenarioReader {
         case "link_up":
             return interface(value, at).map(ScenarioFault.linkUp)
         default:
-            guard let fields = reader.fields(value, at, allowed: keys, required: ["after_step"], what: "engine kill"),
+            guard let fields = reader.mapping(value, at, keys: keys, required: ["after_step"], what: "engine kill"),
                   let step = fields["after_step"].flatMap({ reader.int($0, fields.path("after_step"), minimum: 1) }) else { return nil }
             return .killEngine(afterStep: step)
         }

@@ -1,3 +1,5 @@
+import YAMLReading
+
 /// Collects the diagnostics of one load. Shared by the parser and the compiler so that every problem
 /// of a file is reported together.
 final class DiagnosticLog {
@@ -30,6 +32,14 @@ final class DiagnosticLog {
         let path = field.map(origin.path(of:)) ?? origin.path
         diagnostics.append(TopologyDiagnostic(
             severity: severity, file: file, location: location, path: path, message: message, expected: expected))
+    }
+
+    /// The reader of this load's file: its issues become errors in this log, in the order found.
+    /// Unowned: the log owns the reader.
+    private(set) lazy var yaml = YAMLReader(file: file) { [unowned self] issue in
+        diagnostics.append(TopologyDiagnostic(
+            severity: .error, file: file, location: TopologyLocation(line: issue.line, column: issue.column),
+            path: issue.path, message: issue.message, expected: issue.expected))
     }
 
     /// Sorted by position; the sort is stable so problems found at one spot keep the order they were found in.

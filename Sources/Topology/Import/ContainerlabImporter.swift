@@ -7,13 +7,14 @@ import YAMLReading
 /// mean nothing to NetBox (images, binds, env…) are not imported.
 struct ContainerlabImporter {
     let log: DiagnosticLog
+    var yaml: YAMLReader { log.yaml }
 
     func topology(from root: Node) -> Topology? {
-        guard var document = MappingReader(root, path: "", keys: nil, log: log),
-              let body = document.required("topology", { $0.node($1) }),
-              var clab = MappingReader(body, path: "topology", keys: nil, log: log) else { return nil }
+        guard var document = yaml.mapping(root, YAMLPath(), keys: nil, required: ["topology"]),
+              let body = document["topology"],
+              var clab = yaml.mapping(body, document.path("topology"), keys: nil, required: ["nodes"]) else { return nil }
         let name = document.string("name") ?? "lab"
-        let defaults = settings(clab.node("defaults"), path: "topology.defaults")
+        let defaults = settings(clab["defaults"], path: "topology.defaults")
         let groupSettings = namedSettings(&clab, "groups")
 
         // What the import makes up is located where it comes from, so problems with it point into the file.
@@ -25,13 +26,10 @@ struct ContainerlabImporter {
         var kindsUsed: [String] = [], groupsUsed: [String] = []
         var kindOrigins: [String: Origin] = [:]
         var devices: [String: Topology.Device] = [:], order: [String] = []
-        if let nodes = clab.required("nodes", { $0.node($1) }) {
-            guard let mapping = nodes.mapping else {
-                log.error(clab.origin, field: "nodes", "wrong type: found \(nodes.kindName)", expected: "a mapping of node names to settings")
-                return nil
-            }
-            for (key, value) in mapping {
-                guard let nodeName = key.string else { continue }
+        if let nodes = clab["nodes"] {
+            guard let entries = yaml.entries(nodes, clab.path("nodes"), expected: "a mapping of node names to settings") else { return nil }
+            for entry in entries {
+                let nodeName = entry.key, value = entry.value
                 let path = "topology.nodes.\(nodeName)"
                 let node = settings(value, path: path)
                 var group = node.values["group"]
@@ -98,7 +96,7 @@ struct ContainerlabImporter {
     }
 
     private func settings(_ node: Node?, path: String) -> Settings {
-        guard let node, var reader = MappingReader(node, path: path, keys: nil, log: log) else {
+        guard let node, var reader = yaml.mapping(node, YAMLPath(path), keys: nil) else {
             return Settings(origin: Origin(path: path, location: node?.location ?? .unknown))
         }
         var values: [String: String] = [:]
@@ -106,23 +104,24 @@ struct ContainerlabImporter {
         return Settings(values: values, origin: reader.origin)
     }
 
-    private func namedSettings(_ reader: inout MappingReader, _ key: String) -> [String: Settings] {
-        guard let mapping = reader.node(key)?.mapping else { return [:] }
-        var result: [String: Settings] = [:]
-        for (name, value) in mapping {
-            guard let name = name.string else { continue }
-            result[name] = settings(value, path: "topology.\(key).\(name)")
+    private func namedSettings(_ reader: inout YAMLMapping, _ key: String) -> [String: Settings] {
+        guard let node = reader[key] else { return [:] }
+        guard let entries = yaml.entries(node, reader.path(key), expected: "a mapping of names to settings") else {
+            reader.markInvalid(key)
+            return [:]
         }
+        var result: [String: Settings] = [:]
+        for entry in entries { result[entry.key] = settings(entry.value, path: reader.path(key).key(entry.key).description) }
         return result
     }
 
     /// `endpoints: ["r1:eth1", "r2:eth1"]`, or the newer form `endpoints: [{node: r1, interface: eth1}, …]`.
-    private func links(_ reader: inout MappingReader) -> [Topology.Link] {
+    private func links(_ reader: inout YAMLMapping) -> [Topology.Link] {
         guard let nodes = reader.sequence("links") else { return [] }
         return nodes.enumerated().compactMap { index, node in
             let path = "topology.links[\(index)]"
-            guard var link = MappingReader(node, path: path, keys: nil, log: log),
-                  let ends = link.required("endpoints", { $0.sequence($1) }) else { return nil }
+            guard var link = yaml.mapping(node, YAMLPath(path), keys: nil, required: ["endpoints"]),
+                  let ends = link.sequence("endpoints") else { return nil }
             guard ends.count == 2 else {
                 log.error(link.origin, field: "endpoints", "\(ends.count) endpoints", expected: "exactly two")
                 return nil

@@ -1,10 +1,12 @@
 import Yams
+import YAMLReading
 
 /// Reads a NetBox export (the JSON of `Topologies/examples/workshop-netbox-export.json`: one list of objects per
 /// `app.model`, foreign keys as ids) into the native model, keeping every id. Runs of interfaces are
 /// folded into ranges. Sections the seed does not model (modules, circuits…) are reported as warnings.
 struct NetBoxExportImporter {
     let log: DiagnosticLog
+    var yaml: YAMLReader { log.yaml }
     static let sections = [
         "dcim.site", "dcim.manufacturer", "dcim.devicerole", "dcim.devicetype", "dcim.device", "dcim.interface",
         "ipam.prefix", "ipam.ipaddress", "dcim.cable",
@@ -12,10 +14,10 @@ struct NetBoxExportImporter {
 
     /// One exported object: fields read without complaining about the many NetBox fields not imported.
     private struct Row {
-        var reader: MappingReader
+        var reader: YAMLMapping
         var origin: Origin { reader.origin }
-        init?(_ node: Node, path: String, log: DiagnosticLog) {
-            guard let reader = MappingReader(node, path: path, keys: nil, log: log) else { return nil }
+        init?(_ node: Node, path: String, yaml: YAMLReader) {
+            guard let reader = yaml.mapping(node, YAMLPath(path), keys: nil) else { return nil }
             self.reader = reader
         }
         mutating func string(_ key: String) -> String? { reader.string(key) }
@@ -28,20 +30,17 @@ struct NetBoxExportImporter {
         }
         /// A foreign key as an id or a nested `{id: N}`; bounded like every integer of a topology.
         mutating func id(_ key: String = "id") -> Int? {
-            guard let nested = reader.node(key)?.mapping?["id"]?.int else { return reader.int(key) }
-            guard (1...TopologyLimits.maximumInteger).contains(nested) else {
+            guard let nested = reader[key]?.mapping?["id"] else { return reader.int(key) }
+            guard let id = reader.reader.int(nested, reader.path(key).key("id"), minimum: 1, maximum: TopologyLimits.maximumInteger) else {
                 reader.markInvalid(key)
-                reader.log.error(
-                    reader.origin, field: key, "id \(nested) is out of range",
-                    expected: "an integer from 1 to \(TopologyLimits.maximumInteger)")
                 return nil
             }
-            return nested
+            return id
         }
         mutating func bool(_ key: String) -> Bool? { reader.bool(key) }
         /// Choice fields come as `"planned"` in exports and `{value, label}` from the API.
         mutating func choice(_ key: String, unless fallback: String? = nil) -> String? {
-            let value = reader.node(key)?.mapping?["value"]?.string ?? reader.string(key)
+            let value = reader[key]?.mapping?["value"]?.string ?? reader.string(key)
             return value == fallback ? nil : value
         }
     }
@@ -56,7 +55,7 @@ struct NetBoxExportImporter {
         }
         func rows(_ section: String) -> [Row] {
             (mapping[section]?.sequence.map(Array.init) ?? []).enumerated().compactMap { index, node in
-                Row(node, path: "\(section)[\(index)]", log: log)
+                Row(node, path: "\(section)[\(index)]", yaml: yaml)
             }
         }
         var topology = Topology()
@@ -172,7 +171,7 @@ struct NetBoxExportImporter {
         rows.compactMap { row in
             var row = row
             func end(_ key: String) -> Topology.Endpoint? {
-                let id = row.reader.node(key)?.sequence?.first?.mapping?["object_id"]?.int
+                let id = row.reader[key]?.sequence?.first?.mapping?["object_id"]?.int
                 guard let id, let endpoint = interfaces[id] else {
                     log.error(row.origin, field: key, "cable end is not an interface of the export", expected: "[{object_type: dcim.interface, object_id: N}]")
                     return nil

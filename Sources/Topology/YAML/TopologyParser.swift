@@ -1,21 +1,27 @@
 import Yams
+import YAMLReading
 
 /// Reads the native YAML format into a `Topology`, reporting every problem it finds (with line, column
 /// and field path) to the load's diagnostic log instead of stopping at the first.
 struct TopologyParser {
     let log: DiagnosticLog
+    var yaml: YAMLReader { log.yaml }
 
     /// Nil when the text is not YAML at all; otherwise the objects that could be read.
     func parse(_ text: String) -> Topology? {
-        guard let root = YAMLDocument.compose(text, log: log) else { return nil }
+        guard let root = yaml.compose(text, limits: .topology) else { return nil }
         return document(root)
     }
 
+    func mapping(_ node: Node, _ path: String, keys: [String], required: [String] = []) -> YAMLMapping? {
+        yaml.mapping(node, YAMLPath(path), keys: keys, required: required)
+    }
+
     func document(_ root: Node) -> Topology? {
-        guard var reader = MappingReader(root, path: "", keys: TopologyKeys.document, log: log) else { return nil }
+        guard var reader = mapping(root, "", keys: TopologyKeys.document) else { return nil }
         var topology = Topology()
         topology.name = reader.string("name")
-        if let node = reader.node("defaults") { topology.defaults = traits(node, path: "defaults") ?? DeviceTraits() }
+        if let node = reader["defaults"] { topology.defaults = traits(node, path: "defaults") ?? DeviceTraits() }
         topology.kinds = traitSets(&reader, "kinds")
         topology.groups = traitSets(&reader, "groups")
         topology.sites = list(&reader, "sites", site)
@@ -32,43 +38,40 @@ struct TopologyParser {
 
     typealias DeviceTraits = Topology.DeviceTraits
 
-    func list<T>(_ reader: inout MappingReader, _ key: String, _ element: (Node, String) -> T?) -> [T] {
+    func list<T>(_ reader: inout YAMLMapping, _ key: String, _ element: (Node, String) -> T?) -> [T] {
         guard let nodes = reader.sequence(key) else { return [] }
-        let path = reader.origin.path(of: key)
-        return nodes.enumerated().compactMap { index, node in element(node, "\(path)[\(index)]") }
+        let path = reader.path(key)
+        return nodes.enumerated().compactMap { index, node in element(node, path.index(index).description) }
     }
 
-    func traitSets(_ reader: inout MappingReader, _ key: String) -> [Topology.TraitSet] {
-        guard let node = reader.node(key) else { return [] }
-        guard let mapping = node.mapping else {
+    func traitSets(_ reader: inout YAMLMapping, _ key: String) -> [Topology.TraitSet] {
+        guard let node = reader[key] else { return [] }
+        guard let entries = yaml.entries(node, reader.path(key), expected: "a mapping of names to device fields") else {
             reader.markInvalid(key)
-            log.error(reader.origin, field: key, "wrong type: found \(node.kindName)", expected: "a mapping of names to device fields")
             return []
         }
-        return mapping.compactMap { name, value in
-            guard let name = name.string,
-                  let traits = traits(value, path: "\(key).\(name)") else { return nil }
-            return Topology.TraitSet(name: name, traits: traits)
+        return entries.compactMap { entry in
+            traits(entry.value, path: reader.path(key).key(entry.key).description).map { Topology.TraitSet(name: entry.key, traits: $0) }
         }
     }
 
     func traits(_ node: Node, path: String) -> DeviceTraits? {
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.traits, log: log) else { return nil }
+        guard var reader = mapping(node, path, keys: TopologyKeys.traits) else { return nil }
         return traits(&reader)
     }
 
-    func traits(_ reader: inout MappingReader) -> DeviceTraits {
+    func traits(_ reader: inout YAMLMapping) -> DeviceTraits {
         var traits = DeviceTraits(
             site: reader.string("site"), role: reader.string("role"), deviceType: reader.string("device_type"),
-            status: reader.choice("status", in: StatusChoices.device))
-        if let node = reader.node("loopback") { traits.loopback = loopback(node, path: reader.origin.path(of: "loopback")) }
+            status: reader.choice("status", from: StatusChoices.device))
+        if let node = reader["loopback"] { traits.loopback = loopback(node, path: reader.path("loopback").description) }
         traits.origin = reader.origin
         return traits
     }
 
     func device(_ node: Node, path: String) -> Topology.Device? {
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.device, log: log),
-              let name = reader.required("name", { $0.string($1) }) else { return nil }
+        guard var reader = mapping(node, path, keys: TopologyKeys.device, required: ["name"]),
+              let name = reader.string("name") else { return nil }
         var device = Topology.Device(
             name: name, id: reader.int("id"), kind: reader.string("kind"), group: reader.string("group"),
             description: reader.string("description"), firstInterfaceID: reader.int("first_interface_id"),
@@ -80,11 +83,11 @@ struct TopologyParser {
     }
 
     func loopback(_ node: Node, path: String) -> Topology.Loopback? {
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.loopback, log: log) else { return nil }
+        guard var reader = mapping(node, path, keys: TopologyKeys.loopback) else { return nil }
         var loopback = Topology.Loopback(
             name: reader.string("name"), id: reader.int("id"), description: reader.string("description"))
-        loopback.ipv4 = reader.node("ipv4").flatMap { loopbackAddress($0, path: reader.origin.path(of: "ipv4")) }
-        loopback.ipv6 = reader.node("ipv6").flatMap { loopbackAddress($0, path: reader.origin.path(of: "ipv6")) }
+        loopback.ipv4 = reader["ipv4"].flatMap { loopbackAddress($0, path: reader.path("ipv4").description) }
+        loopback.ipv6 = reader["ipv6"].flatMap { loopbackAddress($0, path: reader.path("ipv6").description) }
         loopback.origin = reader.origin
         return loopback
     }
@@ -93,99 +96,100 @@ struct TopologyParser {
         if let scalar = node.scalar {
             return Topology.LoopbackAddress(address: scalar.string, origin: Origin(path: path, location: node.location))
         }
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.loopbackAddress, log: log),
-              let address = reader.required("address", { $0.string($1) }) else { return nil }
+        guard var reader = mapping(node, path, keys: TopologyKeys.loopbackAddress, required: ["address"]),
+              let address = reader.string("address") else { return nil }
         return Topology.LoopbackAddress(
-            address: address, id: reader.int("id"), status: reader.choice("status", in: StatusChoices.address),
+            address: address, id: reader.int("id"), status: reader.choice("status", from: StatusChoices.address),
             description: reader.string("description"), origin: reader.origin)
     }
 
     func site(_ node: Node, path: String) -> Topology.Site? {
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.site, log: log),
-              let name = reader.required("name", { $0.string($1) }) else { return nil }
+        guard var reader = mapping(node, path, keys: TopologyKeys.site, required: ["name"]),
+              let name = reader.string("name") else { return nil }
         return Topology.Site(
             name: name, slug: reader.string("slug"), id: reader.int("id"),
-            status: reader.choice("status", in: StatusChoices.site), description: reader.string("description"),
+            status: reader.choice("status", from: StatusChoices.site), description: reader.string("description"),
             origin: reader.origin)
     }
 
     func manufacturer(_ node: Node, path: String) -> Topology.Manufacturer? {
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.manufacturer, log: log),
-              let name = reader.required("name", { $0.string($1) }) else { return nil }
+        guard var reader = mapping(node, path, keys: TopologyKeys.manufacturer, required: ["name"]),
+              let name = reader.string("name") else { return nil }
         return Topology.Manufacturer(name: name, slug: reader.string("slug"), id: reader.int("id"), origin: reader.origin)
     }
 
     func deviceRole(_ node: Node, path: String) -> Topology.DeviceRole? {
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.deviceRole, log: log),
-              let name = reader.required("name", { $0.string($1) }) else { return nil }
+        guard var reader = mapping(node, path, keys: TopologyKeys.deviceRole, required: ["name"]),
+              let name = reader.string("name") else { return nil }
         return Topology.DeviceRole(
             name: name, slug: reader.string("slug"), id: reader.int("id"), color: reader.string("color"),
             origin: reader.origin)
     }
 
     func deviceType(_ node: Node, path: String) -> Topology.DeviceType? {
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.deviceType, log: log),
-              let model = reader.required("model", { $0.string($1) }) else { return nil }
+        guard var reader = mapping(node, path, keys: TopologyKeys.deviceType, required: ["model", "manufacturer"]),
+              let model = reader.string("model") else { return nil }
         var type = Topology.DeviceType(
             model: model, slug: reader.string("slug"), id: reader.int("id"),
-            manufacturer: reader.required("manufacturer") { $0.string($1) })
+            manufacturer: reader.string("manufacturer"))
         type.interfaces = list(&reader, "interfaces") { interface($0, path: $1, keys: TopologyKeys.interfaceTemplate) }
         type.origin = reader.origin
         return type
     }
 
     func interface(_ node: Node, path: String, keys: [String]) -> Topology.InterfaceSpec? {
-        guard var reader = MappingReader(node, path: path, keys: keys, log: log),
-              let name = reader.required("name", { $0.string($1) }) else { return nil }
+        guard var reader = mapping(node, path, keys: keys, required: ["name", "type"]),
+              let name = reader.string("name") else { return nil }
         return Topology.InterfaceSpec(
-            name: name, id: reader.int("id"), type: reader.required("type") { $0.string($1) },
+            name: name, id: reader.int("id"), type: reader.string("type"),
             speedKbps: reader.int("speed"), enabled: reader.bool("enabled"), mgmtOnly: reader.bool("mgmt_only"),
             description: reader.string("description"), origin: reader.origin)
     }
 
     func prefix(_ node: Node, path: String) -> Topology.Prefix? {
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.prefix, log: log),
-              let prefix = reader.required("prefix", { $0.string($1) }) else { return nil }
+        guard var reader = mapping(node, path, keys: TopologyKeys.prefix, required: ["prefix"]),
+              let prefix = reader.string("prefix") else { return nil }
         return Topology.Prefix(
-            prefix: prefix, id: reader.int("id"), status: reader.choice("status", in: StatusChoices.prefix),
+            prefix: prefix, id: reader.int("id"), status: reader.choice("status", from: StatusChoices.prefix),
             isPool: reader.bool("is_pool"), description: reader.string("description"), origin: reader.origin)
     }
 
     func address(_ node: Node, path: String) -> Topology.Address? {
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.address, log: log),
-              let address = reader.required("address", { $0.string($1) }) else { return nil }
+        guard var reader = mapping(node, path, keys: TopologyKeys.address, required: ["address"]),
+              let address = reader.string("address") else { return nil }
         var result = Topology.Address(
-            address: address, id: reader.int("id"), status: reader.choice("status", in: StatusChoices.address),
+            address: address, id: reader.int("id"), status: reader.choice("status", from: StatusChoices.address),
             description: reader.string("description"))
-        if let node = reader.node("interface") {
-            result.interface = endpoint(node, path: reader.origin.path(of: "interface"))
+        if let node = reader["interface"] {
+            result.interface = endpoint(node, path: reader.path("interface").description)
         }
         result.origin = reader.origin
         return result
     }
 
     func cable(_ node: Node, path: String) -> Topology.Cable? {
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.cable, log: log),
+        guard var reader = mapping(node, path, keys: TopologyKeys.cable, required: ["endpoints"]),
               let (a, b) = endpoints(&reader) else { return nil }
         return Topology.Cable(
-            a: a, b: b, id: reader.int("id"), status: reader.choice("status", in: StatusChoices.cable),
+            a: a, b: b, id: reader.int("id"), status: reader.choice("status", from: StatusChoices.cable),
             description: reader.string("description"), origin: reader.origin)
     }
 
     func link(_ node: Node, path: String) -> Topology.Link? {
-        guard var reader = MappingReader(node, path: path, keys: TopologyKeys.link, log: log),
+        guard var reader = mapping(node, path, keys: TopologyKeys.link, required: ["endpoints"]),
               let (a, b) = endpoints(&reader) else { return nil }
         return Topology.Link(a: a, b: b, origin: reader.origin)
     }
 
-    func endpoints(_ reader: inout MappingReader) -> (Topology.Endpoint, Topology.Endpoint)? {
-        guard let nodes = reader.required("endpoints", { $0.sequence($1) }) else { return nil }
+    func endpoints(_ reader: inout YAMLMapping) -> (Topology.Endpoint, Topology.Endpoint)? {
+        guard let nodes = reader.sequence("endpoints") else { return nil }
         guard nodes.count == 2 else {
             log.error(reader.origin, field: "endpoints", "\(nodes.count) endpoints", expected: "exactly two: [device:interface, device:interface]")
             return nil
         }
-        let path = reader.origin.path(of: "endpoints")
-        guard let a = endpoint(nodes[0], path: "\(path)[0]"), let b = endpoint(nodes[1], path: "\(path)[1]") else { return nil }
+        let path = reader.path("endpoints")
+        guard let a = endpoint(nodes[0], path: path.index(0).description),
+              let b = endpoint(nodes[1], path: path.index(1).description) else { return nil }
         return (a, b)
     }
 

@@ -5,15 +5,16 @@ import Yams
 /// scalars are always strings.
 ///
 /// Decided here rather than by Yams's default resolver, which runs several regular expressions
-/// per scalar and made loading a 1,000-scenario suite take seconds.
-enum PlainScalar: Equatable {
+/// per scalar and made loading a 1,000-scenario suite take seconds; the topology and scenario files
+/// read their scalars the same way.
+public enum YAMLScalar: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
     case double(Double)
     case string(String)
 
-    init(_ node: Node) {
+    public init(_ node: Node) {
         guard case .scalar(let scalar) = node else {
             self = .string("")
             return
@@ -25,7 +26,7 @@ enum PlainScalar: Equatable {
         self = Self.classify(scalar.string)
     }
 
-    static func classify(_ text: String) -> PlainScalar {
+    public static func classify(_ text: String) -> YAMLScalar {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE": return .bool(true)
@@ -65,13 +66,5 @@ enum PlainScalar: Equatable {
             previous = byte
         }
         return sawDigit && sawPointOrExponent
-    }
-}
-
-extension String {
-    /// A name usable in `as:` and references: a letter or `_`, then letters, digits, `_` and `-`.
-    var isScenarioIdentifier: Bool {
-        guard let first = unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
-        return unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
     }
 }

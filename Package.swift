@@ -60,7 +60,7 @@ let package = Package(
                 path: "Examples/workshop-kit/Sources/Workflows"),
         // The solutions: an instructor-only target, deliberately not a product.
         .target(name: "WorkshopReference", dependencies: ["Catalogues", "Workshop", "WorkshopStarter", "WorkflowEngine", "NetBoxSim"]),
-        .target(name: "Scenarios", dependencies: ["SQLite", "OrchLabJSON", "YAMLReading", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Scenarios", dependencies: ["OrchLabJSON", "YAMLReading", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues", .product(name: "Yams", package: "Yams")]),
         .target(name: "OrchLabServer", dependencies: [
             "SQLite", "WorkflowEngine", "NetBoxSim", "RouterSim", "Topology", "Catalogues",
             .product(name: "Hummingbird", package: "hummingbird"),

@@ -86,7 +86,7 @@ do {
         database.statementObserver = observer
         external.database.statementObserver = observer
     }
-    let engine = try Engine(database: database, ids: .random())
+    let engine = try Engine(store: EngineStore(database: database), ids: .random())
     try engine.register(makeWorkflow(external: external))
     let productID = try engine.register(product).snapshot.productID
     try engine.recoverInterrupted()

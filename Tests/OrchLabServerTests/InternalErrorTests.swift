@@ -2,6 +2,7 @@ import Foundation
 import Synchronization
 import Testing
 import OrchLabServer
+import SQLite
 import WorkflowEngine
 
 /// A failing database must not show its file path or SQL to a client: the answer is generic
@@ -21,13 +22,15 @@ import WorkflowEngine
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("orchlab-500-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let world = try LiveServer.makeWorld(path: directory.appendingPathComponent("world.sqlite").path)
+        let path = directory.appendingPathComponent("world.sqlite").path
+        let world = try LiveServer.makeWorld(path: path)
         let logged = Mutex<[String]>([])
         try await InternalError.$log.withValue({ line in logged.withLock { $0.append(line) } }) {
             try await LiveServer.with(world) { server in
                 let device = try #require(try await server.get("/netbox/api/dcim/devices/?limit=1").json["results"]?[0]?["id"]?.intValue)
                 // Break each store under the server's feet (another connection drops its tables).
-                try world.engine.database.execute("""
+                let intruder = try Database(path: path)
+                try intruder.execute("""
                     DROP TABLE orchlab_lab_faults; DROP TABLE netbox_dcim_device; DROP TABLE netbox_changes;
                     """)
                 let lab = try await server.call("POST", "/lab/faults", body: "{\"device\": \"loc1-core\", \"unreachable\": true}")
@@ -39,7 +42,7 @@ import WorkflowEngine
                 #expect(netbox.json["exception"] == "InternalError")
                 #expect(netbox.json["netbox_version"] != nil)
 
-                try world.engine.database.execute("DROP TABLE processes")
+                try intruder.execute("DROP TABLE processes")
                 let list = try await server.get("/api/processes/")
                 #expect(list.status >= 500)
                 expectGeneric(list, status: list.status, "orchestrator")

@@ -1,7 +1,7 @@
 import SQLite
 import Synchronization
 import Testing
-import WorkflowEngine
+@testable import WorkflowEngine
 import WorkflowEngineTesting
 
 @Suite struct DeletionTests {

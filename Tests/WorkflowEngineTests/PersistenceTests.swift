@@ -3,7 +3,7 @@ import Foundation
 import SQLite
 import Synchronization
 import Testing
-import WorkflowEngine
+@testable import WorkflowEngine
 import WorkflowEngineTesting
 
 /// A fresh directory per test, removed afterwards.
@@ -55,7 +55,7 @@ final class TemporaryDirectory {
         let directory = try TemporaryDirectory("recover")
         let path = directory.path("engine.sqlite")
         let database = try Database(path: path)
-        let engine = try Engine(database: database, clock: SteppingClock(), ids: IDGenerator(seed: 4))
+        let engine = try Engine(store: EngineStore(database: database), clock: SteppingClock(), ids: IDGenerator(seed: 4))
         try registerTestWorkflow(engine, "three_steps") {
             step("One") { _ in ["one": 1] }
             step("Two") { _ in ["two": 2] }
@@ -96,7 +96,7 @@ final class TemporaryDirectory {
         #expect(rowsBefore == 10)
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
         let readOnly = try Database(path: path, readOnly: true)
-        let engine = try Engine(database: readOnly, clock: SteppingClock(), ids: IDGenerator(seed: 1))
+        let engine = try Engine(store: EngineStore(database: readOnly), clock: SteppingClock(), ids: IDGenerator(seed: 1))
         #expect(throws: EngineError.self) { try engine.register(nodeProduct) }
         #expect(try engine.process(processID).lastStatus == .completed)
         #expect(throws: EngineError.self) { try engine.abort(processID) }

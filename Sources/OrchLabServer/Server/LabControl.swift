@@ -4,7 +4,8 @@ import SQLite
 import Synchronization
 import WorkflowEngine
 
-/// The lab API's changes to the fleet (pastes, injected faults), journaled in the database.
+/// The lab API's changes to the fleet (pastes, injected faults), journaled in its own tables
+/// (`orchlab_lab_*`) through its own connection: the server's database file, or memory.
 ///
 /// The fleet keeps its configs in memory and is deterministic, so the server persists its
 /// inputs, not its state: every change is written to `orchlab_lab_journal` in the order it was

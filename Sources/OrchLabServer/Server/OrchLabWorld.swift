@@ -8,7 +8,8 @@ import WorkflowEngine
 
 /// Everything the server serves, opened on one SQLite file: the engine's processes and
 /// subscriptions, the simulated NetBox (its `netbox_*` tables) and the lab journal that rebuilds
-/// the router fleet. Reopening the file resumes where the last run stopped.
+/// the router fleet (its `orchlab_lab_*` tables), each through its own connection and touching
+/// only its own tables. Reopening the file resumes where the last run stopped.
 public final class OrchLabWorld: Sendable {
     public let engine: Engine
     public let lab: Lab
@@ -28,7 +29,8 @@ public final class OrchLabWorld: Sendable {
         engine = try Engine(path: databasePath, clock: clock, ids: ids)
         lab = try Lab(topology, netboxPath: inMemory ? nil : databasePath, clock: { clock.now() })
         self.catalogue = try catalogue.register(into: engine, netbox: lab.client(actor: "orchlab"), fleet: lab.fleet)
-        labControl = try LabControl(fleet: lab.fleet, database: engine.database)
+        // The lab journal has its own tables and connection: the engine's tables are the engine's alone.
+        labControl = try LabControl(fleet: lab.fleet, database: Database(path: databasePath))
         // A process the last run was executing when it stopped goes on from its last committed step.
         try engine.recoverInterrupted()
     }

@@ -60,6 +60,6 @@ struct ChaosReference: @unchecked Sendable {
 extension ScenarioWorld {
     /// Step rows the engine has written, which is what the kill switch counts.
     func stepRowCount() throws -> Int {
-        try database.queryOne("SELECT count(*) FROM process_steps") { $0.int(0) } ?? 0
+        try engine.store.stepLogCount()
     }
 }

@@ -1,52 +1,31 @@
-import SQLite
-import Synchronization
+import WorkflowEngine
 
-/// Kills the engine in the middle of a step: once armed with N, it lets the engine write N - 1
-/// step-log rows and makes the database refuse the N-th, so the N-th step has done its work
-/// (NetBox calls, router pastes) but the engine never records it — the moment a crash hurts most.
+/// Kills the engine in the middle of a step: once armed with N, the engine writes N - 1
+/// step-log entries and dies at the N-th, so the N-th step has done its work (NetBox calls,
+/// router pastes) but the engine never records it — the moment a crash hurts most.
 ///
-/// The refusal is SQLite's `query_only` mode: the engine treats a read-only database as fatal and
-/// throws without writing anything, which leaves the process `running` exactly as a dead worker
-/// would. `revive()` lifts the mode so a new engine can open the same database and recover.
+/// The store's crash hook does the killing: the dying engine records nothing more and leaves the
+/// process `running`, exactly as a dead worker would. `revive()` lets the store take writes
+/// again so a new engine can open it and recover.
 final class EngineKillSwitch: Sendable {
-    private struct State {
-        var remaining: Int?
-        var fired = false
+    private let store: EngineStore
+
+    init(store: EngineStore) {
+        self.store = store
     }
 
-    private let state = Mutex(State())
-
-    /// Kills the engine on `database` when it writes its `afterSteps`-th step row from now. The
-    /// switch watches statements only while armed: watching costs a string search per statement.
-    func arm(afterSteps: Int, on database: Database) {
-        state.withLock { $0 = State(remaining: max(1, afterSteps), fired: false) }
-        database.statementObserver = { [weak database, self] sql in
-            guard sql.contains("INSERT INTO process_steps") else { return }
-            let fire = self.state.withLock { state -> Bool in
-                guard let remaining = state.remaining else { return false }
-                guard remaining <= 1 else {
-                    state.remaining = remaining - 1
-                    return false
-                }
-                state.remaining = nil
-                state.fired = true
-                return true
-            }
-            // Outside the lock: executing calls this observer again.
-            guard fire, let database else { return }
-            database.statementObserver = nil
-            try? database.execute("PRAGMA query_only=ON")
-        }
+    /// Kills the engine when it writes its `afterSteps`-th step-log entry from now.
+    func arm(afterSteps: Int) {
+        store.armCrash(atStepLogWrite: afterSteps)
     }
 
-    var hasFired: Bool { state.withLock { $0.fired } }
+    var hasFired: Bool { store.hasCrashed }
 
-    /// Step rows still to go before an armed switch fires; nil when not armed.
-    var remaining: Int? { state.withLock { $0.remaining } }
+    /// Step-log entries still to go before an armed switch fires; nil when not armed.
+    var remaining: Int? { store.stepLogWritesUntilCrash }
 
-    /// Lets the database take writes again after a kill.
-    func revive(_ database: Database) throws {
-        state.withLock { $0.fired = false }
-        try database.execute("PRAGMA query_only=OFF")
+    /// Lets the store take writes again after a kill.
+    func revive() throws {
+        try store.liftCrash()
     }
 }

@@ -180,8 +180,8 @@ final class ScenarioPlay {
 
     // MARK: engine calls that may be killed
 
-    /// Runs an engine call; when the kill switch fires inside it, recovers a new engine from the
-    /// database and carries on. Returns the process id (`known`, or the newest process) and where
+    /// Runs an engine call; when the kill switch fires inside it, recovers a new engine on the
+    /// same store and carries on. Returns the process id (`known`, or the newest process) and where
     /// it stopped (unknown after a recovery).
     func engineCall(_ known: String?, _ body: () throws -> ProcessOutcome) throws
         -> (processID: String?, status: ProcessStatus?) {
@@ -190,7 +190,7 @@ final class ScenarioPlay {
         do {
             let outcome = try body()
             return (outcome.processID, outcome.status)
-        } catch where world.killSwitch.hasFired {
+        } catch where world.engineWasKilled {
             let newest = try world.recoverEngine(during: known)
             return (known ?? newest, nil)
         }

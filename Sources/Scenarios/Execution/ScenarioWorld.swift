@@ -2,13 +2,12 @@ import Catalogues
 import Foundation
 import NetBoxSim
 import RouterSim
-import SQLite
 import Topology
 import WorkflowEngine
 
-/// One scenario's isolated world: a NetBox and a fleet built from the lab, an in-memory engine
-/// database with seeded ids and a stepping clock, the scenario's catalogue registered against
-/// them, and what the scenario did so far (its processes, the faults in force).
+/// One scenario's isolated world: a NetBox and a fleet built from the lab, OrchLab's own engine
+/// with the scenario's catalogue registered against them (or an orchestrator outside OrchLab
+/// the world is served to), and what the scenario did so far (its processes, the faults in force).
 ///
 /// Used by one thread, for one scenario.
 final class ScenarioWorld {
@@ -20,27 +19,36 @@ final class ScenarioWorld {
     let fleet: Fleet
     /// The workflows' NetBox client's virtual time.
     let netboxClock: VirtualClock
-    let database: Database
-    let clock: SteppingClock
-    let ids: IDGenerator
     let catalogue: Catalogue
     let faults: FaultInjector
-    let killSwitch = EngineKillSwitch()
     /// Objects the lab was seeded with: never leaks.
     let seedObjects: NetBoxObjectIDs
     /// Every NetBox object as the lab was loaded, for the snapshot's list of changes.
     let seedState: NetBoxState
     let interfaceIDs: [InterfaceRef: Int]
     let initialConfigs: [String: String]
-    private(set) var engine: Engine
-    private(set) var registered: RegisteredCatalogue
-    /// The orchestrator outside OrchLab this world is served to, if any; the world's own engine
-    /// then stays empty.
+    /// OrchLab's own engine; nil when the world is served to an orchestrator outside OrchLab.
+    private let embedded: WorldEngine?
+    /// The orchestrator outside OrchLab this world is served to, if any.
     let external: (any ExternalOrchestrator)?
 
     /// The engine the scenario plays against.
     var orchestrator: any ScenarioOrchestrator {
         external ?? EmbeddedOrchestrator(world: self)
+    }
+
+    /// OrchLab's own engine of the moment. Only plays against it ask: kills and chaos are
+    /// refused for an external orchestrator before any world is built.
+    var engine: Engine { ownEngine.engine }
+    var registered: RegisteredCatalogue { ownEngine.registered }
+    var killSwitch: EngineKillSwitch { ownEngine.killSwitch }
+
+    /// Whether an engine call just failed because the kill switch fired inside it.
+    var engineWasKilled: Bool { embedded?.killSwitch.hasFired ?? false }
+
+    private var ownEngine: WorldEngine {
+        guard let embedded else { preconditionFailure("a world served to an external orchestrator has no engine of its own") }
+        return embedded
     }
 
     /// NetBox calls the scenario planned to fail and that have not been called yet.
@@ -59,17 +67,14 @@ final class ScenarioWorld {
     init(lab: LabSeed, catalogue: Catalogue, seed: UInt64, external: (any ExternalOrchestrator)? = nil) throws {
         (netbox, fleet) = lab.instantiate()
         (netboxClock, faults) = (VirtualClock(), FaultInjector())
-        clock = SteppingClock()
-        ids = IDGenerator(seed: seed)
-        database = try Database(path: ":memory:")
         self.catalogue = catalogue
         self.external = external
-        engine = try Engine(database: database, clock: clock, ids: ids)
-        if external != nil {
-            registered = RegisteredCatalogue(name: catalogue.name, products: [], workflows: [])
+        if external == nil {
+            let (clock, ids) = (SteppingClock(), IDGenerator(seed: seed))
+            embedded = try WorldEngine(Engine(path: ":memory:", clock: clock, ids: ids), clock: clock, ids: ids, catalogue: catalogue,
+                                       netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock), fleet: fleet)
         } else {
-            registered = try catalogue.register(into: engine, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),
-                                                fleet: fleet)
+            embedded = nil
         }
         (seedObjects, seedState) = (lab.objects, lab.state)
         (interfaceIDs, initialConfigs) = (lab.interfaceIDs, lab.initialConfigs)
@@ -84,23 +89,23 @@ final class ScenarioWorld {
         (catalogue, seedObjects, seedState) = (origin.catalogue, origin.seedObjects, origin.seedState)
         external = nil
         (interfaceIDs, initialConfigs) = (origin.interfaceIDs, origin.initialConfigs)
-        (clock, ids) = (checkpoint.clock.copy(), checkpoint.ids.copy())
-        engine = try Engine(restoring: checkpoint.engine, clock: clock, ids: ids)
-        database = engine.database
-        registered = try catalogue.register(into: engine, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),
-                                            fleet: fleet)
+        let (clock, ids) = (checkpoint.clock.copy(), checkpoint.ids.copy())
+        let embedded = try WorldEngine(Engine(restoring: checkpoint.engine, clock: clock, ids: ids), clock: clock, ids: ids,
+                                       catalogue: catalogue, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),
+                                       fleet: fleet)
+        self.embedded = embedded
         // Registering again read the clock; the run goes on from the checkpoint's reading.
         clock.set(to: checkpoint.clock)
         plannedNetBoxFaults = checkpoint.plannedNetBoxFaults
         (processes, processIndex, recoveries) = (checkpoint.processes, checkpoint.processIndex, checkpoint.recoveries)
-        if let remaining = checkpoint.killAfterSteps { killSwitch.arm(afterSteps: remaining, on: database) }
+        if let remaining = checkpoint.killAfterSteps { embedded.killSwitch.arm(afterSteps: remaining) }
         scenarioArmedKill = checkpoint.scenarioArmedKill
     }
 
     /// What a play changes, as it is now (between actions). Each restore copies it again.
     func checkpoint() throws -> WorldCheckpoint {
         WorldCheckpoint(engine: try engine.checkpoint(), netbox: try netbox.checkpoint(), fleet: fleet.copy(),
-                        netboxClock: netboxClock.copy(), faults: faults.copy(), clock: clock.copy(), ids: ids.copy(),
+                        netboxClock: netboxClock.copy(), faults: faults.copy(), clock: ownEngine.clock.copy(), ids: ownEngine.ids.copy(),
                         plannedNetBoxFaults: plannedNetBoxFaults, processes: processes, processIndex: processIndex,
                         recoveries: recoveries, killAfterSteps: killSwitch.remaining, scenarioArmedKill: scenarioArmedKill)
     }
@@ -140,10 +145,10 @@ final class ScenarioWorld {
         details = [:]
     }
 
-    /// Arms the kill switch on this world's database. A kill the scenario arms replaces any
+    /// Arms the kill switch on this world's engine store. A kill the scenario arms replaces any
     /// chaos kill not fired yet, for good.
     func killEngine(afterSteps steps: Int, byScenario: Bool = false) {
-        killSwitch.arm(afterSteps: steps, on: database)
+        killSwitch.arm(afterSteps: steps)
         if byScenario { scenarioArmedKill = true }
     }
 
@@ -159,16 +164,15 @@ final class ScenarioWorld {
 
     // MARK: engine death and recovery
 
-    /// Drops the killed engine, opens a new one on the same database, registers the workflows
+    /// Drops the killed engine, opens a new one on the same store, registers the workflows
     /// again and resumes whatever was running. `processID` is the process the killed call was
     /// for, if known (a kill while confirming an input step leaves nothing running). Returns the
     /// id of the newest process.
     @discardableResult
     func recoverEngine(during processID: String? = nil) throws -> String? {
-        try killSwitch.revive(database)
         forgetProcessDetails()
-        engine = try Engine(database: database, clock: clock, ids: ids)
-        registered = try catalogue.register(into: engine, netbox: netboxClient, fleet: fleet)
+        try ownEngine.restart(catalogue: catalogue, netbox: netboxClient, fleet: fleet)
+        let engine = ownEngine.engine
         if let interrupted = try engine.processes(status: [.created, .running, .resumed]).first {
             let step = try engine.process(interrupted.processID).steps.first { $0.status == .pending }?.name
             recoveries.append(EngineRecovery(processID: interrupted.processID, step: step))

@@ -1,7 +1,8 @@
 import Foundation
 import SQLite
 
-/// The workflow engine: durable processes, steps, forms and subscriptions on one SQLite database.
+/// The workflow engine: durable processes, steps, forms and subscriptions in one `EngineStore`
+/// (a SQLite database file, or memory).
 ///
 /// Define a product (its blocks are Codable structs with per-lifecycle requirements):
 ///
@@ -49,28 +50,26 @@ import SQLite
 ///     // started.status == .suspended at "Confirm config"
 ///     try engine.resume(started.processID, inputs: [["confirm_config_put_on_routers": "ACCEPTED"]])
 ///
-/// `Engine` is Sendable; calls may come from any thread. One engine per database file.
+/// `Engine` is Sendable; calls may come from any thread. One engine per store (database file).
 public final class Engine: Sendable {
     let core: EngineCore
 
-    /// Opens the engine on `database`, creating its tables if missing.
-    public init(database: Database, clock: any EngineClock = SystemClock(), ids: IDGenerator = .random()) throws {
-        core = try EngineCore(database: database, clock: clock, ids: ids)
+    /// Opens the engine on `store`, creating its tables if missing. A store another engine
+    /// used (one that crashed) carries on from what that engine committed.
+    public init(store: EngineStore, clock: any EngineClock = SystemClock(), ids: IDGenerator = .random()) throws {
+        core = try EngineCore(store: store, clock: clock, ids: ids)
     }
 
     /// Opens (or creates) a database file (WAL) or `:memory:`. A corrupt, non-database or
     /// unwritable file gives `EngineError.storage` and is left untouched.
     public convenience init(path: String, clock: any EngineClock = SystemClock(), ids: IDGenerator = .random()) throws {
-        let database: Database
-        do {
-            database = try Database(path: path)
-        } catch {
-            throw EngineError.wrapping(error)
-        }
-        try self.init(database: database, clock: clock, ids: ids)
+        try self.init(store: EngineStore(path: path), clock: clock, ids: ids)
     }
 
-    public var database: Database { core.database }
+    /// Where this engine keeps everything: open a new engine on it after this one crashed.
+    public var store: EngineStore { core.store }
+
+    var database: Database { core.database }
 
     // MARK: Registration
 

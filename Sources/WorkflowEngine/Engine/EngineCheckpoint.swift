@@ -21,13 +21,8 @@ extension Engine {
     /// A new engine on a fresh in-memory copy of `checkpoint`. Interrupted processes stay as they
     /// were: call `recoverInterrupted()` as after a crash.
     public convenience init(restoring checkpoint: EngineCheckpoint, clock: any EngineClock, ids: IDGenerator) throws {
-        let database: Database
-        do throws(SQLiteError) {
-            database = try Database(path: ":memory:")
-            try database.deserialize(checkpoint.image)
-        } catch {
-            throw EngineError.wrapping(error)
-        }
-        try self.init(database: database, clock: clock, ids: ids)
+        let store = try EngineStore(path: ":memory:")
+        try storage { try store.database.deserialize(checkpoint.image) }
+        try self.init(store: store, clock: clock, ids: ids)
     }
 }

@@ -12,6 +12,7 @@ final class EngineCore: Sendable {
         var productIDsByName: [String: String] = [:]
     }
 
+    let store: EngineStore
     let database: Database
     let processes: ProcessStore
     let subscriptions: SubscriptionStore
@@ -22,12 +23,13 @@ final class EngineCore: Sendable {
     /// Processes this engine is running right now; others left `running` were interrupted.
     let inFlight = Mutex<Set<String>>([])
 
-    init(database: Database, clock: any EngineClock, ids: IDGenerator) throws {
-        self.database = database
+    init(store: EngineStore, clock: any EngineClock, ids: IDGenerator) throws {
+        self.store = store
+        database = store.database
         self.clock = clock
         self.ids = ids
         products = ProductStore(database: database)
-        processes = ProcessStore(database: database)
+        processes = ProcessStore(store: store)
         subscriptions = SubscriptionStore(database: database, products: products)
         try storage { try Schema.create(in: database) }
     }

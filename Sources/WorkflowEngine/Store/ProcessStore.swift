@@ -36,9 +36,12 @@ struct StepRow: Sendable {
 /// opens one.
 final class ProcessStore: Sendable {
     let database: Database
+    /// For the crash a test or chaos run may have armed at a step-log write.
+    private let store: EngineStore
 
-    init(database: Database) {
-        self.database = database
+    init(store: EngineStore) {
+        self.store = store
+        database = store.database
     }
 
     private static let processColumns = """
@@ -119,6 +122,7 @@ final class ProcessStore: Sendable {
     }
 
     func append(processID: String, _ row: StepRow) throws {
+        try store.willWriteStepLog()
         try database.run("""
             INSERT INTO process_steps (step_id, process_id, position, name, status, state, created_by, started_at, completed_at, retries, completed_history)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -1,0 +1,39 @@
+import SQLite
+import Synchronization
+
+/// Where an engine keeps its processes, step log, products and subscriptions: a database file
+/// (WAL) or memory. A store outlives the engines opened on it, which is what a restart is: drop
+/// an engine that died mid-step, open a new `Engine(store:)` on the same store and call
+/// `recoverInterrupted()`. One live engine per store at a time.
+///
+/// The tables are the engine's own; nothing outside `WorkflowEngine` reads or writes them.
+public final class EngineStore: Sendable {
+    let database: Database
+    /// A crash armed through `armCrash(atStepLogWrite:)`, consulted at each step-log write.
+    let crashPlan = Mutex(CrashPlan())
+
+    /// Opens (or creates) a database file, or `:memory:` for a store that lives as long as this
+    /// object. A corrupt, non-database or unwritable file gives `EngineError.storage` and is left
+    /// untouched.
+    public convenience init(path: String) throws {
+        let database: Database
+        do {
+            database = try Database(path: path)
+        } catch {
+            throw EngineError.wrapping(error)
+        }
+        self.init(database: database)
+    }
+
+    /// A store on a connection the caller opened: the crash test child watches every statement
+    /// of it. Visible inside this package only, so no client of the library sees SQLite.
+    package init(database: Database) {
+        self.database = database
+    }
+
+    /// Entries in the step log of every process (each attempt of a step is its own entry): what
+    /// `armCrash(atStepLogWrite:)` counts.
+    public func stepLogCount() throws -> Int {
+        try storage { try database.queryOne("SELECT count(*) FROM process_steps") { $0.int(0) } ?? 0 }
+    }
+}

@@ -1,0 +1,83 @@
+import Synchronization
+import Testing
+import WorkflowEngine
+import WorkflowEngineTesting
+
+/// The public storage API, through `import WorkflowEngine` alone: a store outlives a crashed
+/// engine, and the crash hook kills the engine at the step-log write it was armed for.
+@Suite struct EngineStoreTests {
+    /// How often each step's work was done, across engines.
+    private final class Work: Sendable {
+        let counts = Mutex<[String: Int]>([:])
+        var done: [String: Int] { counts.withLock { $0 } }
+    }
+
+    /// Three steps that count their work.
+    private func register(_ engine: Engine, work: Work) throws {
+        try registerTestWorkflow(engine, "three_steps") {
+            for name in ["One", "Two", "Three"] {
+                step(name) { _ in
+                    work.counts.withLock { $0[name, default: 0] += 1 }
+                    return [name.lowercased(): 1]
+                }
+            }
+            doneStep
+        }
+    }
+
+    @Test func anArmedCrashKillsTheEngineAtThatStepLogWriteAndANewEngineRecovers() throws {
+        let store = try EngineStore(path: ":memory:")
+        let work = Work()
+        let engine = try Engine(store: store, clock: SteppingClock(), ids: IDGenerator(seed: 1))
+        try register(engine, work: work)
+        #expect(store.stepLogWritesUntilCrash == nil)
+        let before = try store.stepLogCount()
+
+        store.armCrash(atStepLogWrite: 2)
+        #expect(store.stepLogWritesUntilCrash == 2)
+        #expect(throws: EngineError.self) { try engine.start("three_steps", inputs: [[:]]) }
+        #expect(store.hasCrashed)
+        #expect(store.stepLogWritesUntilCrash == nil)
+        // Step "Two" did its work but was never recorded; the process stays running, as a dead worker leaves it.
+        #expect(work.done == ["One": 1, "Two": 1])
+        #expect(try store.stepLogCount() == before + 1)
+        let process = try #require(try engine.processes().first)
+        #expect(process.lastStatus == .running)
+        #expect(try engine.stepLog(process.processID).map(\.name) == ["One"])
+        // The dead engine writes nothing more.
+        #expect(throws: EngineError.self) { try registerTestWorkflow(engine, "after_death") { doneStep } }
+
+        try store.liftCrash()
+        #expect(!store.hasCrashed)
+        let restarted = try Engine(store: store, clock: SteppingClock(), ids: IDGenerator(seed: 2))
+        try register(restarted, work: work)
+        #expect(try restarted.recoverInterrupted().map(\.status) == [.completed])
+        #expect(try restarted.stepLog(process.processID).map(\.name) == ["One", "Two", "Three", "Done"])
+        #expect(work.done == ["One": 1, "Two": 2, "Three": 1], "the killed step runs once more, the others once")
+    }
+
+    @Test func anUnarmedStoreNeverCrashesAndCountsEveryStepLogEntry() throws {
+        let store = try EngineStore(path: ":memory:")
+        let engine = try Engine(store: store, clock: SteppingClock(), ids: IDGenerator(seed: 1))
+        try register(engine, work: Work())
+        let before = try store.stepLogCount()
+        for _ in 0..<3 { try assertComplete(runWorkflow(engine, "three_steps")) }
+        #expect(!store.hasCrashed)
+        let perRun = try engine.stepLog(engine.processes()[0].processID).count
+        #expect(try store.stepLogCount() == before + 3 * perRun)
+    }
+
+    @Test func armingCountsFromNowAndAgainReplacesACrashNotFiredYet() throws {
+        let store = try EngineStore(path: ":memory:")
+        let engine = try Engine(store: store, clock: SteppingClock(), ids: IDGenerator(seed: 1))
+        try register(engine, work: Work())
+        store.armCrash(atStepLogWrite: 100)
+        try assertComplete(runWorkflow(engine, "three_steps"))
+        let written = try engine.stepLog(engine.processes()[0].processID).count
+        #expect(store.stepLogWritesUntilCrash == 100 - written)
+        store.armCrash(atStepLogWrite: 0)
+        #expect(store.stepLogWritesUntilCrash == 1, "0 or less means the very next write")
+        #expect(throws: EngineError.self) { try engine.start("three_steps", inputs: [[:]]) }
+        #expect(store.hasCrashed)
+    }
+}

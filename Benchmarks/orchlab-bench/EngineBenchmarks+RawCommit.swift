@@ -11,7 +11,7 @@ extension EngineBenchmarks {
     ///   - path: where the raw commits go (`:memory:` or a fresh file beside the engine's).
     static func rawCommitFloor(_ label: String, engine: Engine, perStep: Timings, path: String) throws {
         let sample = try engine.start("ten_steps", inputs: [[:]]).processID
-        let raw = try RawCommit(path: path, engineDatabase: engine.database, processID: sample)
+        let raw = try RawCommit(path: path, engineDatabase: engine.store.database, processID: sample)
         let commits = try timed(iterations: rawCommits) { try raw.once() }
         Figures.shared.timings("raw SQLite commit (one step-log row INSERT in its own transaction), \(label)", commits)
         let byWall = Measure.median(perStep.wall) / Measure.median(commits.wall)

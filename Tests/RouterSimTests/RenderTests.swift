@@ -42,6 +42,20 @@ import Testing
         """
         #expect(try fleet.show("loc1-core", "show running-config") == expected)
         #expect(try fleet.runningConfig("loc1-core").render() == expected)
+        #expect(fleet.renderedRunningConfigs() == [expected])
+    }
+
+    /// The kept texts follow pastes, loopbacks added (the interface order changes) and reloads.
+    @Test func renderedRunningConfigsFollowEveryChange() throws {
+        let fleet = try Workshop.configuredFleet(metric: 10)
+        func rendered() throws -> [String] { try fleet.deviceNames.map { try fleet.runningConfig($0).render() } }
+        #expect(fleet.renderedRunningConfigs() == (try rendered()))
+        let device = fleet.deviceNames[0]
+        _ = try fleet.apply(paste: "conf t\ninterface loopback 12\n ipv6 address 2001:db8::12/128\nend", to: device, actor: "t")
+        #expect(fleet.renderedRunningConfigs() == (try rendered()))
+        try fleet.reload(device, actor: "t")
+        #expect(fleet.renderedRunningConfigs() == (try rendered()))
+        #expect(fleet.copy().renderedRunningConfigs() == (try rendered()))
     }
 
     @Test func renderedConfigParsesBackToTheSameModel() throws {

@@ -121,6 +121,12 @@ public final class Fleet: Sendable {
         try state.withLock { state throws(RouterError) in state.routers[try state.routerIndex(device)].running }
     }
 
+    /// Every router's running config as `runningConfig(_:).render()` gives it, in spec order,
+    /// without rendering: each router keeps its text up to date as it changes.
+    public func renderedRunningConfigs() -> [String] {
+        state.withLock { $0.routers.map(\.runningText) }
+    }
+
     public func startupConfig(_ device: String) throws(RouterError) -> RouterConfig {
         try state.withLock { state throws(RouterError) in state.routers[try state.routerIndex(device)].startup }
     }

@@ -25,7 +25,7 @@ public struct ChaosExecutor: Sendable {
 
     public func execute(_ scenario: Scenario) -> ScenarioResult {
         let cleanRecorder = ChaosReference.Recorder()
-        let clean = executor.play(scenario, injection: nil, beforeEngineAction: replaysFromCheckpoints ? cleanRecorder.record : nil)
+        let clean = executor.play(scenario, injection: nil, atPoint: replaysFromCheckpoints ? cleanRecorder.record : nil)
         var result = clean.result
         guard let world = clean.world, result.error == nil else { return result }
         let baseline: SideEffects
@@ -88,18 +88,17 @@ public struct ChaosExecutor: Sendable {
         var scenario = scenario
         scenario.workflows = world.catalogue.name
         let play = ScenarioPlay(scenario: scenario, world: world, injection: injection)
-        var rejoined = false
         if reference.canStopEarly {
             let recoveries = world.recoveries.count
-            play.beforeEngineAction = { index in
-                guard index > checkpoint.action, Self.struck(injection, world, recoveriesBefore: recoveries),
-                      let expected = reference.fingerprint(before: index) else { return false }
-                rejoined = (try? WorldFingerprint(world)) == expected
-                return rejoined
+            play.atPoint = { point in
+                Self.struck(injection, world, recoveriesBefore: recoveries) && reference.rejoins(at: point, world)
             }
         }
-        play.run(from: checkpoint.action, reporting: false)
-        return rejoined ? nil : finding(injection, in: world, against: baseline)
+        switch checkpoint.point {
+        case .action(let index): play.run(from: index, reporting: false)
+        case .round(let round): play.run(resuming: round)
+        }
+        return play.stopped ? nil : finding(injection, in: world, against: baseline)
     }
 
     /// Replays one fault from the beginning of the scenario, as every replay once did.

@@ -1,8 +1,9 @@
 import NetBoxSim
 
-/// The run chaos replays branch off: the world before each action that can move the engine or
-/// call NetBox, with its step-row and NetBox-call counts (to find the checkpoint just before a
-/// fault) and its fingerprint (to tell when a replay is back on the reference run's track).
+/// The run chaos replays branch off: the world at each point the play can resume from (before
+/// each action that can move the engine or call NetBox, and between the engine calls inside one,
+/// see `PlayPoint`), with its step-row and NetBox-call counts (to find the checkpoint just before
+/// a fault) and its fingerprint (to tell when a replay is back on the reference run's track).
 ///
 /// The reference run is the clean run when that never passed a point where a chaos play would
 /// retry; otherwise a separate run that retries as chaos plays do, since every replay does so
@@ -12,11 +13,15 @@ import NetBoxSim
 /// read only what never changes after a world is built (catalogue, seed objects, lab configs).
 struct ChaosReference: @unchecked Sendable {
     struct Checkpoint {
-        let action: Int
+        let point: PlayPoint
         let world: WorldCheckpoint
         let stepRows: Int
         let netboxCalls: [NetBoxOperation: Int]
         let fingerprint: WorldFingerprint
+        /// The engineer's record inside an action (`DriveRound.recordKey`); nil between actions.
+        let recordKey: String?
+
+        var action: Int { point.action }
     }
 
     let checkpoints: [Checkpoint]
@@ -31,14 +36,14 @@ struct ChaosReference: @unchecked Sendable {
         private(set) var checkpoints: [Checkpoint] = []
         private(set) var error: (any Error)?
 
-        func record(_ play: ScenarioPlay, _ action: Int) {
+        func record(_ play: ScenarioPlay, _ point: PlayPoint) {
             guard error == nil else { return }
             let world = play.world
             do {
                 let calls = NetBoxOperation.allCases.map { ($0, world.faults.callCount($0)) }
-                checkpoints.append(Checkpoint(action: action, world: try world.checkpoint(), stepRows: try world.stepRowCount(),
+                checkpoints.append(Checkpoint(point: point, world: try world.checkpoint(), stepRows: try world.stepRowCount(),
                                               netboxCalls: Dictionary(uniqueKeysWithValues: calls),
-                                              fingerprint: try WorldFingerprint(world)))
+                                              fingerprint: try WorldFingerprint(world), recordKey: point.recordKey(in: world)))
             } catch {
                 self.error = error
             }
@@ -52,8 +57,12 @@ struct ChaosReference: @unchecked Sendable {
         return checkpoints.last { ($0.netboxCalls[call.operation] ?? 0) < call.call }
     }
 
-    func fingerprint(before action: Int) -> WorldFingerprint? {
-        checkpoints.first { $0.action == action }?.fingerprint
+    /// Whether a replay at `point` is where the reference run was at the same point: the same
+    /// world as fingerprints see it and, inside an action, the same engineer's record.
+    func rejoins(at point: PlayPoint, _ world: ScenarioWorld) -> Bool {
+        guard let expected = checkpoints.first(where: { $0.point.isSameMoment(as: point) }),
+              expected.recordKey == point.recordKey(in: world) else { return false }
+        return (try? WorldFingerprint(world)) == expected.fingerprint
     }
 }
 

@@ -35,7 +35,8 @@ struct LeakFinder {
     /// Address-shaped strings anywhere in a model, and cable ids under `circuit_id`/`cable_id`.
     private static func collect(_ json: JSON, key: String, _ addresses: inout Set<String>, _ cables: inout Set<Int>) {
         switch json {
-        case .string(let text) where text.contains("/") && text.first?.isHexDigit == true:
+        // Bytes, not `contains("/")`: that goes through Foundation's string search, slowly.
+        case .string(let text) where text.first?.isHexDigit == true && text.utf8.contains(UInt8(ascii: "/")):
             addresses.insert(text)
         case .int(let id) where key == "circuit_id" || key == "cable_id":
             cables.insert(id)

@@ -26,8 +26,7 @@ struct WorldFingerprint: Equatable {
              record.refusal ?? "", record.engineerNote ?? ""].joined(separator: " | ")
         }
         engineProcesses = try world.engine.processes().map { "\($0.workflowName) \($0.lastStatus.rawValue) \($0.lastStep ?? "")" }
-        let fleet = world.fleet
-        runningConfigs = try fleet.deviceNames.map { try fleet.runningConfig($0).render() }
+        runningConfigs = world.fleet.renderedRunningConfigs()
         pendingNetBoxFaults = world.plannedNetBoxFaults.compactMap { planned in
             let ahead = planned.call - world.faults.callCount(planned.operation)
             return ahead > 0 ? "\(planned.operation.rawValue) +\(ahead)" : nil

@@ -39,10 +39,10 @@ public struct ScenarioExecutor: Sendable {
     }
 
     /// Plays `scenario`, optionally with a chaos fault armed from the start; `retrying` (by
-    /// default: under chaos) makes the play retry failed processes; `beforeEngineAction` sees the
-    /// play before each action that can move the engine (chaos checkpoints).
+    /// default: under chaos) makes the play retry failed processes; `atPoint` sees the play at
+    /// each point it can be resumed from (chaos checkpoints, see `PlayPoint`).
     func play(_ scenario: Scenario, injection: ChaosInjection?, retrying: Bool? = nil,
-              beforeEngineAction: ((ScenarioPlay, Int) -> Void)? = nil) -> PlayedScenario {
+              atPoint: ((ScenarioPlay, PlayPoint) -> Void)? = nil) -> PlayedScenario {
         var scenario = scenario
         let name = external?.name ?? scenario.workflows ?? catalogues.defaultCatalogue.name
         scenario.workflows = name
@@ -67,9 +67,9 @@ public struct ScenarioExecutor: Sendable {
         }
         let play = ScenarioPlay(scenario: scenario, world: world, injection: injection, retrying: retrying)
         if let injection { world.arm(injection) }
-        if let beforeEngineAction {
-            play.beforeEngineAction = { [unowned play] index in
-                beforeEngineAction(play, index)
+        if let atPoint {
+            play.atPoint = { [unowned play] point in
+                atPoint(play, point)
                 return false
             }
         }

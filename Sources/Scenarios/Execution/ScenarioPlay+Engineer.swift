@@ -5,16 +5,19 @@ import Catalogues
 /// The simulated engineer at input steps, and the operator who retries under chaos.
 extension ScenarioPlay {
     /// Plays the engineer at every input step the process reaches (`answer` only at the first),
-    /// until it stops elsewhere or the engineer cannot go on.
-    func drive(_ record: inout ProcessRecord, play: EngineerPlay) throws {
+    /// until it stops elsewhere or the engineer cannot go on. `resuming` picks the loop up at a
+    /// round another play of the scenario reached (a chaos replay from a checkpoint there).
+    func drive(_ record: inout ProcessRecord, play: EngineerPlay, resuming: DriveRound? = nil) throws {
         guard let id = record.processID else { return }
-        var first = true
-        var retries = 0
+        var first = resuming?.first ?? true
+        var retries = resuming?.retries ?? 0
         defer {
             record.subscriptionID = world.subscriptionID(of: record)
             world.update(record)
         }
-        for _ in 0..<Self.maximumRounds {
+        for round in (resuming?.round ?? 0)..<Self.maximumRounds {
+            let point = DriveRound(action: currentAction, round: round, first: first, retries: retries, record: record)
+            if stops(at: .round(point)) { throw PlayStopped() }
             switch try record.status ?? world.progress(id).status {
             case .suspended:
                 guard let pending = try world.orchestrator.pendingForm(id),
@@ -39,6 +42,9 @@ extension ScenarioPlay {
     }
 
     static let engineer = "engineer"
+
+    /// Unwinds an action whose play `atPoint` stopped.
+    struct PlayStopped: Error {}
     /// Input steps one action may pass through before the play gives up (a workflow looping).
     static let maximumRounds = 20
 

@@ -11,9 +11,14 @@ final class ScenarioPlay {
     private(set) var result: ScenarioResult
     /// Set when a clean play passed a point where a chaos play would have retried.
     private(set) var wouldRetry = false
-    /// Called before each action that can move the engine or call NetBox, with its index;
-    /// returning true stops the play there.
-    var beforeEngineAction: ((Int) -> Bool)?
+    /// Called at each point the play can be resumed from (before each action that can move the
+    /// engine or call NetBox, and at each round of the engineer's loop inside one); returning
+    /// true stops the play there.
+    var atPoint: ((PlayPoint) -> Bool)?
+    /// Set once `atPoint` stopped the play.
+    private(set) var stopped = false
+    /// The action being played.
+    private(set) var currentAction = 0
 
     init(scenario: Scenario, world: ScenarioWorld, injection: ChaosInjection?, retrying: Bool? = nil) {
         self.scenario = scenario
@@ -28,17 +33,50 @@ final class ScenarioPlay {
     /// diffs or snapshot.
     func run(from first: Int = 0, reporting: Bool = true) {
         for (index, action) in scenario.actions.enumerated().dropFirst(first) {
+            currentAction = index
             switch action.kind {
             case .assert(let assertion):
                 if reporting { result.assertions.append(world.evaluate(assertion)) }
             case .start, .resume, .retry, .abort:
-                if beforeEngineAction?(index) == true { return }
+                if stops(at: .action(index)) { return }
                 result.actions.append(timed(action))
+                if stopped { return }
             case .fault:
                 result.actions.append(timed(action))
             }
         }
         if reporting { world.fillReport(&result) }
+    }
+
+    /// Plays on from a round of the engineer's loop inside an action (a chaos replay restored from
+    /// a checkpoint taken there), then the actions after it, without reporting.
+    func run(resuming round: DriveRound) {
+        let action = scenario.actions[round.action]
+        guard let (engineer, expect) = Self.engineerPlay(of: action) else { return }
+        currentAction = round.action
+        var record = round.record
+        do {
+            try drive(&record, play: engineer, resuming: round)
+            result.actions.append(outcomeResult(action, record, expect: expect))
+        } catch {
+            result.actions.append(ActionResult(action: action, status: .failed, message: String(describing: error)))
+        }
+        if !stopped { run(from: round.action + 1, reporting: false) }
+    }
+
+    /// Whether `atPoint` stops the play at `point` (it stays stopped).
+    func stops(at point: PlayPoint) -> Bool {
+        if !stopped, atPoint?(point) == true { stopped = true }
+        return stopped
+    }
+
+    /// The engineer's part and the expected outcome of an action that drives a process.
+    private static func engineerPlay(of action: ScenarioAction) -> (EngineerPlay, ExpectedOutcome?)? {
+        switch action.kind {
+        case .start(let start): (start.engineer, start.expect)
+        case .resume(let next), .retry(let next): (next.engineer, next.expect)
+        default: nil
+        }
     }
 
     /// Whether to retry now; a play that does not retry notes that it could have.
@@ -166,7 +204,7 @@ final class ScenarioPlay {
         return record
     }
 
-    private func outcomeResult(_ action: ScenarioAction, _ record: ProcessRecord, expect: ExpectedOutcome?) -> ActionResult {
+    func outcomeResult(_ action: ScenarioAction, _ record: ProcessRecord, expect: ExpectedOutcome?) -> ActionResult {
         world.update(record)
         let observed = world.outcome(of: record)
         guard let expect else {

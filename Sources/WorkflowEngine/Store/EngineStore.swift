@@ -6,9 +6,12 @@ import Synchronization
 /// an engine that died mid-step, open a new `Engine(store:)` on the same store and call
 /// `recoverInterrupted()`. One live engine per store at a time.
 ///
-/// The tables are the engine's own; nothing outside `WorkflowEngine` reads or writes them.
+/// The tables are the engine's own: nothing outside `WorkflowEngine` writes them, and only the
+/// raw-commit floor benchmark reads them.
 public final class EngineStore: Sendable {
-    let database: Database
+    /// `package` for the benchmark that measures the raw-commit floor under the engine (it copies
+    /// the step-log DDL and rows); no client of the library sees it.
+    package let database: Database
     /// A crash armed through `armCrash(atStepLogWrite:)`, consulted at each step-log write.
     let crashPlan = Mutex(CrashPlan())
 

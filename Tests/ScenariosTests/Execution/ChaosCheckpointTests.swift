@@ -42,20 +42,58 @@ import Testing
     }
 
     /// A replay restored from a checkpoint starts where the clean run was: the same NetBox,
-    /// subscriptions, processes and routers as a fingerprint sees them.
+    /// subscriptions, processes and routers as a fingerprint sees them, and inside an action the
+    /// same engineer's record.
     @Test func aRestoredWorldLooksLikeTheOneCheckpointed() throws {
         let recorder = ChaosReference.Recorder()
-        let played = F.executor.play(try F.scenario(F.twoNodes + F.circuit()), injection: nil, beforeEngineAction: recorder.record)
+        let played = F.executor.play(try F.scenario(F.twoNodes + F.circuit()), injection: nil, atPoint: recorder.record)
         #expect(recorder.error == nil)
         let world = try #require(played.world)
-        #expect(recorder.checkpoints.map(\.action) == [0, 1, 2])
+        let actions = recorder.checkpoints.compactMap { if case .action(let index) = $0.point { index } else { nil } }
+        #expect(actions == [0, 1, 2])
+        // Each start's loop: the round after the start call (suspended at the config step), after
+        // the resume (completed), and for the circuit those of its second input step.
+        let rounds = recorder.checkpoints.compactMap { if case .round(let round) = $0.point { "\(round.action).\(round.round)" } else { nil } }
+        #expect(rounds.count >= 6 && rounds.starts(with: ["0.0", "0.1"]), "\(rounds)")
         for checkpoint in recorder.checkpoints {
             let restored = try ScenarioWorld(restoring: checkpoint.world, of: world)
             #expect(try WorldFingerprint(restored) == checkpoint.fingerprint)
             #expect(try restored.stepRowCount() == checkpoint.stepRows)
+            #expect(checkpoint.point.recordKey(in: restored) == checkpoint.recordKey)
         }
         #expect(recorder.checkpoints.map(\.stepRows) == recorder.checkpoints.map(\.stepRows).sorted())
         #expect(recorder.checkpoints.last!.stepRows > 0)
+    }
+
+    /// Each fault alone, replayed from the checkpoint just before it (inside its action when the
+    /// fault falls after the action's first engine call) and from the start: the same finding,
+    /// or none either way. Faults in a resume call replay from a checkpoint inside the action.
+    @Test func eachFaultFromItsCheckpointAsFromTheStart() throws {
+        let executor = ScenarioExecutor(catalogues: F.leakyCatalogues, topologies: F.topologies)
+        let scenario = try F.scenario(F.twoNodes + """
+          - start: leaky_task
+            as: leaky
+            expect: completed
+
+        """)
+        let recorder = ChaosReference.Recorder()
+        let played = executor.play(scenario, injection: nil, atPoint: recorder.record)
+        let world = try #require(played.world)
+        let reference = ChaosReference(checkpoints: recorder.checkpoints, origin: world, canStopEarly: true)
+        let baseline = try SideEffects(world)
+        let chaos = ChaosExecutor(executor: executor)
+        var insideActions = 0
+        var findings = 0
+        for injection in try ChaosExecutor.injections(after: world) {
+            if case .round = reference.checkpoint(before: injection)?.point { insideActions += 1 }
+            let fast = chaos.replay(scenario, injection, from: reference, against: baseline)
+            let slow = chaos.replayFromStart(scenario, injection, against: baseline)
+            #expect(fast?.assertionResult(scenario).name == slow?.assertionResult(scenario).name, "\(injection)")
+            #expect(fast?.difference == slow?.difference, "\(injection)")
+            if slow != nil { findings += 1 }
+        }
+        #expect(insideActions > 0)
+        #expect(findings == 2, "the careless task's kill and failed allocation")
     }
 
     /// The shipped fault scenarios (a scenario's own engine kill, NetBox outages whose failed

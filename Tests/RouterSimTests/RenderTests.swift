@@ -49,13 +49,18 @@ import Testing
     @Test func renderedRunningConfigsFollowEveryChange() throws {
         let fleet = try Workshop.configuredFleet(metric: 10)
         func rendered() throws -> [String] { try fleet.deviceNames.map { try fleet.runningConfig($0).render() } }
+        func kept(_ fleet: Fleet) throws -> [String] { try fleet.deviceNames.map { try fleet.runningConfigText($0) } }
         #expect(fleet.renderedRunningConfigs() == (try rendered()))
         let device = fleet.deviceNames[0]
         _ = try fleet.apply(paste: "conf t\ninterface loopback 12\n ipv6 address 2001:db8::12/128\nend", to: device, actor: "t")
         #expect(fleet.renderedRunningConfigs() == (try rendered()))
+        #expect(try kept(fleet) == (try rendered()))
+        #expect(try fleet.runningConfigText(device).contains("interface loopback12"))
         try fleet.reload(device, actor: "t")
         #expect(fleet.renderedRunningConfigs() == (try rendered()))
+        #expect(try kept(fleet) == (try rendered()))
         #expect(fleet.copy().renderedRunningConfigs() == (try rendered()))
+        #expect(try kept(fleet.copy()) == (try rendered()))
     }
 
     @Test func renderedConfigParsesBackToTheSameModel() throws {

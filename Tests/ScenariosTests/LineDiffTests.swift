@@ -17,6 +17,15 @@ import SeededRandom
         return (old, new)
     }
 
+    /// A text's lines: split on LF, a last empty line (a final newline) dropped, empty lines kept.
+    @Test(arguments: [
+        ("", [String]()), ("\n", [""]), ("a", ["a"]), ("a\n", ["a"]), ("a\nb", ["a", "b"]),
+        ("a\n\nb\n\n", ["a", "", "b", ""]), ("héllo\n wörld", ["héllo", " wörld"]),
+    ])
+    func linesSplitOnNewlines(text: String, lines: [String]) {
+        #expect(LineDiff.lines(text) == lines)
+    }
+
     @Test(arguments: [
         ("a\nb\nc\n", "a\nb\nc\n", 0),
         ("", "x\ny\n", 2),

@@ -14,20 +14,43 @@ enum InterfaceName {
     static func isLoopback(_ name: String) -> Bool { name.hasPrefix("loopback") }
 
     /// A name in router order: loopbacks first, then natural order, where digit runs compare by
-    /// value, so `1/1/c2/1` < `1/1/c10/1`.
+    /// value, so `1/1/c2/1` < `1/1/c10/1`. The order is that of `naturallyPrecedes`, encoded once
+    /// per name into bytes that compare as plain bytes do: each digit run becomes `0`, the count
+    /// of its digits without leading zeros, then those digits. A run thus compares first by
+    /// length, then digit by digit (by value), and against any other byte as a digit would.
     struct SortKey: Comparable {
         let name: String
-        private let isLoopback: Bool
-        private let bytes: ContiguousArray<UInt8>
+        /// ASCII names (all real ones) give an ASCII key, which `String` compares byte by byte in
+        /// the standard library's optimised code even in a debug build.
+        private let key: String
 
         init(_ name: String) {
-            (self.name, isLoopback, bytes) = (name, InterfaceName.isLoopback(name), ContiguousArray(name.utf8))
+            self.name = name
+            var key: [UInt8] = [InterfaceName.isLoopback(name) ? 0 : 1]
+            let bytes = Array(name.utf8)
+            key.reserveCapacity(bytes.count + 8)
+            var i = 0
+            while i < bytes.count {
+                guard InterfaceName.isDigit(bytes[i]) else {
+                    key.append(bytes[i])
+                    i += 1
+                    continue
+                }
+                while i < bytes.count, bytes[i] == 48 { i += 1 }
+                var end = i
+                while end < bytes.count, InterfaceName.isDigit(bytes[end]) { end += 1 }
+                // Names are bounded far below 127 bytes (NetBox's 64), so a count is one ASCII byte.
+                key.append(48)
+                key.append(UInt8(min(end - i, 127)))
+                key.append(contentsOf: bytes[i..<end])
+                i = end
+            }
+            self.key = String(decoding: key, as: UTF8.self)
         }
 
         static func < (lhs: SortKey, rhs: SortKey) -> Bool {
-            if lhs.isLoopback != rhs.isLoopback { return lhs.isLoopback }
-            return lhs.bytes.withUnsafeBufferPointer { left in rhs.bytes.withUnsafeBufferPointer { right in naturallyPrecedes(left, right) } }
-                ?? (lhs.name < rhs.name)
+            // Naturally equal names (`c01` and `c1`) fall back to plain order, as `naturallyPrecedes` does.
+            lhs.key != rhs.key ? lhs.key < rhs.key : lhs.name < rhs.name
         }
 
         static func == (lhs: SortKey, rhs: SortKey) -> Bool { lhs.name == rhs.name }
@@ -63,7 +86,7 @@ enum InterfaceName {
         return nil
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    fileprivate static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 }
 
 extension Character {

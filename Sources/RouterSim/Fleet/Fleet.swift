@@ -121,6 +121,11 @@ public final class Fleet: Sendable {
         try state.withLock { state throws(RouterError) in state.routers[try state.routerIndex(device)].running }
     }
 
+    /// `runningConfig(device).render()` without rendering: the text the router keeps.
+    public func runningConfigText(_ device: String) throws(RouterError) -> String {
+        try state.withLock { state throws(RouterError) in state.routers[try state.routerIndex(device)].runningText }
+    }
+
     /// Every router's running config as `runningConfig(_:).render()` gives it, in spec order,
     /// without rendering: each router keeps its text up to date as it changes.
     public func renderedRunningConfigs() -> [String] {

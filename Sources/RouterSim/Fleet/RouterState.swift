@@ -69,6 +69,9 @@ struct RouterState {
         return (results, session.savedStartup)
     }
 
+    /// `running.sortedInterfaces` without sorting: the order kept for rendering.
+    var sortedRunningInterfaces: [InterfaceConfig] { interfaceOrder.compactMap { running.interfaces[$0] } }
+
     private mutating func renderRunning() -> String {
         if !running.isInterfaceOrder(interfaceOrder) { interfaceOrder = running.sortedInterfaceNames }
         return running.render(interfaceOrder: interfaceOrder)

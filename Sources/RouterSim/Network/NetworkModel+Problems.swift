@@ -76,7 +76,7 @@ extension NetworkModel {
     private func uncabledAddressedPorts() -> [NetworkProblem] {
         var found: [NetworkProblem] = []
         for state in routers {
-            for interface in state.running.sortedInterfaces where !interface.isLoopback && (interface.ipv4 != nil || !interface.ipv6.isEmpty) {
+            for interface in state.sortedRunningInterfaces where !interface.isLoopback && (interface.ipv4 != nil || !interface.ipv6.isEmpty) {
                 let port = PortRef(device: state.spec.name, port: interface.name)
                 guard linkOfPort[port] == nil else { continue }
                 found.append(NetworkProblem(kind: .addressedInterfaceDown, subjects: [port.description],

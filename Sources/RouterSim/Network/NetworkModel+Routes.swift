@@ -101,7 +101,7 @@ extension NetworkModel {
     func reachability() -> ReachabilityMatrix {
         var loopbacks: [(ReachabilityMatrix.Loopback, Int)] = []
         for (router, state) in routers.enumerated() {
-            for interface in state.running.sortedInterfaces where interface.isLoopback {
+            for interface in state.sortedRunningInterfaces where interface.isLoopback {
                 for address in interface.ipv6.sorted() {
                     loopbacks.append((.init(device: state.spec.name, interface: interface.name, address: address.address), router))
                 }

@@ -9,7 +9,7 @@ extension ScenarioWorld {
         result.processes = processes.map(timeline)
         result.configDiffs = fleet.deviceNames.map { device in
             RouterConfigDiff(device: device, before: initialConfigs[device] ?? "",
-                             after: (try? fleet.runningConfig(device).render()) ?? "")
+                             after: (try? fleet.runningConfigText(device)) ?? "")
         }
         do {
             let subscriptions = try SubscriptionDump(self)

@@ -10,30 +10,55 @@ struct NetBoxState: Equatable {
 
     /// Object name → its field lines, sorted.
     let objects: [String: [String]]
+    /// Each object as read and its lines, by kind and id: a later state reuses the lines of an
+    /// object that did not change instead of encoding it again (encoding is most of the cost).
+    private let encoded: [String: [Int: Encoded]]
 
-    init(_ netbox: NetBox) throws {
+    private struct Encoded {
+        let object: any Equatable & Sendable
+        let lines: [String]
+    }
+
+    /// - Parameter earlier: a state of the same NetBox (or of the lab it was copied from) whose
+    ///   lines are reused for objects equal to what they were then.
+    init(_ netbox: NetBox, reusing earlier: NetBoxState? = nil) throws {
         let all: NetBoxQuery = ["limit": "0"]
         let devices = try netbox.devices(all).results
         let deviceNames = Dictionary(uniqueKeysWithValues: devices.map { ($0.id, $0.name) })
         let interfaces = try netbox.interfaces(all).results
         let ports = Dictionary(uniqueKeysWithValues: interfaces.map { ($0.id, "\(deviceNames[$0.deviceID] ?? "device \($0.deviceID)") \($0.name)") })
         var objects: [String: [String]] = [:]
-        func add<T: Encodable>(_ kind: String, _ items: [T], name: (T) -> String) throws {
-            for item in items { objects["\(kind) \(name(item))"] = try Self.lines(item) }
+        var encoded: [String: [Int: Encoded]] = [:]
+        func add<T: Encodable & Equatable & Sendable>(_ kind: String, _ items: [T], id: (T) -> Int, name: (T) -> String) throws {
+            let before = earlier?.encoded[kind] ?? [:]
+            var now: [Int: Encoded] = [:]
+            for item in items {
+                let entry: Encoded
+                if let old = before[id(item)], (old.object as? T) == item {
+                    entry = old
+                } else {
+                    entry = Encoded(object: item, lines: try Self.lines(item))
+                }
+                now[id(item)] = entry
+                objects["\(kind) \(name(item))"] = entry.lines
+            }
+            encoded[kind] = now
         }
-        try add("site", netbox.sites(all).results) { $0.slug }
-        try add("manufacturer", netbox.manufacturers(all).results) { $0.slug }
-        try add("device type", netbox.deviceTypes(all).results) { $0.slug }
-        try add("device role", netbox.deviceRoles(all).results) { $0.slug }
-        try add("device", devices) { $0.name }
-        try add("interface", interfaces) { ports[$0.id] ?? "interface \($0.id)" }
-        try add("prefix", netbox.prefixes(all).results) { $0.prefix.description }
-        try add("address", netbox.ipAddresses(all).results) { $0.address.description }
-        try add("cable", netbox.cables(all).results) { cable in
+        try add("site", netbox.sites(all).results, id: \.id) { $0.slug }
+        try add("manufacturer", netbox.manufacturers(all).results, id: \.id) { $0.slug }
+        try add("device type", netbox.deviceTypes(all).results, id: \.id) { $0.slug }
+        try add("device role", netbox.deviceRoles(all).results, id: \.id) { $0.slug }
+        try add("device", devices, id: \.id) { $0.name }
+        try add("interface", interfaces, id: \.id) { ports[$0.id] ?? "interface \($0.id)" }
+        try add("prefix", netbox.prefixes(all).results, id: \.id) { $0.prefix.description }
+        try add("address", netbox.ipAddresses(all).results, id: \.id) { $0.address.description }
+        try add("cable", netbox.cables(all).results, id: \.id) { cable in
             (cable.aTerminations + cable.bTerminations).map { ports[$0] ?? "interface \($0)" }.sorted().joined(separator: " <-> ")
         }
-        self.objects = objects
+        (self.objects, self.encoded) = (objects, encoded)
     }
+
+    static func == (lhs: NetBoxState, rhs: NetBoxState) -> Bool { lhs.objects == rhs.objects }
 
     private static func lines<T: Encodable>(_ item: T) throws -> [String] {
         guard case .object(let fields) = try JSON(encoding: item) else { return [] }

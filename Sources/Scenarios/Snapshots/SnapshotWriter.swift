@@ -88,7 +88,7 @@ struct SnapshotWriter {
     /// Every object the run created, changed or deleted, with process and subscription ids
     /// (written into descriptions by workflows) replaced by the scenario's names for them.
     func netboxChanges() throws -> String {
-        var text = try NetBoxState(world.netbox).changes(since: world.seedState)
+        var text = try NetBoxState(world.netbox, reusing: world.seedState).changes(since: world.seedState)
         var names = world.subscriptionNames()
         for record in world.processes { if let id = record.processID { names[id] = record.name } }
         for (id, name) in names.sorted(by: { $0.key < $1.key }) where text.contains(id) {
@@ -98,7 +98,7 @@ struct SnapshotWriter {
     }
 
     func runningConfigs() throws -> String {
-        try world.fleet.deviceNames.sorted().map { "### \($0)\n" + (try world.fleet.runningConfig($0).render()) }
+        try world.fleet.deviceNames.sorted().map { "### \($0)\n" + (try world.fleet.runningConfigText($0)) }
             .joined(separator: "\n")
     }
 

@@ -47,10 +47,10 @@ for round in $(seq 1 "$rounds"); do
         read -r w u s < "$work/time"
         cpu[$config]+="$(awk "BEGIN { print $u + $s }") "
         wall[$config]+="$w "
-        suite[$config]+="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["summary"]["duration_seconds"])' "$work/reports-$config/results.json") "
+        suite[$config]+="$(python3 -c 'import json, sys; print(round(json.load(open(sys.argv[1]))["summary"]["duration_seconds"], 3))' "$work/reports-$config/results.json") "
     done
 done
-median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+median() { tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3g\n", m }'; }
 debug_cpu=$(median <<< "${cpu[debug]}"); release_cpu=$(median <<< "${cpu[release]}")
 debug_wall=$(median <<< "${wall[debug]}"); release_wall=$(median <<< "${wall[release]}")
 debug_suite=$(median <<< "${suite[debug]}"); release_suite=$(median <<< "${suite[release]}")

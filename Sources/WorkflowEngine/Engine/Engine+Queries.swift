@@ -99,6 +99,16 @@ extension Engine {
         }
     }
 
+    /// Every subscription's id, status and version (bumped by each save), by id: compare two
+    /// readings to tell whether any subscription changed in between.
+    public func subscriptionVersions() throws -> [(id: String, status: String, version: Int)] {
+        try storage {
+            try core.database.query("SELECT subscription_id, status, version FROM subscriptions ORDER BY subscription_id") {
+                ($0.string(0), $0.string(1), $0.int(2))
+            }
+        }
+    }
+
     static func delta(from old: [String: JSON], to new: [String: JSON]) -> JSON {
         .object(new.filter { old[$0.key] != $0.value })
     }

@@ -97,6 +97,7 @@ public struct ChaosExecutor: Sendable {
         switch checkpoint.point {
         case .action(let index): play.run(from: index, reporting: false)
         case .round(let round): play.run(resuming: round)
+        case .step(let boundary): play.run(continuing: boundary)
         }
         return play.stopped ? nil : finding(injection, in: world, against: baseline)
     }

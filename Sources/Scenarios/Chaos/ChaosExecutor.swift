@@ -90,8 +90,9 @@ public struct ChaosExecutor: Sendable {
         let play = ScenarioPlay(scenario: scenario, world: world, injection: injection)
         if reference.canStopEarly {
             let recoveries = world.recoveries.count
+            var memo = checkpoint.memo
             play.atPoint = { point in
-                Self.struck(injection, world, recoveriesBefore: recoveries) && reference.rejoins(at: point, world)
+                Self.struck(injection, world, recoveriesBefore: recoveries) && reference.rejoins(at: point, world, memo: &memo)
             }
         }
         switch checkpoint.point {
@@ -158,9 +159,14 @@ struct SideEffects: Equatable {
     let netbox: String
     let leaks: [String]
 
-    init(_ world: ScenarioWorld, subscriptions: SubscriptionDump? = nil) throws {
+    init(_ world: ScenarioWorld) throws {
         netbox = try SnapshotWriter(world: world).netboxObjects()
-        leaks = try LeakFinder(world: world).leaks(subscriptions)
+        leaks = try LeakFinder(world: world).leaks()
+    }
+
+    init(netbox: String, leaks: [String]) {
+        self.netbox = netbox
+        self.leaks = leaks
     }
 
     func difference(to other: SideEffects) -> String {

@@ -18,6 +18,8 @@ struct ChaosReference: @unchecked Sendable {
         let stepRows: Int
         let netboxCalls: [NetBoxOperation: Int]
         let fingerprint: WorldFingerprint
+        /// What a replay restored here starts its fingerprints with.
+        let memo: FingerprintMemo
         /// The engineer's record inside an action (`DriveRound.recordKey`); nil between actions.
         let recordKey: String?
 
@@ -35,15 +37,18 @@ struct ChaosReference: @unchecked Sendable {
     final class Recorder {
         private(set) var checkpoints: [Checkpoint] = []
         private(set) var error: (any Error)?
+        private var memo = FingerprintMemo()
 
         func record(_ play: ScenarioPlay, _ point: PlayPoint) {
             guard error == nil else { return }
             let world = play.world
             do {
                 let calls = NetBoxOperation.allCases.map { ($0, world.faults.callCount($0)) }
+                // Fingerprinting first loads every subscription, which the checkpoint then carries.
+                let fingerprint = try WorldFingerprint(world, memo: &memo)
                 checkpoints.append(Checkpoint(point: point, world: try world.checkpoint(), stepRows: try world.stepRowCount(),
                                               netboxCalls: Dictionary(uniqueKeysWithValues: calls),
-                                              fingerprint: try WorldFingerprint(world), recordKey: point.recordKey(in: world)))
+                                              fingerprint: fingerprint, memo: memo, recordKey: point.recordKey(in: world)))
             } catch {
                 self.error = error
             }
@@ -59,10 +64,10 @@ struct ChaosReference: @unchecked Sendable {
 
     /// Whether a replay at `point` is where the reference run was at the same point: the same
     /// world as fingerprints see it and, inside an action, the same engineer's record.
-    func rejoins(at point: PlayPoint, _ world: ScenarioWorld) -> Bool {
+    func rejoins(at point: PlayPoint, _ world: ScenarioWorld, memo: inout FingerprintMemo) -> Bool {
         guard let expected = checkpoints.first(where: { $0.point.isSameMoment(as: point) }),
               expected.recordKey == point.recordKey(in: world) else { return false }
-        return (try? WorldFingerprint(world)) == expected.fingerprint
+        return (try? WorldFingerprint(world, memo: &memo)) == expected.fingerprint
     }
 }
 

@@ -1,4 +1,3 @@
-import Dispatch
 import NetBoxSim
 import Synchronization
 
@@ -40,7 +39,7 @@ public struct ChaosExecutor: Sendable {
         let reference = !replaysFromCheckpoints ? nil : clean.wouldRetry ? self.reference(scenario, baseline: baseline)
             : cleanRecorder.error == nil ? ChaosReference(checkpoints: cleanRecorder.checkpoints, origin: world, canStopEarly: true) : nil
         let findings = Mutex([ChaosFinding?](repeating: nil, count: injections.count))
-        DispatchQueue.concurrentPerform(iterations: injections.count) { index in
+        ReplayThreads.forEach(injections.count) { index in
             let finding = replay(scenario, injections[index], from: reference, against: baseline)
             findings.withLock { $0[index] = finding }
         }

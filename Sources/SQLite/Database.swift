@@ -201,12 +201,12 @@ extension Database {
         }
         var size: sqlite3_int64 = 0
         if let buffer = sqlite3_serialize(handle, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) {
-            return Array(UnsafeBufferPointer(start: buffer, count: Int(size)))
+            return Self.copy(buffer, count: Int(size))
         }
         guard let bytes = sqlite3_serialize(handle, "main", &size, 0) else {
             throw SQLiteError(code: SQLITE_NOMEM, message: "cannot serialize the database", sql: nil, path: path)
         }
-        let image = Array(UnsafeBufferPointer(start: bytes, count: Int(size)))
+        let image = Self.copy(bytes, count: Int(size))
         if isInMemory {
             try adopt(bytes, size: size)
         } else {
@@ -227,6 +227,14 @@ extension Database {
         }
         image.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: image.count) }
         try adopt(buffer, size: sqlite3_int64(image.count))
+    }
+
+    /// One memcpy: `Array(UnsafeBufferPointer(…))` copied byte by byte, most of a checkpoint's cost.
+    private static func copy(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress!.update(from: bytes, count: count)
+            initialized = count
+        }
     }
 
     /// Makes `buffer` (from `sqlite3_malloc`, freed by SQLite from now on) the database, under the lock.

@@ -37,7 +37,8 @@ public struct ChaosExecutor: Sendable {
             return result
         }
         let reference = !replaysFromCheckpoints ? nil : clean.wouldRetry ? self.reference(scenario, baseline: baseline)
-            : cleanRecorder.error == nil ? ChaosReference(checkpoints: cleanRecorder.checkpoints, origin: world, canStopEarly: true) : nil
+            : cleanRecorder.error == nil ? ChaosReference(checkpoints: cleanRecorder.checkpoints, origin: world, canStopEarly: true, neverRetried: true)
+            : nil
         let findings = Mutex([ChaosFinding?](repeating: nil, count: injections.count))
         ReplayThreads.forEach(injections.count) { index in
             let finding = replay(scenario, injections[index], from: reference, against: baseline)

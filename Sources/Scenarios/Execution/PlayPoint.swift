@@ -18,13 +18,18 @@ enum PlayPoint {
         }
     }
 
-    /// `DriveRound.recordKey` inside an action, nil between actions.
-    func recordKey(in world: ScenarioWorld) -> String? {
+    /// The round of the engineer's loop the play is at (`.round`) or returns to (`.step`).
+    var round: DriveRound? {
         switch self {
         case .action: nil
-        case .round(let round): round.recordKey(in: world)
-        case .step(let boundary): boundary.after.recordKey(in: world)
+        case .round(let round): round
+        case .step(let boundary): boundary.after
         }
+    }
+
+    /// `DriveRound.recordKey` inside an action, nil between actions.
+    func recordKey(in world: ScenarioWorld) -> String? {
+        round?.recordKey(in: world)
     }
 
     /// Whether `other` is the same moment of another play of the scenario: the same action, and

@@ -80,4 +80,31 @@ import WorkflowEngineTesting
         #expect(throws: EngineError.self) { try engine.start("three_steps", inputs: [[:]]) }
         #expect(store.hasCrashed)
     }
+
+    /// The observer sees every run between two steps; stopping there leaves the process running,
+    /// and an engine restored from a checkpoint taken there finishes it by recovering, each step
+    /// done once.
+    @Test func aRunStoppedBetweenStepsIsCheckpointedAndFinishedByACopy() throws {
+        let store = try EngineStore(path: ":memory:")
+        let work = Work()
+        let engine = try Engine(store: store, clock: SteppingClock(), ids: IDGenerator(seed: 1))
+        try register(engine, work: work)
+        let seen = Mutex<[Int]>([])
+        store.observeStepBoundaries { _, position in
+            seen.withLock { $0.append(position) }
+            return position == 2
+        }
+        #expect(throws: StepBoundaryStop.self) { try engine.start("three_steps", inputs: [[:]]) }
+        #expect(seen.withLock { $0 } == [1, 2], "after One and after Two")
+        let process = try #require(try engine.processes().first)
+        #expect(process.lastStatus == .running)
+        let checkpoint = try engine.checkpoint()
+
+        let copy = try Engine(restoring: checkpoint, clock: SteppingClock(), ids: IDGenerator(seed: 2))
+        try register(copy, work: work)
+        #expect(try copy.recoverInterrupted().map(\.status) == [.completed])
+        #expect(try copy.stepLog(process.processID).map(\.name) == ["One", "Two", "Three", "Done"])
+        #expect(work.done == ["One": 1, "Two": 1, "Three": 1])
+        #expect(try engine.processes().first?.lastStatus == .running, "the checkpointed engine is untouched")
+    }
 }

@@ -105,7 +105,7 @@ final class ScenarioPlay {
     /// `processID` inside a call made through `call(returningTo:)`.
     private func stops(between processID: String, _ position: Int) -> Bool {
         guard let call = callInProgress, atPoint != nil else { return false }
-        world.forgetProcessDetails()  // the engine has moved since the last boundary
+        world.forgetProcessDetails(of: processID)  // it has moved since the last boundary
         var record = call.after.record
         guard record.processID == nil || record.processID == processID else { return false }
         record.processID = processID

@@ -145,6 +145,11 @@ final class ScenarioWorld {
         details = [:]
     }
 
+    /// Call when the engine moved only `processID` (between two of its steps).
+    func forgetProcessDetails(of processID: String) {
+        details[processID] = nil
+    }
+
     /// Arms the kill switch on this world's engine store. A kill the scenario arms replaces any
     /// chaos kill not fired yet, for good.
     func killEngine(afterSteps steps: Int, byScenario: Bool = false) {

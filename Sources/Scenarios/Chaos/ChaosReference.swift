@@ -1,9 +1,10 @@
 import NetBoxSim
 
 /// The run chaos replays branch off: the world at each point the play can resume from (before
-/// each action that can move the engine or call NetBox, and between the engine calls inside one,
-/// see `PlayPoint`), with its step-row and NetBox-call counts (to find the checkpoint just before
-/// a fault) and its fingerprint (to tell when a replay is back on the reference run's track).
+/// each action that can move the engine or call NetBox, between the engine calls inside one, and
+/// between the steps of each such call, see `PlayPoint`), with its step-row and NetBox-call counts
+/// (to find the checkpoint just before a fault) and its fingerprint (to tell when a replay is back
+/// on the reference run's track).
 ///
 /// The reference run is the clean run when that never passed a point where a chaos play would
 /// retry; otherwise a separate run that retries as chaos plays do, since every replay does so

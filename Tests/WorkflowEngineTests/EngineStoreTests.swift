@@ -107,4 +107,18 @@ import WorkflowEngineTesting
         #expect(work.done == ["One": 1, "Two": 1, "Three": 1])
         #expect(try engine.processes().first?.lastStatus == .running, "the checkpointed engine is untouched")
     }
+
+    /// An engine opened on a store another registered into takes the stored products (same ids),
+    /// and refuses one the store does not hold.
+    @Test func aNewEngineRegistersWhatTheStoreHolds() throws {
+        let store = try EngineStore(path: ":memory:")
+        let first = try Engine(store: store, clock: SteppingClock(), ids: IDGenerator(seed: 1))
+        let registered = try first.register(nodeProduct)
+        let second = try Engine(store: store, clock: SteppingClock(), ids: IDGenerator(seed: 2))
+        let stored = try second.registerStored([], products: [nodeProduct])
+        #expect(stored == [registered])
+        #expect(try second.product(nodeProduct.name) == registered)
+        let other = Product(name: "never registered", description: "", type: "Node", tag: "NODE", workflows: [], model: NodeModel.self)
+        #expect(throws: EngineError.self) { try second.registerStored([], products: [other]) }
+    }
 }

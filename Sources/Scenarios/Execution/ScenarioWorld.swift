@@ -92,10 +92,8 @@ final class ScenarioWorld {
         let (clock, ids) = (checkpoint.clock.copy(), checkpoint.ids.copy())
         let embedded = try WorldEngine(Engine(restoring: checkpoint.engine, clock: clock, ids: ids), clock: clock, ids: ids,
                                        catalogue: catalogue, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),
-                                       fleet: fleet)
+                                       fleet: fleet, restored: true)
         self.embedded = embedded
-        // Registering again read the clock; the run goes on from the checkpoint's reading.
-        clock.set(to: checkpoint.clock)
         plannedNetBoxFaults = checkpoint.plannedNetBoxFaults
         (processes, processIndex, recoveries) = (checkpoint.processes, checkpoint.processIndex, checkpoint.recoveries)
         if let remaining = checkpoint.killAfterSteps { embedded.killSwitch.arm(afterSteps: remaining) }

@@ -98,6 +98,8 @@ import WorkflowEngineTesting
         #expect(seen.withLock { $0 } == [1, 2], "after One and after Two")
         let process = try #require(try engine.processes().first)
         #expect(process.lastStatus == .running)
+        let detail = try engine.process(process.processID), status = try engine.processStatus(process.processID)
+        #expect(status.status == detail.lastStatus && status.lastStep == detail.lastStep && status.failedReason == detail.failedReason)
         let checkpoint = try engine.checkpoint()
 
         let copy = try Engine(restoring: checkpoint, clock: SteppingClock(), ids: IDGenerator(seed: 2))

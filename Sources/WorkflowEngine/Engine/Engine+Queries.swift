@@ -1,4 +1,11 @@
 extension Engine {
+    /// Where a process stands, as `process(_:)` gives it, without reading its steps (which parses
+    /// every step's state): for callers that poll it between engine calls.
+    public func processStatus(_ processID: String) throws -> (status: ProcessStatus, lastStep: String?, failedReason: String?) {
+        let row = try core.processRow(processID)
+        return (row.lastStatus, row.lastStep, row.failedReason)
+    }
+
     /// A process with its step log (state and state delta per row), pending steps, current
     /// state and, while suspended, the pending form.
     public func process(_ processID: String) throws -> ProcessDetail {

@@ -48,9 +48,11 @@ public struct Catalogue: Sendable {
     }
 
     /// Registers the workflows and products into `engine`, after checking that workflow names
-    /// are unique and that every workflow a product lists is in the catalogue.
+    /// are unique and that every workflow a product lists is in the catalogue. `stored`: the
+    /// engine's store holds them already (this catalogue was registered into it before a restart,
+    /// or into the engine it was restored from), so nothing is written (`Engine.registerStored`).
     @discardableResult
-    public func register(into engine: Engine, netbox: NetBoxClient, fleet: Fleet) throws -> RegisteredCatalogue {
+    public func register(into engine: Engine, netbox: NetBoxClient, fleet: Fleet, stored: Bool = false) throws -> RegisteredCatalogue {
         let services = LabServices(netbox: netbox, fleet: fleet, subscriptions: SubscriptionLookup(engine: engine))
         let workflows = workflows(services)
         var names: Set<String> = []
@@ -66,8 +68,13 @@ public struct Catalogue: Sendable {
                 throw CatalogueError.unknownProductWorkflow(catalogue: name, product: product.name, workflow: workflow)
             }
         }
-        try engine.register(workflows)
-        let registered = try products.map { try engine.register($0) }
+        let registered: [ProductInfo]
+        if stored {
+            registered = try engine.registerStored(workflows, products: products)
+        } else {
+            try engine.register(workflows)
+            registered = try products.map { try engine.register($0) }
+        }
         return RegisteredCatalogue(name: name, products: registered, workflows: workflows.map(WorkflowInfo.init))
     }
 }

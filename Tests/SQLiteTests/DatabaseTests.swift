@@ -86,4 +86,22 @@ import Testing
         #expect(error?.isNotADatabase == true)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == garbage)
     }
+
+    /// The first serialization moves an in-memory database into its copy (memdb): later ones and
+    /// writes in between see the same data, and cached statements still run.
+    @Test func serializingTwiceAndWritingBetweenKeepsEveryRow() throws {
+        let db = try Database()
+        try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        let insert = "INSERT INTO t (name) VALUES (?)"
+        try db.run(insert, ["a"])
+        let first = try db.serialize()
+        try db.run(insert, ["b"])
+        let second = try db.serialize()
+        #expect(try db.query("SELECT name FROM t ORDER BY id") { $0.string(0) } == ["a", "b"])
+        let copy = try Database()
+        try copy.deserialize(first)
+        #expect(try copy.query("SELECT name FROM t ORDER BY id") { $0.string(0) } == ["a"])
+        try copy.deserialize(second)
+        #expect(try copy.query("SELECT name FROM t ORDER BY id") { $0.string(0) } == ["a", "b"])
+    }
 }

@@ -80,4 +80,47 @@ import WorkflowEngineTesting
         #expect(throws: EngineError.self) { try engine.start("three_steps", inputs: [[:]]) }
         #expect(store.hasCrashed)
     }
+
+    /// The observer sees every run between two steps; stopping there leaves the process running,
+    /// and an engine restored from a checkpoint taken there finishes it by recovering, each step
+    /// done once.
+    @Test func aRunStoppedBetweenStepsIsCheckpointedAndFinishedByACopy() throws {
+        let store = try EngineStore(path: ":memory:")
+        let work = Work()
+        let engine = try Engine(store: store, clock: SteppingClock(), ids: IDGenerator(seed: 1))
+        try register(engine, work: work)
+        let seen = Mutex<[Int]>([])
+        store.observeStepBoundaries { _, position in
+            seen.withLock { $0.append(position) }
+            return position == 2
+        }
+        #expect(throws: StepBoundaryStop.self) { try engine.start("three_steps", inputs: [[:]]) }
+        #expect(seen.withLock { $0 } == [1, 2], "after One and after Two")
+        let process = try #require(try engine.processes().first)
+        #expect(process.lastStatus == .running)
+        let detail = try engine.process(process.processID), status = try engine.processStatus(process.processID)
+        #expect(status.status == detail.lastStatus && status.lastStep == detail.lastStep && status.failedReason == detail.failedReason)
+        let checkpoint = try engine.checkpoint()
+
+        let copy = try Engine(restoring: checkpoint, clock: SteppingClock(), ids: IDGenerator(seed: 2))
+        try register(copy, work: work)
+        #expect(try copy.recoverInterrupted().map(\.status) == [.completed])
+        #expect(try copy.stepLog(process.processID).map(\.name) == ["One", "Two", "Three", "Done"])
+        #expect(work.done == ["One": 1, "Two": 1, "Three": 1])
+        #expect(try engine.processes().first?.lastStatus == .running, "the checkpointed engine is untouched")
+    }
+
+    /// An engine opened on a store another registered into takes the stored products (same ids),
+    /// and refuses one the store does not hold.
+    @Test func aNewEngineRegistersWhatTheStoreHolds() throws {
+        let store = try EngineStore(path: ":memory:")
+        let first = try Engine(store: store, clock: SteppingClock(), ids: IDGenerator(seed: 1))
+        let registered = try first.register(nodeProduct)
+        let second = try Engine(store: store, clock: SteppingClock(), ids: IDGenerator(seed: 2))
+        let stored = try second.registerStored([], products: [nodeProduct])
+        #expect(stored == [registered])
+        #expect(try second.product(nodeProduct.name) == registered)
+        let other = Product(name: "never registered", description: "", type: "Node", tag: "NODE", workflows: [], model: NodeModel.self)
+        #expect(throws: EngineError.self) { try second.registerStored([], products: [other]) }
+    }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import NetBoxSim
 import Synchronization
 
@@ -38,9 +37,10 @@ public struct ChaosExecutor: Sendable {
             return result
         }
         let reference = !replaysFromCheckpoints ? nil : clean.wouldRetry ? self.reference(scenario, baseline: baseline)
-            : cleanRecorder.error == nil ? ChaosReference(checkpoints: cleanRecorder.checkpoints, origin: world, canStopEarly: true) : nil
+            : cleanRecorder.error == nil ? ChaosReference(checkpoints: cleanRecorder.checkpoints, origin: world, canStopEarly: true, neverRetried: true)
+            : nil
         let findings = Mutex([ChaosFinding?](repeating: nil, count: injections.count))
-        DispatchQueue.concurrentPerform(iterations: injections.count) { index in
+        ReplayThreads.forEach(injections.count) { index in
             let finding = replay(scenario, injections[index], from: reference, against: baseline)
             findings.withLock { $0[index] = finding }
         }
@@ -90,13 +90,15 @@ public struct ChaosExecutor: Sendable {
         let play = ScenarioPlay(scenario: scenario, world: world, injection: injection)
         if reference.canStopEarly {
             let recoveries = world.recoveries.count
+            var memo = checkpoint.memo
             play.atPoint = { point in
-                Self.struck(injection, world, recoveriesBefore: recoveries) && reference.rejoins(at: point, world)
+                Self.struck(injection, world, recoveriesBefore: recoveries) && reference.rejoins(at: point, world, memo: &memo)
             }
         }
         switch checkpoint.point {
         case .action(let index): play.run(from: index, reporting: false)
         case .round(let round): play.run(resuming: round)
+        case .step(let boundary): play.run(continuing: boundary)
         }
         return play.stopped ? nil : finding(injection, in: world, against: baseline)
     }
@@ -157,9 +159,14 @@ struct SideEffects: Equatable {
     let netbox: String
     let leaks: [String]
 
-    init(_ world: ScenarioWorld, subscriptions: SubscriptionDump? = nil) throws {
+    init(_ world: ScenarioWorld) throws {
         netbox = try SnapshotWriter(world: world).netboxObjects()
-        leaks = try LeakFinder(world: world).leaks(subscriptions)
+        leaks = try LeakFinder(world: world).leaks()
+    }
+
+    init(netbox: String, leaks: [String]) {
+        self.netbox = netbox
+        self.leaks = leaks
     }
 
     func difference(to other: SideEffects) -> String {

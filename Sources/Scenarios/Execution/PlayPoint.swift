@@ -1,24 +1,35 @@
 import WorkflowEngine
 
 /// A moment of a play where its world can be checkpointed and the play resumed: before an action
-/// that can move the engine or call NetBox, or at the top of a round of the engineer's loop
-/// inside such an action (between two engine calls of one start, resume or retry).
+/// that can move the engine or call NetBox, at the top of a round of the engineer's loop inside
+/// such an action (between two engine calls of one start, resume or retry), or between two steps
+/// the engine runs inside one of those calls.
 enum PlayPoint {
     case action(Int)
     case round(DriveRound)
+    case step(StepBoundary)
 
     /// The action the play is in (or about to play).
     var action: Int {
         switch self {
         case .action(let index): index
         case .round(let round): round.action
+        case .step(let boundary): boundary.after.action
+        }
+    }
+
+    /// The round of the engineer's loop the play is at (`.round`) or returns to (`.step`).
+    var round: DriveRound? {
+        switch self {
+        case .action: nil
+        case .round(let round): round
+        case .step(let boundary): boundary.after
         }
     }
 
     /// `DriveRound.recordKey` inside an action, nil between actions.
     func recordKey(in world: ScenarioWorld) -> String? {
-        guard case .round(let round) = self else { return nil }
-        return round.recordKey(in: world)
+        round?.recordKey(in: world)
     }
 
     /// Whether `other` is the same moment of another play of the scenario: the same action, and
@@ -26,10 +37,24 @@ enum PlayPoint {
     func isSameMoment(as other: PlayPoint) -> Bool {
         switch (self, other) {
         case (.action(let a), .action(let b)): a == b
-        case (.round(let a), .round(let b)): a.action == b.action && a.round == b.round && a.first == b.first && a.retries == b.retries
+        case (.round(let a), .round(let b)): a.isSameRound(as: b)
+        case (.step(let a), .step(let b)):
+            a.after.isSameRound(as: b.after) && a.addsRecord == b.addsRecord && a.position == b.position
         default: false
         }
     }
+}
+
+/// Between two steps of an engine call the play made (the call's process is about to run step
+/// `position`): where the play goes on once the call returns, which is all a replay restored
+/// here needs to finish the call and carry on.
+struct StepBoundary {
+    /// The round of the engineer's loop the play enters when the call returns, with the record
+    /// as it stands before the call's status is known (for a start: with the new process's id).
+    let after: DriveRound
+    /// The call is a start, whose record the world learns only once it returns.
+    let addsRecord: Bool
+    let position: Int
 }
 
 /// Where the engineer's loop (`ScenarioPlay.drive`) of action `action` stands at the top of a
@@ -43,6 +68,10 @@ struct DriveRound {
     /// Retries of a failed process spent so far (`ChaosInjection.retryBudget`).
     let retries: Int
     let record: ProcessRecord
+
+    func isSameRound(as other: DriveRound) -> Bool {
+        action == other.action && round == other.round && first == other.first && retries == other.retries
+    }
 
     /// The record as the rest of the loop sees it, without ids (which shift with every retry):
     /// an unknown status is read from the engine as the loop would, and the process is compared

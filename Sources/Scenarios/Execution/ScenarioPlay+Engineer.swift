@@ -24,11 +24,15 @@ extension ScenarioPlay {
                       let inputs = try engineerInputs(&record, play: play, first: first, pending: pending)
                 else { return }
                 first = false
-                record.status = try engineCall(id) { try self.world.orchestrator.resume(id, pages: inputs, user: Self.engineer) }
+                record.status = try call(returningTo: returning(to: round + 1, first: first, retries: retries, record)) {
+                    try engineCall(id) { try self.world.orchestrator.resume(id, pages: inputs, user: Self.engineer) }
+                }
             case .failed, .waiting:
                 guard mayRetry(retries) else { return }
                 retries += 1
-                record.status = try engineCall(id) { try self.world.orchestrator.retry(id, user: ScenarioWorld.user) }
+                record.status = try call(returningTo: returning(to: round + 1, first: first, retries: retries, record)) {
+                    try engineCall(id) { try self.world.orchestrator.retry(id, user: ScenarioWorld.user) }
+                }
             case .created, .running, .resumed:
                 // An external orchestrator's calls return once the process stopped moving.
                 guard world.external == nil else { return }
@@ -39,6 +43,14 @@ extension ScenarioPlay {
                 return
             }
         }
+    }
+
+    /// Round `round` of the action being played, as an engine call made before it returns there
+    /// (the record's status unknown until the call returns).
+    func returning(to round: Int, first: Bool, retries: Int, _ record: ProcessRecord) -> DriveRound {
+        var record = record
+        record.status = nil
+        return DriveRound(action: currentAction, round: round, first: first, retries: retries, record: record)
     }
 
     static let engineer = "engineer"

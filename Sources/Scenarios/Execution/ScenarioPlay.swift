@@ -19,6 +19,8 @@ final class ScenarioPlay {
     private(set) var stopped = false
     /// The action being played.
     private(set) var currentAction = 0
+    /// Where the engine call in progress returns to, when it is one a replay can finish.
+    private var callInProgress: (after: DriveRound, addsRecord: Bool)?
 
     init(scenario: Scenario, world: ScenarioWorld, injection: ChaosInjection?, retrying: Bool? = nil) {
         self.scenario = scenario
@@ -26,6 +28,11 @@ final class ScenarioPlay {
         self.injection = injection
         self.retrying = retrying ?? (injection != nil)
         result = ScenarioResult(scenario: scenario)
+        if world.external == nil {
+            // Weak: the world's store keeps the observer, and the play keeps the world.
+            let play = WeakPlay(self)
+            world.engine.store.observeStepBoundaries { play.value?.stops(between: $0, $1) ?? false }
+        }
     }
 
     /// Plays the actions from index `first` on. Without `reporting` (a chaos replay, which only
@@ -62,6 +69,49 @@ final class ScenarioPlay {
             result.actions.append(ActionResult(action: action, status: .failed, message: String(describing: error)))
         }
         if !stopped { run(from: round.action + 1, reporting: false) }
+    }
+
+    /// Plays on from between two steps of an engine call (a chaos replay restored from a checkpoint
+    /// there): the engine recovers the interrupted process and runs the rest of its steps, as the
+    /// call would have, then the play carries on as after the call, without reporting.
+    func run(continuing boundary: StepBoundary) {
+        let after = boundary.after
+        var record = after.record
+        guard let id = record.processID else { return }
+        currentAction = after.action
+        do {
+            record.status = try call(returningTo: after, addsRecord: boundary.addsRecord) {
+                try engineCall(id) {
+                    try self.world.engine.recoverInterrupted().first { $0.processID == id }?.status ?? self.world.progress(id).status
+                }
+            }
+        } catch {
+            result.actions.append(ActionResult(action: scenario.actions[after.action], status: .failed, message: String(describing: error)))
+            return
+        }
+        if boundary.addsRecord { world.add(record) }
+        run(resuming: DriveRound(action: after.action, round: after.round, first: after.first, retries: after.retries, record: record))
+    }
+
+    /// Runs an engine call after which the play enters round `after` of the engineer's loop, so
+    /// that between the steps it runs the play is at a `.step` point (see `stops(between:_:)`).
+    func call<T>(returningTo after: DriveRound, addsRecord: Bool = false, _ body: () throws -> T) throws -> T {
+        callInProgress = (after, addsRecord)
+        defer { callInProgress = nil }
+        return try body()
+    }
+
+    /// The store's step-boundary observer: whether `atPoint` stops the play between two steps of
+    /// `processID` inside a call made through `call(returningTo:)`.
+    private func stops(between processID: String, _ position: Int) -> Bool {
+        guard let call = callInProgress, atPoint != nil else { return false }
+        world.forgetProcessDetails(of: processID)  // it has moved since the last boundary
+        var record = call.after.record
+        guard record.processID == nil || record.processID == processID else { return false }
+        record.processID = processID
+        let after = DriveRound(action: call.after.action, round: call.after.round, first: call.after.first,
+                               retries: call.after.retries, record: record)
+        return stops(at: .step(StepBoundary(after: after, addsRecord: call.addsRecord, position: position)))
     }
 
     /// Whether `atPoint` stops the play at `point` (it stays stopped).
@@ -131,7 +181,9 @@ final class ScenarioPlay {
         var attempts = 0
         while true {
             do {
-                let call = try engineCall(nil) { try self.world.orchestrator.start(start.workflow, pages: pages, user: ScenarioWorld.user) }
+                let call = try self.call(returningTo: returning(to: 0, first: true, retries: 0, record), addsRecord: true) {
+                    try engineCall(nil) { try self.world.orchestrator.start(start.workflow, pages: pages, user: ScenarioWorld.user) }
+                }
                 (record.processID, record.status) = (call.processID, call.status)
                 break
             } catch is NetBoxClientError where mayRetry(attempts) {
@@ -181,7 +233,9 @@ final class ScenarioPlay {
 
     private func retry(_ next: ContinueProcess, _ action: ScenarioAction) throws -> ActionResult {
         var record = try startedProcess(next.process)
-        record.status = try engineCall(record.processID) { try self.world.orchestrator.retry(record.processID!, user: ScenarioWorld.user) }
+        record.status = try call(returningTo: returning(to: 0, first: true, retries: 0, record)) {
+            try engineCall(record.processID) { try self.world.orchestrator.retry(record.processID!, user: ScenarioWorld.user) }
+        }
         try drive(&record, play: next.engineer)
         return outcomeResult(action, record, expect: next.expect)
     }
@@ -237,6 +291,16 @@ final class ScenarioPlay {
     /// `engineCall` for a call on a known process: where it stopped (nil after a recovery).
     func engineCall(_ known: String?, _ body: () throws -> ProcessStatus) throws -> ProcessStatus? {
         try engineCall(known) { ProcessOutcome(processID: known ?? "", status: try body()) }.status
+    }
+}
+
+/// A play as the engine store's observer holds it.
+private final class WeakPlay: @unchecked Sendable {
+    // Read only on the play's own thread, which is the one its engine runs steps on.
+    weak var value: ScenarioPlay?
+
+    init(_ play: ScenarioPlay) {
+        value = play
     }
 }
 

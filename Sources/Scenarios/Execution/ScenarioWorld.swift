@@ -92,10 +92,8 @@ final class ScenarioWorld {
         let (clock, ids) = (checkpoint.clock.copy(), checkpoint.ids.copy())
         let embedded = try WorldEngine(Engine(restoring: checkpoint.engine, clock: clock, ids: ids), clock: clock, ids: ids,
                                        catalogue: catalogue, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),
-                                       fleet: fleet)
+                                       fleet: fleet, restored: true)
         self.embedded = embedded
-        // Registering again read the clock; the run goes on from the checkpoint's reading.
-        clock.set(to: checkpoint.clock)
         plannedNetBoxFaults = checkpoint.plannedNetBoxFaults
         (processes, processIndex, recoveries) = (checkpoint.processes, checkpoint.processIndex, checkpoint.recoveries)
         if let remaining = checkpoint.killAfterSteps { embedded.killSwitch.arm(afterSteps: remaining) }
@@ -143,6 +141,11 @@ final class ScenarioWorld {
     /// Call whenever the engine may have moved a process.
     func forgetProcessDetails() {
         details = [:]
+    }
+
+    /// Call when the engine moved only `processID` (between two of its steps).
+    func forgetProcessDetails(of processID: String) {
+        details[processID] = nil
     }
 
     /// Arms the kill switch on this world's engine store. A kill the scenario arms replaces any

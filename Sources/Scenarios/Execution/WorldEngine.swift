@@ -15,12 +15,13 @@ final class WorldEngine {
     private(set) var engine: Engine
     private(set) var registered: RegisteredCatalogue
 
-    /// `engine` (a new one, or one restored from a checkpoint) with `catalogue` registered,
-    /// its workflows calling `netbox` and `fleet`.
-    init(_ engine: Engine, clock: SteppingClock, ids: IDGenerator, catalogue: Catalogue, netbox: NetBoxClient, fleet: Fleet) throws {
+    /// `engine` (a new one, or one `restored` from a checkpoint, whose store holds the catalogue
+    /// already) with `catalogue` registered, its workflows calling `netbox` and `fleet`.
+    init(_ engine: Engine, clock: SteppingClock, ids: IDGenerator, catalogue: Catalogue, netbox: NetBoxClient, fleet: Fleet,
+         restored: Bool = false) throws {
         (self.engine, self.clock, self.ids) = (engine, clock, ids)
         killSwitch = EngineKillSwitch(store: engine.store)
-        registered = try catalogue.register(into: engine, netbox: netbox, fleet: fleet)
+        registered = try catalogue.register(into: engine, netbox: netbox, fleet: fleet, stored: restored)
     }
 
     /// Drops the killed engine and opens a new one on the same store, with the catalogue
@@ -28,6 +29,6 @@ final class WorldEngine {
     func restart(catalogue: Catalogue, netbox: NetBoxClient, fleet: Fleet) throws {
         try killSwitch.revive()
         engine = try Engine(store: engine.store, clock: clock, ids: ids)
-        registered = try catalogue.register(into: engine, netbox: netbox, fleet: fleet)
+        registered = try catalogue.register(into: engine, netbox: netbox, fleet: fleet, stored: true)
     }
 }

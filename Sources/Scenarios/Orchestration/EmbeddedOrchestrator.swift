@@ -37,8 +37,8 @@ struct EmbeddedOrchestrator: ScenarioOrchestrator {
     }
 
     func progress(_ processID: String) throws -> ProcessProgress {
-        let detail = try engine.process(processID)
-        return ProcessProgress(status: detail.lastStatus, lastStep: detail.lastStep, failedReason: detail.failedReason)
+        let row = try engine.processStatus(processID)
+        return ProcessProgress(status: row.status, lastStep: row.lastStep, failedReason: row.failedReason)
     }
 
     func stepLog(_ processID: String) throws -> [LoggedStep] {

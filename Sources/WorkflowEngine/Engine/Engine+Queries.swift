@@ -1,4 +1,11 @@
 extension Engine {
+    /// Where a process stands, as `process(_:)` gives it, without reading its steps (which parses
+    /// every step's state): for callers that poll it between engine calls.
+    public func processStatus(_ processID: String) throws -> (status: ProcessStatus, lastStep: String?, failedReason: String?) {
+        let row = try core.processRow(processID)
+        return (row.lastStatus, row.lastStep, row.failedReason)
+    }
+
     /// A process with its step log (state and state delta per row), pending steps, current
     /// state and, while suspended, the pending form.
     public func process(_ processID: String) throws -> ProcessDetail {
@@ -96,6 +103,16 @@ extension Engine {
     public func subscriptionStatuses() throws -> [(id: String, status: String)] {
         try storage {
             try core.database.query("SELECT subscription_id, status FROM subscriptions ORDER BY subscription_id") { ($0.string(0), $0.string(1)) }
+        }
+    }
+
+    /// Every subscription's id, status and version (bumped by each save), by id: compare two
+    /// readings to tell whether any subscription changed in between.
+    public func subscriptionVersions() throws -> [(id: String, status: String, version: Int)] {
+        try storage {
+            try core.database.query("SELECT subscription_id, status, version FROM subscriptions ORDER BY subscription_id") {
+                ($0.string(0), $0.string(1), $0.int(2))
+            }
         }
     }
 

@@ -5,6 +5,12 @@ extension Engine {
         try storage { try core.subscriptions.domainModelWithRelations(id) }
     }
 
+    /// `subscription(_:)` without `in_use_by_ids` and `in_use_by_relations`, which cost a query
+    /// per block: for comparing models, where those ids differ between runs anyway.
+    public func subscriptionWithoutUsers(_ id: String) throws -> JSON {
+        try storage { try core.subscriptions.domainModel(id) }
+    }
+
     /// A subscription loaded as its typed model.
     public func subscription<Model: ProductModel>(_ type: Model.Type, id: String) throws -> Subscription<Model> {
         try storage { try core.load(type, id) }

@@ -93,6 +93,27 @@ public final class Engine: Sendable {
         return info
     }
 
+    /// Registers workflows and products as an engine earlier registered them into this store
+    /// (before a restart, or in the engine a checkpoint was taken of), without writing them again:
+    /// an engine opened on a store registers what the store already holds, and chaos replays
+    /// open one per replay and per kill. Throws `EngineError.unknownProduct` for a product the
+    /// store does not hold (use `register` for that).
+    @discardableResult
+    public func registerStored(_ workflows: [Workflow], products: [Product]) throws -> [ProductInfo] {
+        let infos = try products.map { product in
+            guard let info = try storage({ try core.products.registered(product) }) else { throw EngineError.unknownProduct(product.name) }
+            return (product, info)
+        }
+        core.registry.withLock { registry in
+            for workflow in workflows { registry.workflows[workflow.name] = workflow }
+            for (product, info) in infos {
+                registry.products[info.snapshot.productID] = (product, info)
+                registry.productIDsByName[product.name] = info.snapshot.productID
+            }
+        }
+        return infos.map(\.1)
+    }
+
     /// Registered workflows, by name.
     public func workflows() -> [WorkflowInfo] {
         core.registry.withLock { $0.workflows.values.map(WorkflowInfo.init) }.sorted { $0.name < $1.name }

@@ -5,6 +5,8 @@ import SQLite
 /// calls (never while a step is committing); each restore gets its own independent copy.
 public struct EngineCheckpoint: Sendable {
     let image: [UInt8]
+    /// The subscriptions the engine had loaded, so a restored engine need not read them again.
+    let subscriptions: [String: SubscriptionCache.Entry]
 
     /// The size of the copied database, in bytes.
     public var byteCount: Int { image.count }
@@ -15,14 +17,16 @@ extension Engine {
     /// file instead) or while a step is committing.
     public func checkpoint() throws -> EngineCheckpoint {
         guard database.isInMemory else { throw EngineError.storage("only an in-memory engine can be checkpointed", code: "misuse") }
-        return try storage { EngineCheckpoint(image: try database.serialize()) }
+        return try storage {
+            EngineCheckpoint(image: try database.serialize(), subscriptions: core.subscriptions.cache.committedEntries())
+        }
     }
 
     /// A new engine on a fresh in-memory copy of `checkpoint`. Interrupted processes stay as they
     /// were: call `recoverInterrupted()` as after a crash.
     public convenience init(restoring checkpoint: EngineCheckpoint, clock: any EngineClock, ids: IDGenerator) throws {
-        let store = try EngineStore(path: ":memory:")
-        try storage { try store.database.deserialize(checkpoint.image) }
-        try self.init(store: store, clock: clock, ids: ids)
+        let database = try storage { try Database(path: ":memory:") }
+        try storage { try database.deserialize(checkpoint.image) }
+        try self.init(store: EngineStore(restoring: database, subscriptionSeed: checkpoint.subscriptions), clock: clock, ids: ids)
     }
 }

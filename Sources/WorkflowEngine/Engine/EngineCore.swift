@@ -30,7 +30,7 @@ final class EngineCore: Sendable {
         self.ids = ids
         products = ProductStore(database: database)
         processes = ProcessStore(store: store)
-        subscriptions = SubscriptionStore(database: database, products: products)
+        subscriptions = SubscriptionStore(database: database, products: products, seed: store.subscriptionSeed)
         try storage { try Schema.create(in: database) }
     }
 

@@ -23,6 +23,7 @@ extension EngineCore {
         var rowIsRunning = false
         let steps = workflow.steps.steps
         while position < steps.count {
+            if position > start, store.stopsAtStepBoundary(processID, position) { throw StepBoundaryStop(processID: processID) }
             let step = steps[position]
             let startedAt = clock.now()
             let started = Timestamp.string(startedAt)

@@ -14,6 +14,10 @@ public final class EngineStore: Sendable {
     package let database: Database
     /// A crash armed through `armCrash(atStepLogWrite:)`, consulted at each step-log write.
     let crashPlan = Mutex(CrashPlan())
+    /// See `observeStepBoundaries(_:)`.
+    let boundaryObserver = Mutex<(@Sendable (String, Int) -> Bool)?>(nil)
+    /// What every engine on this store starts its subscription cache with.
+    let subscriptionSeed: [String: SubscriptionCache.Entry]
 
     /// Opens (or creates) a database file, or `:memory:` for a store that lives as long as this
     /// object. A corrupt, non-database or unwritable file gives `EngineError.storage` and is left
@@ -32,6 +36,14 @@ public final class EngineStore: Sendable {
     /// of it. Visible inside this package only, so no client of the library sees SQLite.
     package init(database: Database) {
         self.database = database
+        subscriptionSeed = [:]
+    }
+
+    /// A store on a restored copy of a database, whose engines start with the subscriptions the
+    /// checkpointed engine had loaded (see `SubscriptionCache`).
+    init(restoring database: Database, subscriptionSeed: [String: SubscriptionCache.Entry]) {
+        self.database = database
+        self.subscriptionSeed = subscriptionSeed
     }
 
     /// Entries in the step log of every process (each attempt of a step is its own entry): what

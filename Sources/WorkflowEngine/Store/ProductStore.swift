@@ -30,6 +30,17 @@ final class ProductStore: Sendable {
                 try database.run("INSERT OR IGNORE INTO products_workflows (product_id, workflow_name) VALUES (?, ?)", [.text(id), .text(workflow)])
             }
         }
+        return remember(product, as: id)
+    }
+
+    /// A product this database holds already under its name (registered into it earlier), as
+    /// `register` would give it, without writing anything; nil when it is not there.
+    func registered(_ product: Product) throws -> ProductInfo? {
+        try database.queryOne("SELECT product_id FROM products WHERE name = ?", [.text(product.name)]) { $0.string(0) }
+            .map { remember(product, as: $0) }
+    }
+
+    private func remember(_ product: Product, as id: String) -> ProductInfo {
         let info = ProductInfo(
             snapshot: ProductSnapshot(productID: id, name: product.name, description: product.description,
                                       productType: product.productType, tag: product.tag, status: product.status),

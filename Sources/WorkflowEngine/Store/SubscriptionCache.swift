@@ -11,8 +11,12 @@ import Synchronization
 /// subscription's rows bumps the version in the same transaction) and no transaction has rolled
 /// back since it was made (a rolled-back save may have left an entry for a version that was
 /// never committed).
+///
+/// A store restored from a checkpoint starts with the entries the checkpointed engine had as its
+/// `seed`: those were committed, so one is right whenever the stored version still equals its
+/// version, rollbacks or not (a later commit of the subscription bumps the version past it).
 final class SubscriptionCache: Sendable {
-    private struct Entry {
+    struct Entry: Sendable {
         let version: Int
         let rollbackCount: Int
         let rows: StoredRows
@@ -28,9 +32,18 @@ final class SubscriptionCache: Sendable {
 
     private let database: Database
     private let entries = Mutex<[String: Entry]>([:])
+    private let seed: [String: Entry]
 
-    init(database: Database) {
+    init(database: Database, seed: [String: Entry] = [:]) {
         self.database = database
+        self.seed = seed
+    }
+
+    /// The entries a copy of the database can start with (see `seed`): the seed's and those made
+    /// since the last rollback. Taken with no transaction open.
+    func committedEntries() -> [String: Entry] {
+        let rollbacks = database.rollbackCount
+        return entries.withLock { entries in seed.merging(entries.filter { $0.value.rollbackCount == rollbacks }) { $1 } }
     }
 
     /// The rows of `subscriptionID` at `version`, from the cache or else from the store.
@@ -81,12 +94,14 @@ final class SubscriptionCache: Sendable {
         _ = entries.withLock { $0.removeValue(forKey: subscriptionID) }
     }
 
-    /// The entry for `version`, if no rollback has happened since it was made.
+    /// The entry for `version`, if no rollback has happened since it was made, else the seed's.
     private func entry(of subscriptionID: String, at version: Int) -> Entry? {
         let rollbacks = database.rollbackCount
-        guard let entry = entries.withLock({ $0[subscriptionID] }), entry.version == version, entry.rollbackCount == rollbacks
-        else { return nil }
-        return entry
+        if let entry = entries.withLock({ $0[subscriptionID] }), entry.version == version, entry.rollbackCount == rollbacks {
+            return entry
+        }
+        guard let seeded = seed[subscriptionID], seeded.version == version else { return nil }
+        return seeded
     }
 
     private static func store(_ entry: Entry, for subscriptionID: String, in entries: inout [String: Entry]) {

@@ -14,10 +14,10 @@ final class SubscriptionStore: Sendable {
     let products: ProductStore
     let cache: SubscriptionCache
 
-    init(database: Database, products: ProductStore) {
+    init(database: Database, products: ProductStore, seed: [String: SubscriptionCache.Entry] = [:]) {
         self.database = database
         self.products = products
-        cache = SubscriptionCache(database: database)
+        cache = SubscriptionCache(database: database, seed: seed)
     }
 
     /// Saves a model inside the caller's transaction. An update must find the version the model

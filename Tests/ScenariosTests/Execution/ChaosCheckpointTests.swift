@@ -55,9 +55,15 @@ import Testing
         // the resume (completed), and for the circuit those of its second input step.
         let rounds = recorder.checkpoints.compactMap { if case .round(let round) = $0.point { "\(round.action).\(round.round)" } else { nil } }
         #expect(rounds.count >= 6 && rounds.starts(with: ["0.0", "0.1"]), "\(rounds)")
+        // Between the steps of each start's call, which returns to round 0 of its loop.
+        let steps = recorder.checkpoints.compactMap { if case .step(let boundary) = $0.point { boundary } else { nil } }
+        #expect(steps.contains { $0.addsRecord && $0.after.round == 0 && $0.after.record.processID != nil }, "\(steps.count)")
         for checkpoint in recorder.checkpoints {
             let restored = try ScenarioWorld(restoring: checkpoint.world, of: world)
-            #expect(try WorldFingerprint(restored) == checkpoint.fingerprint)
+            var fresh = FingerprintMemo(), seeded = checkpoint.memo
+            #expect(try WorldFingerprint(restored, memo: &fresh) == checkpoint.fingerprint)
+            // The memo a replay starts with gives what reading everything again gives.
+            #expect(try WorldFingerprint(restored, memo: &seeded) == checkpoint.fingerprint)
             #expect(try restored.stepRowCount() == checkpoint.stepRows)
             #expect(checkpoint.point.recordKey(in: restored) == checkpoint.recordKey)
         }
@@ -66,8 +72,9 @@ import Testing
     }
 
     /// Each fault alone, replayed from the checkpoint just before it (inside its action when the
-    /// fault falls after the action's first engine call) and from the start: the same finding,
-    /// or none either way. Faults in a resume call replay from a checkpoint inside the action.
+    /// fault falls after the action's first engine call, between two steps when it falls inside
+    /// a call) and from the start: the same finding, or none either way. The clean run never
+    /// retried, so replays that retried may rejoin it rounds later.
     @Test func eachFaultFromItsCheckpointAsFromTheStart() throws {
         let executor = ScenarioExecutor(catalogues: F.leakyCatalogues, topologies: F.topologies)
         let scenario = try F.scenario(F.twoNodes + """
@@ -79,20 +86,25 @@ import Testing
         let recorder = ChaosReference.Recorder()
         let played = executor.play(scenario, injection: nil, atPoint: recorder.record)
         let world = try #require(played.world)
-        let reference = ChaosReference(checkpoints: recorder.checkpoints, origin: world, canStopEarly: true)
+        #expect(!played.wouldRetry)
+        let reference = ChaosReference(checkpoints: recorder.checkpoints, origin: world, canStopEarly: true, neverRetried: true)
         let baseline = try SideEffects(world)
         let chaos = ChaosExecutor(executor: executor)
-        var insideActions = 0
+        var insideActions = 0, insideCalls = 0
         var findings = 0
         for injection in try ChaosExecutor.injections(after: world) {
-            if case .round = reference.checkpoint(before: injection)?.point { insideActions += 1 }
+            switch reference.checkpoint(before: injection)?.point {
+            case .round: insideActions += 1
+            case .step: insideCalls += 1
+            default: break
+            }
             let fast = chaos.replay(scenario, injection, from: reference, against: baseline)
             let slow = chaos.replayFromStart(scenario, injection, against: baseline)
             #expect(fast?.assertionResult(scenario).name == slow?.assertionResult(scenario).name, "\(injection)")
             #expect(fast?.difference == slow?.difference, "\(injection)")
             if slow != nil { findings += 1 }
         }
-        #expect(insideActions > 0)
+        #expect(insideActions > 0 && insideCalls > 0)
         #expect(findings == 2, "the careless task's kill and failed allocation")
     }
 

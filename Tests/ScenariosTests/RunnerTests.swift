@@ -72,6 +72,17 @@ import Testing
         #expect(lines.map { $0.contains("scenario \(lines.firstIndex(of: $0)!)  ") }.allSatisfy { $0 })
     }
 
+    @Test func severalWorkersStartTheLongestScenariosFirst() throws {
+        func scenario(_ name: String, starts: Int) throws -> Scenario {
+            try ExecutionFixture.scenario(String(repeating: "  - start: create_node\n    form: {select_device_choice: loc1-core}\n", count: starts),
+                                          name: name)
+        }
+        let suite = [try scenario("one", starts: 1), try scenario("three", starts: 3), try scenario("two", starts: 2),
+                     try scenario("three again", starts: 3)]
+        #expect(ParallelRunner.startOrder(suite, workers: 2) == [1, 3, 2, 0])
+        #expect(ParallelRunner.startOrder(suite, workers: 1) == [0, 1, 2, 3])
+    }
+
     @Test func exitCodesAndOutput() throws {
         let workspace = try TestWorkspace()
         try workspace.scenario("Scenarios/good.yaml", name: "good")

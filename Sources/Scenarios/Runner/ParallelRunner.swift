@@ -16,7 +16,7 @@ struct ParallelRunner: Sendable {
         finish: @escaping @Sendable (Scenario, ScenarioResult) -> ScenarioResult,
         completed: @escaping @Sendable (Int, ScenarioResult) -> Void
     ) -> [ScenarioResult] {
-        let queue = WorkQueue(count: scenarios.count)
+        let queue = WorkQueue(order: Self.startOrder(scenarios, workers: workers))
         let failFast = failFast, recordTimings = recordTimings
         DispatchQueue.concurrentPerform(iterations: max(1, min(workers, scenarios.count))) { _ in
             while let index = queue.take() {
@@ -48,6 +48,20 @@ struct ParallelRunner: Sendable {
     }
 }
 
+extension ParallelRunner {
+    /// Input positions in the order to start them. On one worker, the input order. On several,
+    /// the scenarios with the most actions first (ties in input order): a long scenario started
+    /// last leaves the other workers idle while it finishes (under `--chaos` the workshop build
+    /// is half the suite's work). Results keep the input order either way.
+    static func startOrder(_ scenarios: [Scenario], workers: Int) -> [Int] {
+        guard workers > 1 else { return Array(scenarios.indices) }
+        return scenarios.indices.sorted { lhs, rhs in
+            let (l, r) = (scenarios[lhs].actions.count, scenarios[rhs].actions.count)
+            return l != r ? l > r : lhs < rhs
+        }
+    }
+}
+
 /// The next scenario to start and the results so far, shared by the workers.
 private final class WorkQueue: Sendable {
     private struct State {
@@ -57,18 +71,18 @@ private final class WorkQueue: Sendable {
     }
 
     private let state: Mutex<State>
-    private let count: Int
+    private let order: [Int]
 
-    init(count: Int) {
-        self.count = count
-        state = Mutex(State(results: Array(repeating: nil, count: count)))
+    init(order: [Int]) {
+        self.order = order
+        state = Mutex(State(results: Array(repeating: nil, count: order.count)))
     }
 
     func take() -> Int? {
         state.withLock { state in
-            guard !state.stopped, state.next < count else { return nil }
+            guard !state.stopped, state.next < order.count else { return nil }
             defer { state.next += 1 }
-            return state.next
+            return order[state.next]
         }
     }
 

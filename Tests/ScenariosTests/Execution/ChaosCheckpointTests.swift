@@ -14,6 +14,17 @@ import Testing
         return (ChaosExecutor(executor: executor).execute(scenario), slow.execute(scenario))
     }
 
+    /// The careless task, with the leaky catalogue, after two enrolments and before `tail`.
+    private static let leakyExecutor = ScenarioExecutor(catalogues: F.leakyCatalogues, topologies: F.topologies)
+    private static func leakyAfterEnrolments(then tail: String = "") throws -> Scenario {
+        try F.scenario(F.twoNodes + """
+          - start: leaky_task
+            as: leaky
+            expect: completed
+
+        """ + tail)
+    }
+
     private static func failures(_ result: ScenarioResult) -> [String] {
         result.assertions.filter { !$0.passed }.map { "\($0.name): \($0.actual)" }
     }
@@ -21,13 +32,8 @@ import Testing
     /// The careless task runs between enrolments and a circuit, so its faults are replayed from a
     /// checkpoint in the middle of the scenario and the replays that rejoin the clean run stop early.
     @Test func checkpointedReplaysFindTheDuplicatedAndLeakedPrefix() throws {
-        let executor = ScenarioExecutor(catalogues: F.leakyCatalogues, topologies: F.topologies)
-        let scenario = try F.scenario(F.twoNodes + """
-          - start: leaky_task
-            as: leaky
-            expect: completed
-
-        """ + F.circuit())
+        let executor = Self.leakyExecutor
+        let scenario = try Self.leakyAfterEnrolments(then: F.circuit())
         let (fast, slow) = Self.bothWays(scenario, executor: executor)
         let findings = fast.assertions.filter { !$0.passed && $0.name.hasPrefix("chaos: leaky / ") }
         #expect(Set(findings.map(\.name)) == [
@@ -76,13 +82,8 @@ import Testing
     /// a call) and from the start: the same finding, or none either way. The clean run never
     /// retried, so replays that retried may rejoin it rounds later.
     @Test func eachFaultFromItsCheckpointAsFromTheStart() throws {
-        let executor = ScenarioExecutor(catalogues: F.leakyCatalogues, topologies: F.topologies)
-        let scenario = try F.scenario(F.twoNodes + """
-          - start: leaky_task
-            as: leaky
-            expect: completed
-
-        """)
+        let executor = Self.leakyExecutor
+        let scenario = try Self.leakyAfterEnrolments()
         let recorder = ChaosReference.Recorder()
         let played = executor.play(scenario, injection: nil, atPoint: recorder.record)
         let world = try #require(played.world)

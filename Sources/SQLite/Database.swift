@@ -19,12 +19,22 @@ public final class Database: @unchecked Sendable {
     private var transactionDepth = 0
     private var rollbacks = 0
     private var observer: (@Sendable (String) -> Void)?
+    private var refusing = false
 
     /// Called with each statement's SQL just before this connection runs it. Crash tests use it to
     /// kill the process at a chosen statement; nil (the default) costs one branch per statement.
     public var statementObserver: (@Sendable (String) -> Void)? {
         get { lock.lock(); defer { lock.unlock() }; return observer }
         set { lock.lock(); defer { lock.unlock() }; observer = newValue }
+    }
+
+    /// While true, each statement that would write (or take the write lock: `BEGIN IMMEDIATE`)
+    /// fails with SQLITE_READONLY, as under `PRAGMA query_only=ON`, and nothing else changes.
+    /// Setting that pragma instead expires every prepared statement, both ways: a chaos run,
+    /// which kills an engine this way in every other replay, prepared them all again each time.
+    public var refusesWrites: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return refusing }
+        set { lock.lock(); defer { lock.unlock() }; refusing = newValue }
     }
 
     /// Opens (creating if needed) the database. A file database is put in WAL mode with
@@ -70,6 +80,7 @@ public final class Database: @unchecked Sendable {
     public func execute(_ sql: String) throws(SQLiteError) {
         lock.lock(); defer { lock.unlock() }
         observer?(sql)
+        if refusing && writes(sql) { throw refusal(sql) }
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {
@@ -160,6 +171,33 @@ public final class Database: @unchecked Sendable {
 
     private func prepared(_ sql: String) throws(SQLiteError) -> Statement {
         observer?(sql)
+        let statement = try cached(sql)
+        if refusing && statement.writes { throw refusal(sql) }
+        return statement
+    }
+
+    /// The error SQLite gives a write under `PRAGMA query_only=ON`.
+    private func refusal(_ sql: String) -> SQLiteError {
+        SQLiteError(code: SQLITE_READONLY, message: "attempt to write a readonly database", sql: sql, path: path)
+    }
+
+    /// Whether any statement of `sql` would write; one that does not prepare is left for
+    /// `sqlite3_exec` to report.
+    private func writes(_ sql: String) -> Bool {
+        sql.withCString { start in
+            var tail: UnsafePointer<CChar>? = start
+            while let current = tail, current.pointee != 0 {
+                var statement: OpaquePointer?
+                guard sqlite3_prepare_v2(handle, current, -1, &statement, &tail) == SQLITE_OK else { return false }
+                guard let statement else { continue }
+                defer { sqlite3_finalize(statement) }
+                if Statement.writes(statement) { return true }
+            }
+            return false
+        }
+    }
+
+    private func cached(_ sql: String) throws(SQLiteError) -> Statement {
         let address = sql.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
         if let address, let cached = statementsByAddress[address], cached.sql == sql { return cached }
         let statement: Statement

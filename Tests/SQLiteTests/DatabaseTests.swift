@@ -137,4 +137,24 @@ import Testing
         try copy.deserialize(one, keepingStatements: true)
         #expect(try copy.query("SELECT * FROM t ORDER BY id") { $0.columnCount } == [2])
     }
+
+    /// `refusesWrites` refuses what `PRAGMA query_only=ON` refuses (writes through any call, a
+    /// transaction that takes the write lock) and lets reads, deferred transactions and
+    /// savepoints through; turned off, the same cached statements write again.
+    @Test func refusingWritesActsAsQueryOnly() throws {
+        let db = try Database()
+        try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        let insert = "INSERT INTO t (name) VALUES (?)"
+        try db.run(insert, ["a"])
+        db.refusesWrites = true
+        let refused = #expect(throws: SQLiteError.self) { try db.run(insert, ["b"]) }
+        #expect(refused?.code == 8, "SQLITE_READONLY")
+        #expect(throws: SQLiteError.self) { try db.execute("SELECT 1; DELETE FROM t") }
+        #expect(throws: SQLiteError.self) { try db.transaction { try db.query("SELECT name FROM t") { $0.string(0) } } }
+        #expect(try db.query("SELECT name FROM t") { $0.string(0) } == ["a"])
+        try db.execute("BEGIN; SELECT count(*) FROM t; SAVEPOINT s; RELEASE s; COMMIT")
+        db.refusesWrites = false
+        try db.run(insert, ["b"])
+        #expect(try db.transaction { try db.query("SELECT name FROM t ORDER BY id") { $0.string(0) } } == ["a", "b"])
+    }
 }

@@ -19,12 +19,22 @@ public final class Database: @unchecked Sendable {
     private var transactionDepth = 0
     private var rollbacks = 0
     private var observer: (@Sendable (String) -> Void)?
+    private var refusing = false
 
     /// Called with each statement's SQL just before this connection runs it. Crash tests use it to
     /// kill the process at a chosen statement; nil (the default) costs one branch per statement.
     public var statementObserver: (@Sendable (String) -> Void)? {
         get { lock.lock(); defer { lock.unlock() }; return observer }
         set { lock.lock(); defer { lock.unlock() }; observer = newValue }
+    }
+
+    /// While true, each statement that would write (or take the write lock: `BEGIN IMMEDIATE`)
+    /// fails with SQLITE_READONLY, as under `PRAGMA query_only=ON`, and nothing else changes.
+    /// Setting that pragma instead expires every prepared statement, both ways: a chaos run,
+    /// which kills an engine this way in every other replay, prepared them all again each time.
+    public var refusesWrites: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return refusing }
+        set { lock.lock(); defer { lock.unlock() }; refusing = newValue }
     }
 
     /// Opens (creating if needed) the database. A file database is put in WAL mode with
@@ -70,6 +80,7 @@ public final class Database: @unchecked Sendable {
     public func execute(_ sql: String) throws(SQLiteError) {
         lock.lock(); defer { lock.unlock() }
         observer?(sql)
+        if refusing && writes(sql) { throw refusal(sql) }
         var errorMessage: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if rc != SQLITE_OK {
@@ -160,6 +171,33 @@ public final class Database: @unchecked Sendable {
 
     private func prepared(_ sql: String) throws(SQLiteError) -> Statement {
         observer?(sql)
+        let statement = try cached(sql)
+        if refusing && statement.writes { throw refusal(sql) }
+        return statement
+    }
+
+    /// The error SQLite gives a write under `PRAGMA query_only=ON`.
+    private func refusal(_ sql: String) -> SQLiteError {
+        SQLiteError(code: SQLITE_READONLY, message: "attempt to write a readonly database", sql: sql, path: path)
+    }
+
+    /// Whether any statement of `sql` would write; one that does not prepare is left for
+    /// `sqlite3_exec` to report.
+    private func writes(_ sql: String) -> Bool {
+        sql.withCString { start in
+            var tail: UnsafePointer<CChar>? = start
+            while let current = tail, current.pointee != 0 {
+                var statement: OpaquePointer?
+                guard sqlite3_prepare_v2(handle, current, -1, &statement, &tail) == SQLITE_OK else { return false }
+                guard let statement else { continue }
+                defer { sqlite3_finalize(statement) }
+                if Statement.writes(statement) { return true }
+            }
+            return false
+        }
+    }
+
+    private func cached(_ sql: String) throws(SQLiteError) -> Statement {
         let address = sql.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
         if let address, let cached = statementsByAddress[address], cached.sql == sql { return cached }
         let statement: Statement
@@ -217,16 +255,56 @@ extension Database {
 
     /// Replaces an in-memory database's contents with bytes from `serialize()`. Cached
     /// statements are dropped: they were prepared against the old schema.
-    public func deserialize(_ image: [UInt8]) throws(SQLiteError) {
+    ///
+    /// `keepingStatements` keeps them and the parsed schema, for an image of a database with
+    /// this one's schema (a checkpoint of the same kind of database, restored into a connection
+    /// kept for the purpose): `sqlite3_deserialize` expires every statement, and preparing them
+    /// again, with the schema parse that takes, cost more than the rest of such a restore. See
+    /// `overwrite(with:)`; a database not in `memdb` yet is deserialized as without it.
+    public func deserialize(_ image: [UInt8], keepingStatements: Bool = false) throws(SQLiteError) {
         lock.lock(); defer { lock.unlock() }
         guard isInMemory, transactionDepth == 0 else {
             throw SQLiteError(code: SQLITE_MISUSE, message: "only an idle in-memory database can be replaced", sql: nil, path: path)
         }
+        if keepingStatements, try overwrite(with: image) { return }
         guard let buffer = sqlite3_malloc64(sqlite3_uint64(max(1, image.count)))?.assumingMemoryBound(to: UInt8.self) else {
             throw SQLiteError(code: SQLITE_NOMEM, message: "cannot allocate \(image.count) bytes", sql: nil, path: path)
         }
         image.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: image.count) }
-        try adopt(buffer, size: sqlite3_int64(image.count))
+        try adopt(buffer, size: sqlite3_int64(image.count), keepingStatements: keepingStatements)
+    }
+
+    /// Writes `image` over the `memdb` file this database lives in, as another connection
+    /// writing a shared database file would, and gives it a file change counter one past the
+    /// current one. SQLite's own check for other writers then applies: at the next read the
+    /// pager sees a counter it has not seen and drops its cached pages, and each statement
+    /// compares its schema cookie with the image's and is prepared again only if they differ.
+    /// So only an image of an unrelated database that happens to carry this one's schema
+    /// cookie must not come here. False (nothing done) when the database is not in `memdb`.
+    /// Under the lock, outside a transaction, with every cached statement reset (as `run` and
+    /// `query` leave them), so the pager holds no lock.
+    private func overwrite(with image: [UInt8]) throws(SQLiteError) -> Bool {
+        var size: sqlite3_int64 = 0
+        guard image.count >= 100, let current = sqlite3_serialize(handle, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) else {
+            return false
+        }
+        var pointer: UnsafeMutablePointer<sqlite3_file>?
+        guard sqlite3_file_control(handle, "main", SQLITE_FCNTL_FILE_POINTER, &pointer) == SQLITE_OK, let file = pointer,
+              let methods = file.pointee.pMethods, let write = methods.pointee.xWrite, let truncate = methods.pointee.xTruncate else {
+            return false
+        }
+        // Offset 24: the file change counter; 92: the version it is valid for, kept equal to it.
+        let counterOffset = 24, validForOffset = 92
+        let old = size >= 28 ? (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(current[counterOffset + $1]) } : 0
+        var counter = (old &+ 1).bigEndian
+        var rc = image.withUnsafeBytes { write(file, $0.baseAddress, Int32($0.count), 0) }
+        if rc == SQLITE_OK { rc = write(file, &counter, 4, sqlite3_int64(counterOffset)) }
+        if rc == SQLITE_OK { rc = write(file, &counter, 4, sqlite3_int64(validForOffset)) }
+        if rc == SQLITE_OK { rc = truncate(file, sqlite3_int64(image.count)) }
+        guard rc == SQLITE_OK else {
+            throw SQLiteError(code: rc, message: "cannot write the database image", sql: nil, path: path)
+        }
+        return true
     }
 
     /// One memcpy: `Array(UnsafeBufferPointer(…))` copied byte by byte, most of a checkpoint's cost.
@@ -238,9 +316,11 @@ extension Database {
     }
 
     /// Makes `buffer` (from `sqlite3_malloc`, freed by SQLite from now on) the database, under the lock.
-    private func adopt(_ buffer: UnsafeMutablePointer<UInt8>, size: sqlite3_int64) throws(SQLiteError) {
-        statementsByAddress.removeAll()
-        statementCache.removeAll()
+    private func adopt(_ buffer: UnsafeMutablePointer<UInt8>, size: sqlite3_int64, keepingStatements: Bool = false) throws(SQLiteError) {
+        if !keepingStatements {
+            statementsByAddress.removeAll()
+            statementCache.removeAll()
+        }
         let flags = UInt32(SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_RESIZEABLE)
         let rc = sqlite3_deserialize(handle, "main", buffer, size, size, flags)
         guard rc == SQLITE_OK else { throw SQLiteError(code: rc, message: String(cString: sqlite3_errmsg(handle)), sql: nil, path: path) }

@@ -9,6 +9,8 @@ final class Statement {
     let sql: String
     unowned let database: Database
     private let parameterCount: Int
+    /// Whether it writes or takes the write lock (see `Database.refusesWrites`).
+    let writes: Bool
     /// Text parameters are copied here and bound without a destructor (SQLITE_STATIC): with
     /// SQLITE_TRANSIENT SQLite mallocs and frees a copy of every string on every run. Bound
     /// pointers stay valid until the next `bind`, which rebinds or clears every parameter.
@@ -25,6 +27,17 @@ final class Statement {
         self.sql = sql
         self.database = database
         parameterCount = Int(sqlite3_bind_parameter_count(statement))
+        writes = Statement.writes(statement)
+    }
+
+    /// Whether `statement` writes the database or takes its write lock: what `PRAGMA query_only`
+    /// refuses. `sqlite3_stmt_readonly` counts every BEGIN as read-only, but an IMMEDIATE or
+    /// EXCLUSIVE one takes the write lock at once.
+    static func writes(_ statement: OpaquePointer) -> Bool {
+        if sqlite3_stmt_readonly(statement) == 0 { return true }
+        guard let text = sqlite3_sql(statement) else { return false }
+        let words = String(cString: text).uppercased().split(whereSeparator: \.isWhitespace)
+        return words.count >= 2 && words[0] == "BEGIN" && (words[1] == "IMMEDIATE" || words[1] == "EXCLUSIVE")
     }
 
     deinit {

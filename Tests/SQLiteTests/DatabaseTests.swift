@@ -104,4 +104,57 @@ import Testing
         try copy.deserialize(second)
         #expect(try copy.query("SELECT name FROM t ORDER BY id") { $0.string(0) } == ["a", "b"])
     }
+
+    /// Images restored one after another into one connection that keeps its statements: each
+    /// read sees the image just restored, writes go to it, and an image whose schema changed
+    /// since a statement was prepared gets that statement prepared again by SQLite.
+    @Test func deserializingWhileKeepingStatementsReadsEachImage() throws {
+        let db = try Database()
+        try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        let insert = "INSERT INTO t (name) VALUES (?)"
+        let names = "SELECT name FROM t ORDER BY id"
+        try db.run(insert, ["a"])
+        let one = try db.serialize()
+        try db.run(insert, ["b"])
+        let two = try db.serialize()
+        try db.execute("CREATE TABLE u (x INTEGER); ALTER TABLE t ADD COLUMN extra TEXT")
+        try db.run("INSERT INTO t (name, extra) VALUES (?, ?)", ["c", "x"])
+        let altered = try db.serialize()
+
+        let copy = try Database()
+        try copy.deserialize(two)
+        #expect(try copy.query(names) { $0.string(0) } == ["a", "b"])
+        try copy.deserialize(one, keepingStatements: true)
+        #expect(try copy.query(names) { $0.string(0) } == ["a"])
+        try copy.run(insert, ["z"])
+        #expect(try copy.query(names) { $0.string(0) } == ["a", "z"])
+        try copy.deserialize(two, keepingStatements: true)
+        #expect(try copy.query(names) { $0.string(0) } == ["a", "b"])
+        #expect(try copy.query("SELECT * FROM t ORDER BY id") { $0.columnCount } == [2, 2])
+        try copy.deserialize(altered, keepingStatements: true)
+        #expect(try copy.query(names) { $0.string(0) } == ["a", "b", "c"])
+        #expect(try copy.query("SELECT * FROM t ORDER BY id") { $0.columnCount } == [3, 3, 3])
+        try copy.deserialize(one, keepingStatements: true)
+        #expect(try copy.query("SELECT * FROM t ORDER BY id") { $0.columnCount } == [2])
+    }
+
+    /// `refusesWrites` refuses what `PRAGMA query_only=ON` refuses (writes through any call, a
+    /// transaction that takes the write lock) and lets reads, deferred transactions and
+    /// savepoints through; turned off, the same cached statements write again.
+    @Test func refusingWritesActsAsQueryOnly() throws {
+        let db = try Database()
+        try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL)")
+        let insert = "INSERT INTO t (name) VALUES (?)"
+        try db.run(insert, ["a"])
+        db.refusesWrites = true
+        let refused = #expect(throws: SQLiteError.self) { try db.run(insert, ["b"]) }
+        #expect(refused?.code == 8, "SQLITE_READONLY")
+        #expect(throws: SQLiteError.self) { try db.execute("SELECT 1; DELETE FROM t") }
+        #expect(throws: SQLiteError.self) { try db.transaction { try db.query("SELECT name FROM t") { $0.string(0) } } }
+        #expect(try db.query("SELECT name FROM t") { $0.string(0) } == ["a"])
+        try db.execute("BEGIN; SELECT count(*) FROM t; SAVEPOINT s; RELEASE s; COMMIT")
+        db.refusesWrites = false
+        try db.run(insert, ["b"])
+        #expect(try db.transaction { try db.query("SELECT name FROM t ORDER BY id") { $0.string(0) } } == ["a", "b"])
+    }
 }

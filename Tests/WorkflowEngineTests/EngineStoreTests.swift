@@ -123,4 +123,46 @@ import WorkflowEngineTesting
         let other = Product(name: "never registered", description: "", type: "Node", tag: "NODE", workflows: [], model: NodeModel.self)
         #expect(throws: EngineError.self) { try second.registerStored([], products: [other]) }
     }
+
+    /// Restores through `CheckpointConnections` reuse a released copy's connection: the next
+    /// copy sees the checkpoint, not what the previous copy wrote, and a copy whose crash fired
+    /// does not give its connection back.
+    @Test func restoredCopiesReuseAConnectionAndSeeOnlyTheirCheckpoint() throws {
+        let store = try EngineStore(path: ":memory:")
+        let work = Work()
+        let engine = try Engine(store: store, clock: SteppingClock(), ids: IDGenerator(seed: 1))
+        try register(engine, work: work)
+        store.observeStepBoundaries { _, position in position == 1 }
+        #expect(throws: StepBoundaryStop.self) { try engine.start("three_steps", inputs: [[:]]) }
+        let process = try #require(try engine.processes().first).processID
+        let checkpointed = try engine.stepLog(process).map(\.name)
+        let checkpoint = try engine.checkpoint()
+        let connections = CheckpointConnections(keeping: 1)
+
+        func finish() throws {
+            let copy = try Engine(restoring: checkpoint, clock: SteppingClock(), ids: IDGenerator(seed: 2), connections: connections)
+            try register(copy, work: work)
+            #expect(try copy.stepLog(process).map(\.name) == checkpointed)
+            #expect(try copy.recoverInterrupted().map(\.status) == [.completed])
+            #expect(try copy.stepLog(process).map(\.name) == ["One", "Two", "Three", "Done"])
+        }
+        try finish()
+        #expect(connections.spareCount == 1, "the released copy's connection is kept")
+        try finish()
+        #expect(connections.spareCount == 1)
+        #expect(work.done == ["One": 1, "Two": 2, "Three": 2])
+
+        func crash() throws {
+            let copy = try Engine(restoring: checkpoint, clock: SteppingClock(), ids: IDGenerator(seed: 3), connections: connections)
+            #expect(connections.spareCount == 0)
+            try register(copy, work: work)
+            copy.store.armCrash(atStepLogWrite: 1)
+            _ = try? copy.recoverInterrupted()
+            #expect(copy.store.hasCrashed)
+        }
+        try crash()
+        #expect(connections.spareCount == 0, "a connection left read-only by a crash is dropped")
+        try finish()
+        #expect(try engine.stepLog(process).map(\.name) == checkpointed, "the checkpointed engine is untouched")
+    }
 }

@@ -80,7 +80,7 @@ public struct ChaosExecutor: Sendable {
         }
         let world: ScenarioWorld
         do {
-            world = try ScenarioWorld(restoring: checkpoint.world, of: reference.origin)
+            world = try ScenarioWorld(restoring: checkpoint.world, of: reference.origin, connections: reference.connections)
         } catch {
             return ChaosFinding(injection: injection, where: "?", difference: "cannot restore the checkpoint: \(error)")
         }

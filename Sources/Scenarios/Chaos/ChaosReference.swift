@@ -1,4 +1,5 @@
 import NetBoxSim
+import WorkflowEngine
 
 /// The run chaos replays branch off: the world at each point the play can resume from (before
 /// each action that can move the engine or call NetBox, between the engine calls inside one, and
@@ -37,6 +38,10 @@ struct ChaosReference: @unchecked Sendable {
     /// run, which would have retried there): a replay that retried may rejoin it rounds later
     /// (see `isSameMoment(_:_:)`).
     let neverRetried: Bool
+    /// The connections replays restore the engine's checkpoints into and give back when done:
+    /// a replay's world lives for about one step, and opening a connection for it (parsing the
+    /// schema, preparing the statements) cost as much as the step.
+    let connections = CheckpointConnections()
     /// Checkpoint indices by action, and the last round of the engineer's loop each action reached.
     private let byAction: [Int: [Int]]
     private let lastRound: [Int: Int]

@@ -81,8 +81,9 @@ final class ScenarioWorld {
     }
 
     /// A world as `checkpoint` saw `origin`, independent of both: what the lab was seeded with is
-    /// shared, everything a play changes is a fresh copy.
-    init(restoring checkpoint: WorldCheckpoint, of origin: ScenarioWorld) throws {
+    /// shared, everything a play changes is a fresh copy. The engine's copy goes into one of
+    /// `connections` if given (see `CheckpointConnections`).
+    init(restoring checkpoint: WorldCheckpoint, of origin: ScenarioWorld, connections: CheckpointConnections? = nil) throws {
         netbox = NetBox(restoring: checkpoint.netbox, clock: { ScenarioWorld.netboxDate })
         fleet = checkpoint.fleet.copy()
         (netboxClock, faults) = (checkpoint.netboxClock.copy(), checkpoint.faults.copy())
@@ -90,7 +91,7 @@ final class ScenarioWorld {
         external = nil
         (interfaceIDs, initialConfigs) = (origin.interfaceIDs, origin.initialConfigs)
         let (clock, ids) = (checkpoint.clock.copy(), checkpoint.ids.copy())
-        let embedded = try WorldEngine(Engine(restoring: checkpoint.engine, clock: clock, ids: ids), clock: clock, ids: ids,
+        let embedded = try WorldEngine(Engine(restoring: checkpoint.engine, clock: clock, ids: ids, connections: connections), clock: clock, ids: ids,
                                        catalogue: catalogue, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),
                                        fleet: fleet, restored: true)
         self.embedded = embedded

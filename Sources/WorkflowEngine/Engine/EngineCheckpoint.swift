@@ -24,9 +24,20 @@ extension Engine {
 
     /// A new engine on a fresh in-memory copy of `checkpoint`. Interrupted processes stay as they
     /// were: call `recoverInterrupted()` as after a crash.
-    public convenience init(restoring checkpoint: EngineCheckpoint, clock: any EngineClock, ids: IDGenerator) throws {
-        let database = try storage { try Database(path: ":memory:") }
-        try storage { try database.deserialize(checkpoint.image) }
-        try self.init(store: EngineStore(restoring: database, subscriptionSeed: checkpoint.subscriptions), clock: clock, ids: ids)
+    ///
+    /// Given `connections`, the copy goes into an idle connection kept there, if any, and the
+    /// connection goes back there once the engine's store is released (see
+    /// `CheckpointConnections`): what many short-lived restores, as chaos replays, should use.
+    public convenience init(restoring checkpoint: EngineCheckpoint, clock: any EngineClock, ids: IDGenerator,
+                            connections: CheckpointConnections? = nil) throws {
+        let database: Database
+        if let connections {
+            database = try connections.restore(checkpoint.image)
+        } else {
+            database = try storage { try Database(path: ":memory:") }
+            try storage { try database.deserialize(checkpoint.image) }
+        }
+        let store = EngineStore(restoring: database, subscriptionSeed: checkpoint.subscriptions, connections: connections)
+        try self.init(store: store, clock: clock, ids: ids)
     }
 }

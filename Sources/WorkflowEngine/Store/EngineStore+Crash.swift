@@ -24,7 +24,7 @@ extension EngineStore {
     /// Drop the dead engine first; then open a new one on this store and recover.
     public func liftCrash() throws {
         crashPlan.withLock { $0.hasCrashed = false }
-        try storage { try database.execute("PRAGMA query_only=OFF") }
+        database.refusesWrites = false
     }
 
     /// Called just before a step-log entry is written, inside the step's transaction. When the
@@ -40,7 +40,7 @@ extension EngineStore {
             plan = CrashPlan(remaining: nil, hasCrashed: true)
             return true
         }
-        if fire { try database.execute("PRAGMA query_only=ON") }
+        if fire { database.refusesWrites = true }
     }
 }
 

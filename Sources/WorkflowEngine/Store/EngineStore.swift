@@ -18,6 +18,9 @@ public final class EngineStore: Sendable {
     let boundaryObserver = Mutex<(@Sendable (String, Int) -> Bool)?>(nil)
     /// What every engine on this store starts its subscription cache with.
     let subscriptionSeed: [String: SubscriptionCache.Entry]
+    /// Where the connection goes once this store is released (a restored copy's, see
+    /// `CheckpointConnections`).
+    private let connections: CheckpointConnections?
 
     /// Opens (or creates) a database file, or `:memory:` for a store that lives as long as this
     /// object. A corrupt, non-database or unwritable file gives `EngineError.storage` and is left
@@ -37,13 +40,22 @@ public final class EngineStore: Sendable {
     package init(database: Database) {
         self.database = database
         subscriptionSeed = [:]
+        connections = nil
     }
 
     /// A store on a restored copy of a database, whose engines start with the subscriptions the
-    /// checkpointed engine had loaded (see `SubscriptionCache`).
-    init(restoring database: Database, subscriptionSeed: [String: SubscriptionCache.Entry]) {
+    /// checkpointed engine had loaded (see `SubscriptionCache`); its connection goes back to
+    /// `connections` when the store is released.
+    init(restoring database: Database, subscriptionSeed: [String: SubscriptionCache.Entry],
+         connections: CheckpointConnections? = nil) {
         self.database = database
         self.subscriptionSeed = subscriptionSeed
+        self.connections = connections
+    }
+
+    deinit {
+        // Every engine on the store holds it, so none is left to use the connection.
+        connections?.giveBack(database, crashed: crashPlan.withLock { $0.hasCrashed })
     }
 
     /// Entries in the step log of every process (each attempt of a step is its own entry): what

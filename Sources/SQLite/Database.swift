@@ -20,6 +20,8 @@ public final class Database: @unchecked Sendable {
     private var rollbacks = 0
     private var observer: (@Sendable (String) -> Void)?
     private var refusing = false
+    /// The image this connection last gave out or loaded, which the next one shares pieces with.
+    private var lastImage: DatabaseImage?
 
     /// Called with each statement's SQL just before this connection runs it. Crash tests use it to
     /// kill the process at a chosen statement; nil (the default) costs one branch per statement.
@@ -224,32 +226,37 @@ private let sqliteConfigured: Void = {
 }()
 
 extension Database {
-    /// The whole `main` database as bytes (SQLite's own file format), e.g. to checkpoint an
-    /// in-memory database and open copies of it later. Refused inside a transaction, whose
-    /// half-written pages would be copied.
+    /// The whole `main` database (SQLite's own file format), e.g. to checkpoint an in-memory
+    /// database and open copies of it later. Refused inside a transaction, whose half-written
+    /// pages would be copied. Pieces equal to those of the image this connection last gave out or
+    /// loaded are shared with it, not copied (see `DatabaseImage`); the connection keeps that one
+    /// image for the purpose.
     ///
     /// An in-memory database is moved into the copy it gets (SQLite's `memdb`, the form
-    /// `deserialize` gives) at its first serialization: later ones then copy its one buffer
-    /// instead of reading it page by page, which a chaos run checkpointing at every step felt.
+    /// `deserialize` gives) at its first serialization: later ones then read its one buffer
+    /// instead of the database page by page, which a chaos run checkpointing at every step felt.
     /// Cached statements are prepared again once, as after `deserialize`.
-    public func serialize() throws(SQLiteError) -> [UInt8] {
+    public func serialize() throws(SQLiteError) -> DatabaseImage {
         lock.lock(); defer { lock.unlock() }
         guard transactionDepth == 0 else {
             throw SQLiteError(code: SQLITE_MISUSE, message: "cannot serialize inside a transaction", sql: nil, path: path)
         }
         var size: sqlite3_int64 = 0
         if let buffer = sqlite3_serialize(handle, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) {
-            return Self.copy(buffer, count: Int(size))
+            let image = DatabaseImage(copying: buffer, count: Int(size), sharingWith: lastImage)
+            lastImage = image
+            return image
         }
         guard let bytes = sqlite3_serialize(handle, "main", &size, 0) else {
             throw SQLiteError(code: SQLITE_NOMEM, message: "cannot serialize the database", sql: nil, path: path)
         }
-        let image = Self.copy(bytes, count: Int(size))
+        let image = DatabaseImage(copying: bytes, count: Int(size), sharingWith: lastImage)
         if isInMemory {
             try adopt(bytes, size: size)
         } else {
             sqlite3_free(bytes)
         }
+        lastImage = image
         return image
     }
 
@@ -261,17 +268,18 @@ extension Database {
     /// kept for the purpose): `sqlite3_deserialize` expires every statement, and preparing them
     /// again, with the schema parse that takes, cost more than the rest of such a restore. See
     /// `overwrite(with:)`; a database not in `memdb` yet is deserialized as without it.
-    public func deserialize(_ image: [UInt8], keepingStatements: Bool = false) throws(SQLiteError) {
+    public func deserialize(_ image: DatabaseImage, keepingStatements: Bool = false) throws(SQLiteError) {
         lock.lock(); defer { lock.unlock() }
         guard isInMemory, transactionDepth == 0 else {
             throw SQLiteError(code: SQLITE_MISUSE, message: "only an idle in-memory database can be replaced", sql: nil, path: path)
         }
+        lastImage = image
         if keepingStatements, try overwrite(with: image) { return }
-        guard let buffer = sqlite3_malloc64(sqlite3_uint64(max(1, image.count)))?.assumingMemoryBound(to: UInt8.self) else {
-            throw SQLiteError(code: SQLITE_NOMEM, message: "cannot allocate \(image.count) bytes", sql: nil, path: path)
+        guard let buffer = sqlite3_malloc64(sqlite3_uint64(max(1, image.byteCount)))?.assumingMemoryBound(to: UInt8.self) else {
+            throw SQLiteError(code: SQLITE_NOMEM, message: "cannot allocate \(image.byteCount) bytes", sql: nil, path: path)
         }
-        image.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: image.count) }
-        try adopt(buffer, size: sqlite3_int64(image.count), keepingStatements: keepingStatements)
+        image.copy(into: buffer)
+        try adopt(buffer, size: sqlite3_int64(image.byteCount), keepingStatements: keepingStatements)
     }
 
     /// Writes `image` over the `memdb` file this database lives in, as another connection
@@ -283,9 +291,9 @@ extension Database {
     /// cookie must not come here. False (nothing done) when the database is not in `memdb`.
     /// Under the lock, outside a transaction, with every cached statement reset (as `run` and
     /// `query` leave them), so the pager holds no lock.
-    private func overwrite(with image: [UInt8]) throws(SQLiteError) -> Bool {
+    private func overwrite(with image: DatabaseImage) throws(SQLiteError) -> Bool {
         var size: sqlite3_int64 = 0
-        guard image.count >= 100, let current = sqlite3_serialize(handle, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) else {
+        guard image.byteCount >= 100, let current = sqlite3_serialize(handle, "main", &size, UInt32(SQLITE_SERIALIZE_NOCOPY)) else {
             return false
         }
         var pointer: UnsafeMutablePointer<sqlite3_file>?
@@ -297,22 +305,18 @@ extension Database {
         let counterOffset = 24, validForOffset = 92
         let old = size >= 28 ? (0..<4).reduce(UInt32(0)) { $0 << 8 | UInt32(current[counterOffset + $1]) } : 0
         var counter = (old &+ 1).bigEndian
-        var rc = image.withUnsafeBytes { write(file, $0.baseAddress, Int32($0.count), 0) }
+        var rc = SQLITE_OK, offset = 0
+        for piece in image.pieces where rc == SQLITE_OK {
+            rc = piece.withUnsafeBytes { write(file, $0.baseAddress, Int32($0.count), sqlite3_int64(offset)) }
+            offset += piece.count
+        }
         if rc == SQLITE_OK { rc = write(file, &counter, 4, sqlite3_int64(counterOffset)) }
         if rc == SQLITE_OK { rc = write(file, &counter, 4, sqlite3_int64(validForOffset)) }
-        if rc == SQLITE_OK { rc = truncate(file, sqlite3_int64(image.count)) }
+        if rc == SQLITE_OK { rc = truncate(file, sqlite3_int64(image.byteCount)) }
         guard rc == SQLITE_OK else {
             throw SQLiteError(code: rc, message: "cannot write the database image", sql: nil, path: path)
         }
         return true
-    }
-
-    /// One memcpy: `Array(UnsafeBufferPointer(…))` copied byte by byte, most of a checkpoint's cost.
-    private static func copy(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) -> [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.baseAddress!.update(from: bytes, count: count)
-            initialized = count
-        }
     }
 
     /// Makes `buffer` (from `sqlite3_malloc`, freed by SQLite from now on) the database, under the lock.

@@ -105,6 +105,29 @@ import Testing
         #expect(try copy.query("SELECT name FROM t ORDER BY id") { $0.string(0) } == ["a", "b"])
     }
 
+    /// A checkpoint after a small write shares every piece the write left alone with the one
+    /// before it, and each image still restores exactly what the database held when it was taken.
+    @Test func imagesShareThePiecesAWriteLeftAlone() throws {
+        let db = try Database()
+        try db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)")
+        let body = String(repeating: "x", count: 1_000)
+        try db.transaction { for _ in 0..<200 { try db.run("INSERT INTO t (body) VALUES (?)", [.text(body)]) } }
+        let before = try db.serialize()
+        try db.run("UPDATE t SET body = 'changed' WHERE id = 100")
+        let after = try db.serialize()
+        let pieces = after.byteCount / 4_096
+        #expect(pieces > 50)
+        let shared = after.sharedPieceCount(with: before)
+        #expect(shared >= pieces - 4 && shared < pieces)
+        #expect(DatabaseImage(bytes: after.bytes) == after)
+        let copy = try Database()
+        for (image, expected) in [(before, body), (after, "changed"), (before, body)] {
+            try copy.deserialize(image, keepingStatements: true)
+            #expect(try copy.queryOne("SELECT body FROM t WHERE id = 100") { $0.string(0) } == expected)
+            #expect(try copy.queryOne("SELECT count(*) FROM t") { $0.int(0) } == 200)
+        }
+    }
+
     /// Images restored one after another into one connection that keeps its statements: each
     /// read sees the image just restored, writes go to it, and an image whose schema changed
     /// since a statement was prepared gets that statement prepared again by SQLite.

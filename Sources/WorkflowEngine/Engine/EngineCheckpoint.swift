@@ -4,12 +4,12 @@ import SQLite
 /// replays a fault from the step before it instead of from the start. Taken between engine
 /// calls (never while a step is committing); each restore gets its own independent copy.
 public struct EngineCheckpoint: Sendable {
-    let image: [UInt8]
+    let image: DatabaseImage
     /// The subscriptions the engine had loaded, so a restored engine need not read them again.
     let subscriptions: [String: SubscriptionCache.Entry]
 
     /// The size of the copied database, in bytes.
-    public var byteCount: Int { image.count }
+    public var byteCount: Int { image.byteCount }
 }
 
 extension Engine {

@@ -23,7 +23,7 @@ public final class CheckpointConnections: Sendable {
     public var spareCount: Int { spare.withLock { $0.count } }
 
     /// An idle connection holding `image`, its statements still prepared, or a new one.
-    func restore(_ image: [UInt8]) throws -> Database {
+    func restore(_ image: DatabaseImage) throws -> Database {
         if let database = spare.withLock({ $0.popLast() }) {
             try storage { try database.deserialize(image, keepingStatements: true) }
             return database

@@ -26,6 +26,7 @@ import WorkflowEngineTesting
         let run = try runWorkflow(engine, "create_node", [productPage(node), ["node_name": "loc1"]])
         let pending = run.detail.steps.filter { $0.status == .pending }.map(\.name)
         #expect(pending == ["Confirm config", "Assign loopbacks", "Set subscription to 'active'", "Unlock subscription", "Done"])
+        #expect(try engine.nextStep(run.processID) == "Confirm config")
         #expect(run.detail.form?["title"] == "Put the config on the router")
         let input = try #require(try engine.pendingInput(run.processID))
         #expect(input.form == run.detail.form && input.step == "Confirm config" && input.step == run.detail.lastStep)

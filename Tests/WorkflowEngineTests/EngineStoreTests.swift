@@ -100,6 +100,8 @@ import WorkflowEngineTesting
         #expect(process.lastStatus == .running)
         let detail = try engine.process(process.processID), status = try engine.processStatus(process.processID)
         #expect(status.status == detail.lastStatus && status.lastStep == detail.lastStep && status.failedReason == detail.failedReason)
+        #expect(try engine.nextStep(process.processID) == "Three")
+        #expect(detail.steps.first { $0.status == .pending }?.name == "Three")
         let checkpoint = try engine.checkpoint()
 
         let copy = try Engine(restoring: checkpoint, clock: SteppingClock(), ids: IDGenerator(seed: 2))

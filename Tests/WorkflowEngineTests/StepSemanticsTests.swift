@@ -70,12 +70,14 @@ struct FlakyError: Error, CustomStringConvertible {
         let failed = try assertFailed(runWorkflow(engine, "retry"))
         #expect(extractError(failed) == ["class": "FlakyError", "error": "router unreachable"])
         #expect(failed.detail.failedReason == "router unreachable")
+        #expect(try engine.nextStep(failed.processID) == "Configure router")
         let again = try assertFailed(resumeWorkflow(failed))
         let failedRows = again.detail.executedSteps.filter { $0.status == .failed }
         #expect(failedRows.count == 1)
         #expect(failedRows.first?.retries == 1)
         let done = try assertComplete(resumeWorkflow(again))
         #expect(done.stepNames == ["Prepare", "Configure router", "Configure router", "Done"])
+        #expect(try engine.nextStep(done.processID) == nil)
         #expect(runs.withLock { $0 } == 3)
     }
 

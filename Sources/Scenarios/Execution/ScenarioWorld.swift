@@ -178,10 +178,10 @@ final class ScenarioWorld {
         try ownEngine.restart(catalogue: catalogue, netbox: netboxClient, fleet: fleet)
         let engine = ownEngine.engine
         if let interrupted = try engine.processes(status: [.created, .running, .resumed]).first {
-            let step = try engine.process(interrupted.processID).steps.first { $0.status == .pending }?.name
+            let step = try engine.nextStep(interrupted.processID)
             recoveries.append(EngineRecovery(processID: interrupted.processID, step: step))
         } else {
-            let step = try processID.flatMap { try engine.process($0).lastStep }
+            let step = try processID.flatMap { try engine.processStatus($0).lastStep }
             recoveries.append(EngineRecovery(processID: processID, step: step.map { "\($0) (its confirmation)" }))
         }
         try engine.recoverInterrupted()

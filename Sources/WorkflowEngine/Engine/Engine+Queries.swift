@@ -6,6 +6,18 @@ extension Engine {
         return (row.lastStatus, row.lastStep, row.failedReason)
     }
 
+    /// The step a resume or a recovery of an unfinished process would run next (the first
+    /// pending step of `process(_:)`), without reading any step's state; nil once it is finished
+    /// or past its last step.
+    public func nextStep(_ processID: String) throws -> String? {
+        let row = try core.processRow(processID)
+        guard !row.lastStatus.isFinished else { return nil }
+        let workflow = try core.workflow(row.workflowName)
+        let (_, lastCleared) = try storage { try core.processes.recoveryRows(processID) }
+        let position = lastCleared.map { $0.position + 1 } ?? 0
+        return position < workflow.steps.count ? workflow.steps.steps[position].name : nil
+    }
+
     /// A process with its step log (state and state delta per row), pending steps, current
     /// state and, while suspended, the pending form.
     public func process(_ processID: String) throws -> ProcessDetail {

@@ -64,7 +64,7 @@ struct SnapshotWriter {
 
     func netboxObjects() throws -> String {
         let netbox = world.netbox
-        let ports = Dictionary(uniqueKeysWithValues: world.interfaceIDs.map { ($0.value, $0.key.description) })
+        let ports = world.interfaceNames
         var lines: [String] = []
         for device in try netbox.devices(["limit": "0"]).results.sorted(by: { $0.name < $1.name }) {
             lines += ["### device \(device.name)", "status \(device.status.rawValue)"]

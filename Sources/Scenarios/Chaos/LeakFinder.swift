@@ -7,32 +7,72 @@ import WorkflowEngine
 struct LeakFinder {
     let world: ScenarioWorld
 
-    /// One line per leaked object, sorted: `prefix 2001:db8:10::/64 "…"`. `subscriptions`, when
-    /// given, saves reading every model again.
-    func leaks(_ subscriptions: SubscriptionDump? = nil) throws -> [String] {
-        var addresses: Set<String> = []
-        var cables: Set<Int> = []
-        let live = try subscriptions.map { $0.models.map(\.model).filter { $0["status"]?.stringValue != Lifecycle.terminated.rawValue } }
-            ?? world.liveSubscriptionModels()
-        for model in live { Self.collect(model, key: "", &addresses, &cables) }
-        let held = addresses.compactMap { try? IPInterfaceAddress.parse($0) }
-        let netbox = world.netbox, seed = world.seedObjects
-        var found: [String] = []
-        for prefix in try netbox.prefixes(["limit": "0"]).results where !seed.prefixes.contains(prefix.id) {
-            let used = held.contains { $0.family == prefix.prefix.family && prefix.prefix.contains($0.host) }
-            if !used { found.append("prefix \(prefix.prefix) \"\(prefix.description)\"") }
+    /// One line per leaked object, sorted: `prefix 2001:db8:10::/64 "…"`.
+    func leaks() throws -> [String] {
+        var held = Holdings()
+        for model in try world.liveSubscriptionModels() { held.formUnion(Holdings(model)) }
+        return leaks(holding: held, in: try NetBoxListing(world.netbox))
+    }
+
+    /// `leaks()` from what live subscriptions hold and NetBox's objects, both already read.
+    func leaks(holding held: Holdings, in netbox: NetBoxListing) -> [String] {
+        let seed = world.seedObjects
+        let prefixes = netbox.prefixes.filter { !seed.prefixes.contains($0.id) }
+        // Each held address's network at every length a prefix has: a prefix is used when it is
+        // one of them, which saves testing every held address against every prefix.
+        let lengths = Set(prefixes.map { LengthKey(family: $0.prefix.family, length: $0.prefix.length) })
+        var covered: Set<IPNetwork> = []
+        for address in held.addresses {
+            for key in lengths where key.family == address.family {
+                covered.insert(IPNetwork(family: address.family, network: address.host, length: key.length))
+            }
         }
-        for address in try netbox.ipAddresses(["limit": "0"]).results
-        where !seed.addresses.contains(address.id) && !held.contains(address.address) {
+        var found: [String] = []
+        for prefix in prefixes where !covered.contains(prefix.prefix) {
+            found.append("prefix \(prefix.prefix) \"\(prefix.description)\"")
+        }
+        for address in netbox.addresses where !seed.addresses.contains(address.id) && !held.addresses.contains(address.address) {
             found.append("address \(address.address) \"\(address.description)\"")
         }
-        for cable in try netbox.cables(["limit": "0"]).results where !seed.cables.contains(cable.id) && !cables.contains(cable.id) {
+        for cable in netbox.cables where !seed.cables.contains(cable.id) && !held.cables.contains(cable.id) {
             found.append("cable \(cable.id) \(cable.status.rawValue)")
         }
         return found.sorted()
     }
 
-    /// Address-shaped strings anywhere in a model, and cable ids under `circuit_id`/`cable_id`.
+    private struct LengthKey: Hashable {
+        let family: IPFamily
+        let length: Int
+    }
+}
+
+/// What subscription models hold that would otherwise leak: the addresses they name (any
+/// address-shaped string, parsed) and the cable ids under `circuit_id`/`cable_id`.
+struct Holdings {
+    private(set) var addresses: Set<IPInterfaceAddress> = []
+    private(set) var cables: Set<Int> = []
+    /// Each address-shaped string of the one model these were read from, parsed (nil: not an
+    /// address), for its next version: parsing was most of the cost.
+    private var parsed: [String: IPInterfaceAddress?] = [:]
+
+    init() {}
+
+    /// - Parameter earlier: holdings of an earlier version of the same model, to reuse parses from.
+    init(_ model: JSON, reusing earlier: Holdings? = nil) {
+        var texts: Set<String> = []
+        Self.collect(model, key: "", &texts, &cables)
+        for text in texts {
+            let address = earlier?.parsed[text] ?? (try? IPInterfaceAddress.parse(text))
+            parsed[text] = .some(address)
+        }
+        addresses = Set(parsed.values.compactMap { $0 })
+    }
+
+    mutating func formUnion(_ other: Holdings) {
+        addresses.formUnion(other.addresses)
+        cables.formUnion(other.cables)
+    }
+
     private static func collect(_ json: JSON, key: String, _ addresses: inout Set<String>, _ cables: inout Set<Int>) {
         switch json {
         // Bytes, not `contains("/")`: that goes through Foundation's string search, slowly.

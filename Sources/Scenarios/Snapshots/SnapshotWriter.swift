@@ -24,15 +24,22 @@ struct SnapshotWriter {
 
     func subscriptionText() throws -> String {
         let dump = try subscriptions ?? SubscriptionDump(world)
-        let names = dump.names
-        var parts: [(String, [String])] = []
-        for (index, entry) in dump.models.enumerated() {
-            let model = entry.model
-            var lines: [String] = []
-            Self.flatten(model, path: "", names: names, into: &lines)
-            parts.append((names[entry.id] ?? "unnamed subscription \(index + 1)", lines.sorted()))
-        }
-        return parts.sorted { $0.0 < $1.0 }.flatMap { ["### \($0.0)"] + $0.1 }.joined(separator: "\n")
+        return Self.subscriptionText(dump.models.map { ($0.id, Self.subscriptionLines($0.model, names: dump.names)) }, names: dump.names)
+    }
+
+    /// The `subscriptions` section from each subscription's `subscriptionLines` (oldest id
+    /// first, which numbers the unnamed ones), ordered by name.
+    static func subscriptionText(_ subscriptions: [(id: String, lines: String)], names: [String: String]) -> String {
+        let parts = subscriptions.enumerated().map { index, entry in (names[entry.id] ?? "unnamed subscription \(index + 1)", entry.lines) }
+        return parts.sorted { $0.0 < $1.0 }.map { $0.1.isEmpty ? "### \($0.0)" : "### \($0.0)\n\($0.1)" }.joined(separator: "\n")
+    }
+
+    /// One subscription's model as sorted `path = value` lines (never empty ones), subscription
+    /// ids by their names.
+    static func subscriptionLines(_ model: JSON, names: [String: String]) -> String {
+        var lines: [String] = []
+        flatten(model, path: "", names: names, into: &lines)
+        return lines.sorted().joined(separator: "\n")
     }
 
     /// Keys whose values change with every extra id or clock reading, not with the outcome.
@@ -63,20 +70,23 @@ struct SnapshotWriter {
     }
 
     func netboxObjects() throws -> String {
-        let netbox = world.netbox
-        let ports = world.interfaceNames
+        Self.netboxObjects(try NetBoxListing(world.netbox), interfaceNames: world.interfaceNames)
+    }
+
+    /// The `netbox` section from objects already listed, interfaces named by their ids.
+    static func netboxObjects(_ netbox: NetBoxListing, interfaceNames ports: [Int: String]) -> String {
         var lines: [String] = []
-        for device in try netbox.devices(["limit": "0"]).results.sorted(by: { $0.name < $1.name }) {
+        for device in netbox.devices.sorted(by: { $0.name < $1.name }) {
             lines += ["### device \(device.name)", "status \(device.status.rawValue)"]
         }
-        for prefix in try netbox.prefixes(["limit": "0"]).results.sorted(by: { $0.prefix < $1.prefix }) {
+        for prefix in netbox.prefixes.sorted(by: { $0.prefix < $1.prefix }) {
             lines += ["### prefix \(prefix.prefix)", "status \(prefix.status.rawValue), description \"\(prefix.description)\""]
         }
-        for address in try netbox.ipAddresses(["limit": "0"]).results.sorted(by: { $0.address < $1.address }) {
+        for address in netbox.addresses.sorted(by: { $0.address < $1.address }) {
             let port = address.assignedInterfaceID.flatMap { ports[$0] } ?? "unassigned"
             lines += ["### address \(address.address)", "\(address.status.rawValue) on \(port), description \"\(address.description)\""]
         }
-        let cables = try netbox.cables(["limit": "0"]).results.map { cable in
+        let cables = netbox.cables.map { cable in
             ((cable.aTerminations + cable.bTerminations).map { ports[$0] ?? "interface \($0)" }.sorted().joined(separator: " <-> "), cable)
         }
         for (ends, cable) in cables.sorted(by: { $0.0 < $1.0 }) {
@@ -110,5 +120,20 @@ struct SnapshotWriter {
             }
             return (["### \(device)"] + routes).joined(separator: "\n")
         }.joined(separator: "\n")
+    }
+}
+
+/// NetBox's devices, prefixes, addresses and cables, listed once for both the `netbox` section
+/// and the leak finder.
+struct NetBoxListing {
+    let devices: [Device]
+    let prefixes: [Prefix]
+    let addresses: [IPAddress]
+    let cables: [Cable]
+
+    init(_ netbox: NetBox) throws {
+        let all: NetBoxQuery = ["limit": "0"]
+        (devices, prefixes) = (try netbox.devices(all).results, try netbox.prefixes(all).results)
+        (addresses, cables) = (try netbox.ipAddresses(all).results, try netbox.cables(all).results)
     }
 }

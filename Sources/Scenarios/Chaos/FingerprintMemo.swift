@@ -1,0 +1,118 @@
+import NetBoxSim
+import WorkflowEngine
+
+/// The costly parts of a world's last fingerprint, by what tells whether they still hold:
+/// NetBox's change count (it only grows), each subscription's status and version (bumped by each
+/// save) with the versions of the other subscriptions whose blocks its model shows, and the names
+/// the scenario gave subscriptions. A world restored from a checkpoint starts with the memo of
+/// the fingerprint taken there, so a replay reads again only what its own steps changed.
+struct FingerprintMemo {
+    /// Every subscription as the world's last fingerprint saw it, by id.
+    private var parts: [String: SubscriptionPart] = [:]
+    /// The names `parts` have their lines written with.
+    private var names: [String: String] = [:]
+    private var subscriptions: (key: SubscriptionKey, text: String, held: Holdings)?
+    private var netbox: (count: Int, listing: NetBoxListing, text: String)?
+    private var leaks: (netbox: Int, subscriptions: SubscriptionKey, found: [String])?
+
+    private struct SubscriptionKey: Equatable {
+        let versions: [Version]
+        let names: [String: String]
+    }
+
+    private struct Version: Equatable {
+        let id: String
+        let status: String
+        let version: Int
+    }
+
+    /// The `subscriptions` section of the world's snapshot, as `SnapshotWriter` writes it from
+    /// the models without the blocks' users, and NetBox's objects and leaks as `SideEffects`
+    /// reads them; only what changed since the memo's last reading is read again.
+    mutating func read(_ world: ScenarioWorld) throws -> (subscriptions: String, sideEffects: SideEffects) {
+        let versions = try world.engine.subscriptionVersions().map { Version(id: $0.id, status: $0.status, version: $0.version) }
+        let key = SubscriptionKey(versions: versions, names: world.subscriptionNames())
+        if subscriptions?.key != key { try readSubscriptions(key, world.engine) }
+        let (_, text, held) = subscriptions!
+        let count = world.netbox.changeCount
+        if netbox?.count != count {
+            let listing = try NetBoxListing(world.netbox)
+            netbox = (count, listing, SnapshotWriter.netboxObjects(listing, interfaceNames: world.interfaceNames))
+        }
+        let (_, listing, objects) = netbox!
+        if leaks?.netbox != count || leaks?.subscriptions != key {
+            leaks = (count, key, LeakFinder(world: world).leaks(holding: held, in: listing))
+        }
+        return (text, SideEffects(netbox: objects, leaks: leaks!.found))
+    }
+
+    private mutating func readSubscriptions(_ key: SubscriptionKey, _ engine: Engine) throws {
+        let current = Dictionary(uniqueKeysWithValues: key.versions.map { ($0.id, $0.version) })
+        // Ids named differently than when `parts` were written: only a model holding one of them reads differently.
+        let renamed = Set(names.keys).union(key.names.keys).filter { names[$0] != key.names[$0] }
+        var parts: [String: SubscriptionPart] = [:]
+        var lines: [(id: String, lines: String)] = []
+        var held = Holdings()
+        for version in key.versions {
+            var part: SubscriptionPart
+            let known = self.parts[version.id]
+            if let known, known.status == version.status, known.version == version.version,
+               known.foreign.allSatisfy({ current[$0.key] == $0.value }) {
+                part = known
+                if !renamed.isDisjoint(with: part.strings) { part.lines = SnapshotWriter.subscriptionLines(part.model, names: key.names) }
+            } else {
+                part = SubscriptionPart(try engine.subscriptionWithoutUsers(version.id), version, current: current, names: key.names,
+                                        earlier: known)
+            }
+            parts[version.id] = part
+            lines.append((version.id, part.lines))
+            if let holdings = part.holdings { held.formUnion(holdings) }
+        }
+        (self.parts, names) = (parts, key.names)
+        subscriptions = (key, SnapshotWriter.subscriptionText(lines, names: key.names), held)
+    }
+
+    /// One subscription's model without the blocks' users (`Engine.subscriptionWithoutUsers`)
+    /// and what fingerprints make of it.
+    private struct SubscriptionPart {
+        let status: String
+        let version: Int
+        /// The versions of the other subscriptions whose blocks `model` shows: a save of one of
+        /// those changes the model without changing `version`.
+        let foreign: [String: Int]
+        let model: JSON
+        /// Every string in `model`: those `lines` may show by a name.
+        let strings: Set<String>
+        var lines: String
+        /// What it keeps from leaking; nil once terminated.
+        let holdings: Holdings?
+
+        /// - Parameter earlier: the same subscription at an earlier version, whose addresses
+        ///   need no parsing again.
+        init(_ model: JSON, _ version: Version, current: [String: Int], names: [String: String], earlier: SubscriptionPart?) {
+            (status, self.version, self.model) = (version.status, version.version, model)
+            var strings: Set<String> = [], owners: Set<String> = []
+            Self.walk(model, &strings, &owners)
+            owners.remove(version.id)
+            foreign = Dictionary(uniqueKeysWithValues: owners.compactMap { owner in current[owner].map { (owner, $0) } })
+            self.strings = strings
+            lines = SnapshotWriter.subscriptionLines(model, names: names)
+            holdings = model["status"]?.stringValue == Lifecycle.terminated.rawValue ? nil : Holdings(model, reusing: earlier?.holdings)
+        }
+
+        /// Every string, and the owner of every block.
+        private static func walk(_ json: JSON, _ strings: inout Set<String>, _ owners: inout Set<String>) {
+            switch json {
+            case .string(let text):
+                strings.insert(text)
+            case .array(let items):
+                for item in items { walk(item, &strings, &owners) }
+            case .object(let object):
+                if let owner = object["owner_subscription_id"]?.stringValue { owners.insert(owner) }
+                for value in object.values { walk(value, &strings, &owners) }
+            default:
+                break
+            }
+        }
+    }
+}

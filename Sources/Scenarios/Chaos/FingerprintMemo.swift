@@ -59,11 +59,12 @@ struct FingerprintMemo {
             if let known, known.status == version.status, known.version == version.version,
                known.foreign.allSatisfy({ current[$0.key] == $0.value }) {
                 part = known
-                if !renamed.isDisjoint(with: part.strings) { part.lines = SnapshotWriter.subscriptionLines(part.model, names: key.names) }
             } else {
                 part = SubscriptionPart(try engine.subscriptionWithoutUsers(version.id), version, current: current, names: key.names,
                                         earlier: known)
             }
+            // Fields kept from `known` have their lines written with the names of before.
+            if !renamed.isEmpty { part.rename(renamed, key.names) }
             parts[version.id] = part
             lines.append((version.id, part.lines))
             if let holdings = part.holdings { held.formUnion(holdings) }
@@ -73,31 +74,75 @@ struct FingerprintMemo {
     }
 
     /// One subscription's model without the blocks' users (`Engine.subscriptionWithoutUsers`)
-    /// and what fingerprints make of it.
+    /// and what fingerprints make of it, field by field: a save mostly changes one field (a
+    /// lock or unlock only `insync` and `version`), so the rest is taken from the earlier version.
     private struct SubscriptionPart {
         let status: String
         let version: Int
-        /// The versions of the other subscriptions whose blocks `model` shows: a save of one of
-        /// those changes the model without changing `version`.
+        /// The versions of the other subscriptions whose blocks the model shows: a save of one
+        /// of those changes the model without changing `version`.
         let foreign: [String: Int]
-        let model: JSON
-        /// Every string in `model`: those `lines` may show by a name.
-        let strings: Set<String>
-        var lines: String
+        private var fields: [String: Field]
+        private(set) var lines: String
         /// What it keeps from leaking; nil once terminated.
         let holdings: Holdings?
 
-        /// - Parameter earlier: the same subscription at an earlier version, whose addresses
-        ///   need no parsing again.
+        private struct Field {
+            let value: JSON
+            var lines: [String]
+            /// Every string in `value`: those `lines` may show by a name.
+            let strings: Set<String>
+            let owners: Set<String>
+            let holdings: Holdings
+        }
+
+        /// - Parameter earlier: the same subscription at an earlier version.
         init(_ model: JSON, _ version: Version, current: [String: Int], names: [String: String], earlier: SubscriptionPart?) {
-            (status, self.version, self.model) = (version.status, version.version, model)
-            var strings: Set<String> = [], owners: Set<String> = []
-            Self.walk(model, &strings, &owners)
+            (status, self.version) = (version.status, version.version)
+            var values: [String: JSON] = [:]
+            if case .object(let object) = model { values = object } else { values[""] = model }
+            fields = values.reduce(into: [:]) { fields, entry in
+                let (key, value) = entry, before = earlier?.fields[key]
+                if let before, Self.same(before.value, value) {
+                    fields[key] = before
+                    return
+                }
+                var strings: Set<String> = [], owners: Set<String> = []
+                Self.walk(value, &strings, &owners)
+                fields[key] = Field(value: value, lines: SnapshotWriter.subscriptionLines(field: key, value, names: names), strings: strings,
+                                    owners: owners, holdings: Holdings(field: key, value, reusing: before?.holdings))
+            }
+            var owners = fields.values.reduce(into: Set<String>()) { $0.formUnion($1.owners) }
             owners.remove(version.id)
             foreign = Dictionary(uniqueKeysWithValues: owners.compactMap { owner in current[owner].map { (owner, $0) } })
-            self.strings = strings
-            lines = SnapshotWriter.subscriptionLines(model, names: names)
-            holdings = model["status"]?.stringValue == Lifecycle.terminated.rawValue ? nil : Holdings(model, reusing: earlier?.holdings)
+            lines = Self.lines(fields)
+            holdings = model["status"]?.stringValue == Lifecycle.terminated.rawValue
+                ? nil : fields.values.reduce(into: Holdings()) { $0.formUnion($1.holdings) }
+        }
+
+        /// Writes again the lines of fields holding an id whose name changed.
+        mutating func rename(_ renamed: Set<String>, _ names: [String: String]) {
+            var changed = false
+            for (key, field) in fields where !renamed.isDisjoint(with: field.strings) {
+                fields[key]?.lines = SnapshotWriter.subscriptionLines(field: key, field.value, names: names)
+                changed = true
+            }
+            if changed { lines = Self.lines(fields) }
+        }
+
+        /// As `SnapshotWriter.subscriptionLines` writes the whole model.
+        private static func lines(_ fields: [String: Field]) -> String {
+            fields.values.flatMap(\.lines).sorted().joined(separator: "\n")
+        }
+
+        /// `==`, except that doubles must have the same bits: 0.0 and -0.0 are written differently.
+        private static func same(_ a: JSON, _ b: JSON) -> Bool {
+            switch (a, b) {
+            case (.double(let x), .double(let y)): x.bitPattern == y.bitPattern
+            case (.array(let x), .array(let y)): x.count == y.count && zip(x, y).allSatisfy { same($0, $1) }
+            case (.object(let x), .object(let y)): x.count == y.count && x.allSatisfy { key, value in y[key].map { same(value, $0) } ?? false }
+            default: a == b
+            }
         }
 
         /// Every string, and the owner of every block.

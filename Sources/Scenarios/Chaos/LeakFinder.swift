@@ -51,16 +51,18 @@ struct LeakFinder {
 struct Holdings {
     private(set) var addresses: Set<IPInterfaceAddress> = []
     private(set) var cables: Set<Int> = []
-    /// Each address-shaped string of the one model these were read from, parsed (nil: not an
+    /// Each address-shaped string of the one value these were read from, parsed (nil: not an
     /// address), for its next version: parsing was most of the cost.
     private var parsed: [String: IPInterfaceAddress?] = [:]
 
     init() {}
 
-    /// - Parameter earlier: holdings of an earlier version of the same model, to reuse parses from.
-    init(_ model: JSON, reusing earlier: Holdings? = nil) {
+    /// What `value` holds, as found under `key` (a model is the field ""; a top-level field
+    /// of one holds what it holds in the model).
+    /// - Parameter earlier: holdings of an earlier version of the same field, to reuse parses from.
+    init(field key: String = "", _ value: JSON, reusing earlier: Holdings? = nil) {
         var texts: Set<String> = []
-        Self.collect(model, key: "", &texts, &cables)
+        Self.collect(value, key: key, &texts, &cables)
         for text in texts {
             let address = earlier?.parsed[text] ?? (try? IPInterfaceAddress.parse(text))
             parsed[text] = .some(address)
@@ -74,6 +76,7 @@ struct Holdings {
     }
 
     private static func collect(_ json: JSON, key: String, _ addresses: inout Set<String>, _ cables: inout Set<Int>) {
+        guard key != "product" else { return }
         switch json {
         // Bytes, not `contains("/")`: that goes through Foundation's string search, slowly.
         case .string(let text) where text.first?.isHexDigit == true && text.utf8.contains(UInt8(ascii: "/")):
@@ -83,7 +86,7 @@ struct Holdings {
         case .array(let items):
             for item in items { collect(item, key: key, &addresses, &cables) }
         case .object(let object):
-            for (child, value) in object where child != "product" { collect(value, key: child, &addresses, &cables) }
+            for (child, value) in object { collect(value, key: child, &addresses, &cables) }
         default:
             break
         }

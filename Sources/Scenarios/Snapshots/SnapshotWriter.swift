@@ -48,18 +48,18 @@ struct SnapshotWriter {
         "start_date", "end_date", "product_id", "product_block_id", "created_at",
     ]
 
+    /// The lines `subscriptionLines` has for one field of a model, unsorted: a model's lines
+    /// are its fields' lines, sorted.
+    static func subscriptionLines(field key: String, _ value: JSON, names: [String: String]) -> [String] {
+        var lines: [String] = []
+        field(key, value, path: "", names: names, into: &lines)
+        return lines
+    }
+
     private static func flatten(_ json: JSON, path: String, names: [String: String], into lines: inout [String]) {
         switch json {
         case .object(let object):
-            // A block's `name` is its type and its `label` is usually null: noise in every diff.
-            for (key, value) in object where !unstableKeys.contains(key) && !(key == "label" && value == .null)
-                && !(key == "name" && !path.isEmpty) {
-                if key == "product", let name = value["name"]?.stringValue {
-                    lines.append("product = \(name)")
-                    continue
-                }
-                flatten(value, path: path.isEmpty ? key : "\(path).\(key)", names: names, into: &lines)
-            }
+            for (key, value) in object { field(key, value, path: path, names: names, into: &lines) }
         case .array(let items):
             for (index, item) in items.enumerated() { flatten(item, path: "\(path).\(index)", names: names, into: &lines) }
         case .string(let text):
@@ -67,6 +67,16 @@ struct SnapshotWriter {
         default:
             lines.append("\(path) = \(json.serialized())")
         }
+    }
+
+    private static func field(_ key: String, _ value: JSON, path: String, names: [String: String], into lines: inout [String]) {
+        // A block's `name` is its type and its `label` is usually null: noise in every diff.
+        guard !unstableKeys.contains(key), !(key == "label" && value == .null), !(key == "name" && !path.isEmpty) else { return }
+        if key == "product", let name = value["name"]?.stringValue {
+            lines.append("product = \(name)")
+            return
+        }
+        flatten(value, path: path.isEmpty ? key : "\(path).\(key)", names: names, into: &lines)
     }
 
     func netboxObjects() throws -> String {

@@ -24,8 +24,9 @@ import WorkshopReference
     }), topologies: F.topologies)
 
     /// From each checkpoint to the next one subscription was saved, a subscription was named,
-    /// or (around the task) only a block the circuit shows changed.
-    @Test func aMemoOfTheCheckpointBeforeGivesWhatAFreshOneGives() throws {
+    /// or (around the task) only a block the circuit shows changed; from the last checkpoint
+    /// back to each, subscriptions lost versions and names.
+    @Test func aMemoOfAnotherCheckpointGivesWhatAFreshOneGives() throws {
         let recorder = ChaosReference.Recorder()
         let scenario = try F.scenario(F.twoNodes + F.circuit() + """
           - start: retag_node
@@ -39,9 +40,10 @@ import WorkshopReference
         var fingerprints: [WorldFingerprint] = []
         for (earlier, checkpoint) in zip(recorder.checkpoints, recorder.checkpoints.dropFirst()) {
             let restored = try ScenarioWorld(restoring: checkpoint.world, of: world)
-            var fresh = FingerprintMemo(), warm = earlier.memo
+            var fresh = FingerprintMemo(), warm = earlier.memo, last = recorder.checkpoints[recorder.checkpoints.count - 1].memo
             let expected = try WorldFingerprint(restored, memo: &fresh)
             #expect(try WorldFingerprint(restored, memo: &warm) == expected)
+            #expect(try WorldFingerprint(restored, memo: &last) == expected)
             #expect(checkpoint.fingerprint == expected)
             fingerprints.append(expected)
         }

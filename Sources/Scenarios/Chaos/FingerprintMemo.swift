@@ -11,6 +11,8 @@ struct FingerprintMemo {
     private var parts: [String: SubscriptionPart] = [:]
     /// The names `parts` have their lines written with.
     private var names: [String: String] = [:]
+    /// Every address-shaped string the parts hold, parsed (`Holdings`).
+    private var addresses: [String: IPInterfaceAddress?] = [:]
     private var subscriptions: (key: SubscriptionKey, text: String, held: Holdings)?
     private var netbox: (count: Int, listing: NetBoxListing, text: String)?
     private var leaks: (netbox: Int, subscriptions: SubscriptionKey, found: [String])?
@@ -49,7 +51,7 @@ struct FingerprintMemo {
     private mutating func readSubscriptions(_ key: SubscriptionKey, _ engine: Engine) throws {
         let current = Dictionary(uniqueKeysWithValues: key.versions.map { ($0.id, $0.version) })
         // Ids named differently than when `parts` were written: only a model holding one of them reads differently.
-        let renamed = Set(names.keys).union(key.names.keys).filter { names[$0] != key.names[$0] }
+        let renamed: Set<String> = names == key.names ? [] : Set(names.keys).union(key.names.keys).filter { names[$0] != key.names[$0] }
         var parts: [String: SubscriptionPart] = [:]
         var lines: [(id: String, lines: String)] = []
         var held = Holdings()
@@ -61,7 +63,7 @@ struct FingerprintMemo {
                 part = known
             } else {
                 part = SubscriptionPart(try engine.subscriptionWithoutUsers(version.id), version, current: current, names: key.names,
-                                        earlier: known)
+                                        earlier: known, addresses: &addresses)
             }
             // Fields kept from `known` have their lines written with the names of before.
             if !renamed.isEmpty { part.rename(renamed, key.names) }
@@ -90,28 +92,31 @@ struct FingerprintMemo {
         private struct Field {
             let value: JSON
             var lines: [String]
-            /// Every string in `value`: those `lines` may show by a name.
-            let strings: Set<String>
+            /// The strings `lines` show, by name where one has a name.
+            var shown: Set<String>
             let owners: Set<String>
             let holdings: Holdings
         }
 
         /// - Parameter earlier: the same subscription at an earlier version.
-        init(_ model: JSON, _ version: Version, current: [String: Int], names: [String: String], earlier: SubscriptionPart?) {
+        init(_ model: JSON, _ version: Version, current: [String: Int], names: [String: String], earlier: SubscriptionPart?,
+             addresses: inout [String: IPInterfaceAddress?]) {
             (status, self.version) = (version.status, version.version)
             var values: [String: JSON] = [:]
             if case .object(let object) = model { values = object } else { values[""] = model }
-            fields = values.reduce(into: [:]) { fields, entry in
-                let (key, value) = entry, before = earlier?.fields[key]
-                if let before, Self.same(before.value, value) {
+            var fields: [String: Field] = [:]
+            for (key, value) in values {
+                if let before = earlier?.fields[key], Self.same(before.value, value) {
                     fields[key] = before
-                    return
+                    continue
                 }
-                var strings: Set<String> = [], owners: Set<String> = []
-                Self.walk(value, &strings, &owners)
-                fields[key] = Field(value: value, lines: SnapshotWriter.subscriptionLines(field: key, value, names: names), strings: strings,
-                                    owners: owners, holdings: Holdings(field: key, value, reusing: before?.holdings))
+                var owners: Set<String> = []
+                Self.owners(value, &owners)
+                let (lines, shown) = SnapshotWriter.subscriptionLines(field: key, value, names: names)
+                fields[key] = Field(value: value, lines: lines, shown: shown, owners: owners,
+                                    holdings: Holdings(field: key, value, parsed: &addresses))
             }
+            self.fields = fields
             var owners = fields.values.reduce(into: Set<String>()) { $0.formUnion($1.owners) }
             owners.remove(version.id)
             foreign = Dictionary(uniqueKeysWithValues: owners.compactMap { owner in current[owner].map { (owner, $0) } })
@@ -123,8 +128,8 @@ struct FingerprintMemo {
         /// Writes again the lines of fields holding an id whose name changed.
         mutating func rename(_ renamed: Set<String>, _ names: [String: String]) {
             var changed = false
-            for (key, field) in fields where !renamed.isDisjoint(with: field.strings) {
-                fields[key]?.lines = SnapshotWriter.subscriptionLines(field: key, field.value, names: names)
+            for (key, field) in fields where !renamed.isDisjoint(with: field.shown) {
+                (fields[key]!.lines, fields[key]!.shown) = SnapshotWriter.subscriptionLines(field: key, field.value, names: names)
                 changed = true
             }
             if changed { lines = Self.lines(fields) }
@@ -145,16 +150,14 @@ struct FingerprintMemo {
             }
         }
 
-        /// Every string, and the owner of every block.
-        private static func walk(_ json: JSON, _ strings: inout Set<String>, _ owners: inout Set<String>) {
+        /// The owner of every block.
+        private static func owners(_ json: JSON, _ owners: inout Set<String>) {
             switch json {
-            case .string(let text):
-                strings.insert(text)
             case .array(let items):
-                for item in items { walk(item, &strings, &owners) }
+                for item in items { Self.owners(item, &owners) }
             case .object(let object):
                 if let owner = object["owner_subscription_id"]?.stringValue { owners.insert(owner) }
-                for value in object.values { walk(value, &strings, &owners) }
+                for value in object.values { Self.owners(value, &owners) }
             default:
                 break
             }

@@ -51,23 +51,26 @@ struct LeakFinder {
 struct Holdings {
     private(set) var addresses: Set<IPInterfaceAddress> = []
     private(set) var cables: Set<Int> = []
-    /// Each address-shaped string of the one value these were read from, parsed (nil: not an
-    /// address), for its next version: parsing was most of the cost.
-    private var parsed: [String: IPInterfaceAddress?] = [:]
 
     init() {}
 
+    init(_ model: JSON) {
+        var parsed: [String: IPInterfaceAddress?] = [:]
+        self.init(field: "", model, parsed: &parsed)
+    }
+
     /// What `value` holds, as found under `key` (a model is the field ""; a top-level field
     /// of one holds what it holds in the model).
-    /// - Parameter earlier: holdings of an earlier version of the same field, to reuse parses from.
-    init(field key: String = "", _ value: JSON, reusing earlier: Holdings? = nil) {
+    /// - Parameter parsed: address-shaped strings already parsed (nil: not an address), which
+    ///   gets those of `value`: parsing was most of the cost.
+    init(field key: String, _ value: JSON, parsed: inout [String: IPInterfaceAddress?]) {
         var texts: Set<String> = []
         Self.collect(value, key: key, &texts, &cables)
         for text in texts {
-            let address = earlier?.parsed[text] ?? (try? IPInterfaceAddress.parse(text))
+            let address = parsed[text] ?? (try? IPInterfaceAddress.parse(text))
             parsed[text] = .some(address)
+            if let address { addresses.insert(address) }
         }
-        addresses = Set(parsed.values.compactMap { $0 })
     }
 
     mutating func formUnion(_ other: Holdings) {
@@ -78,8 +81,9 @@ struct Holdings {
     private static func collect(_ json: JSON, key: String, _ addresses: inout Set<String>, _ cables: inout Set<Int>) {
         guard key != "product" else { return }
         switch json {
-        // Bytes, not `contains("/")`: that goes through Foundation's string search, slowly.
-        case .string(let text) where text.first?.isHexDigit == true && text.utf8.contains(UInt8(ascii: "/")):
+        // Bytes, not `contains("/")`: that goes through Foundation's string search, slowly. Port
+        // names and descriptions have more than one slash, which `IPInterfaceAddress.parse` refuses.
+        case .string(let text) where text.first?.isHexDigit == true && text.utf8.count(where: { $0 == UInt8(ascii: "/") }) == 1:
             addresses.insert(text)
         case .int(let id) where key == "circuit_id" || key == "cable_id":
             cables.insert(id)

@@ -37,46 +37,53 @@ struct SnapshotWriter {
     /// One subscription's model as sorted `path = value` lines (never empty ones), subscription
     /// ids by their names.
     static func subscriptionLines(_ model: JSON, names: [String: String]) -> String {
+        var flat = Flattened(names: names)
+        flat.flatten(model, path: "")
+        return flat.lines.sorted().joined(separator: "\n")
+    }
+
+    /// The lines `subscriptionLines` has for one field of a model, unsorted (a model's lines
+    /// are its fields' lines, sorted), and the strings they show, which a name would replace.
+    static func subscriptionLines(field key: String, _ value: JSON, names: [String: String]) -> (lines: [String], shown: Set<String>) {
+        var flat = Flattened(names: names)
+        flat.field(key, value, path: "")
+        return (flat.lines, flat.shown)
+    }
+
+    private struct Flattened {
+        /// Keys whose values change with every extra id or clock reading, not with the outcome.
+        private static let unstableKeys: Set<String> = [
+            "subscription_id", "subscription_instance_id", "owner_subscription_id", "in_use_by_ids", "in_use_by_relations",
+            "start_date", "end_date", "product_id", "product_block_id", "created_at",
+        ]
+
+        let names: [String: String]
         var lines: [String] = []
-        flatten(model, path: "", names: names, into: &lines)
-        return lines.sorted().joined(separator: "\n")
-    }
+        var shown: Set<String> = []
 
-    /// Keys whose values change with every extra id or clock reading, not with the outcome.
-    private static let unstableKeys: Set<String> = [
-        "subscription_id", "subscription_instance_id", "owner_subscription_id", "in_use_by_ids", "in_use_by_relations",
-        "start_date", "end_date", "product_id", "product_block_id", "created_at",
-    ]
-
-    /// The lines `subscriptionLines` has for one field of a model, unsorted: a model's lines
-    /// are its fields' lines, sorted.
-    static func subscriptionLines(field key: String, _ value: JSON, names: [String: String]) -> [String] {
-        var lines: [String] = []
-        field(key, value, path: "", names: names, into: &lines)
-        return lines
-    }
-
-    private static func flatten(_ json: JSON, path: String, names: [String: String], into lines: inout [String]) {
-        switch json {
-        case .object(let object):
-            for (key, value) in object { field(key, value, path: path, names: names, into: &lines) }
-        case .array(let items):
-            for (index, item) in items.enumerated() { flatten(item, path: "\(path).\(index)", names: names, into: &lines) }
-        case .string(let text):
-            lines.append("\(path) = \(names[text].map { "${\($0)}" } ?? text)")
-        default:
-            lines.append("\(path) = \(json.serialized())")
+        mutating func flatten(_ json: JSON, path: String) {
+            switch json {
+            case .object(let object):
+                for (key, value) in object { field(key, value, path: path) }
+            case .array(let items):
+                for (index, item) in items.enumerated() { flatten(item, path: "\(path).\(index)") }
+            case .string(let text):
+                shown.insert(text)
+                lines.append("\(path) = \(names[text].map { "${\($0)}" } ?? text)")
+            default:
+                lines.append("\(path) = \(json.serialized())")
+            }
         }
-    }
 
-    private static func field(_ key: String, _ value: JSON, path: String, names: [String: String], into lines: inout [String]) {
-        // A block's `name` is its type and its `label` is usually null: noise in every diff.
-        guard !unstableKeys.contains(key), !(key == "label" && value == .null), !(key == "name" && !path.isEmpty) else { return }
-        if key == "product", let name = value["name"]?.stringValue {
-            lines.append("product = \(name)")
-            return
+        mutating func field(_ key: String, _ value: JSON, path: String) {
+            // A block's `name` is its type and its `label` is usually null: noise in every diff.
+            guard !Self.unstableKeys.contains(key), !(key == "label" && value == .null), !(key == "name" && !path.isEmpty) else { return }
+            if key == "product", let name = value["name"]?.stringValue {
+                lines.append("product = \(name)")
+                return
+            }
+            flatten(value, path: path.isEmpty ? key : "\(path).\(key)")
         }
-        flatten(value, path: path.isEmpty ? key : "\(path).\(key)", names: names, into: &lines)
     }
 
     func netboxObjects() throws -> String {

@@ -104,7 +104,7 @@ let package = Package(
             "NetBoxSim", "RouterSim", "WorkflowEngine", "OrchLabTestSupport",
         ]),
         .testTarget(name: "ScenariosTests", dependencies: [
-            "Scenarios", "Catalogues", "WorkshopReference", "OrchLabTestSupport", "NetBoxSim", "RouterSim", "WorkflowEngine", "WorkflowEngineTesting",
+            "Scenarios", "Catalogues", "Workshop", "WorkshopReference", "OrchLabTestSupport", "NetBoxSim", "RouterSim", "WorkflowEngine", "WorkflowEngineTesting",
             "SeededRandom", "YAMLReading", "Topology", .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "OrchLabServerTests", dependencies: [

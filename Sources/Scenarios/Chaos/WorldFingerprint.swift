@@ -20,22 +20,7 @@ struct WorldFingerprint: Equatable {
     /// The world's fingerprint; `memo` holds the parts the world's last fingerprint read, and
     /// gets this one's.
     init(_ world: ScenarioWorld, memo: inout FingerprintMemo) throws {
-        let subscriptionKey = FingerprintMemo.SubscriptionKey(versions: try world.engine.subscriptionVersions().map { "\($0.id) \($0.status) \($0.version)" },
-                                                              names: world.subscriptionNames())
-        let netboxCount = world.netbox.changeCount
-        if memo.subscriptions?.key != subscriptionKey {
-            let dump = try SubscriptionDump(withoutUsersOf: world)
-            memo.subscriptions = (subscriptionKey, dump, try SnapshotWriter(world: world, subscriptions: dump).subscriptionText())
-        }
-        let (_, dump, text) = memo.subscriptions!
-        if memo.netbox?.count != netboxCount {
-            memo.netbox = (netboxCount, try SnapshotWriter(world: world).netboxObjects())
-        }
-        if memo.leaks?.netbox != netboxCount || memo.leaks?.subscriptions != subscriptionKey {
-            memo.leaks = (netboxCount, subscriptionKey, try LeakFinder(world: world).leaks(dump))
-        }
-        sideEffects = SideEffects(netbox: memo.netbox!.objects, leaks: memo.leaks!.found)
-        subscriptions = text
+        (subscriptions, sideEffects) = try memo.read(world)
         processes = world.processes.map { record in
             [record.name, record.workflow, record.processID == nil ? "not started" : "started", world.outcome(of: record).description,
              record.refusal ?? "", record.engineerNote ?? ""].joined(separator: " | ")
@@ -48,19 +33,4 @@ struct WorldFingerprint: Equatable {
         }
         killAfterSteps = world.killSwitch.remaining
     }
-}
-
-/// The costly parts of a world's last fingerprint, by what tells whether they still hold:
-/// NetBox's change count and every subscription's status and version (both only grow), with the
-/// names the scenario gave them. A world restored from a checkpoint starts with the memo of the
-/// fingerprint taken there, which holds until the replay changes NetBox or a subscription.
-struct FingerprintMemo {
-    struct SubscriptionKey: Equatable {
-        let versions: [String]
-        let names: [String: String]
-    }
-
-    fileprivate var subscriptions: (key: SubscriptionKey, dump: SubscriptionDump, text: String)?
-    fileprivate var netbox: (count: Int, objects: String)?
-    fileprivate var leaks: (netbox: Int, subscriptions: SubscriptionKey, found: [String])?
 }

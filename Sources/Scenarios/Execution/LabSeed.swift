@@ -16,6 +16,8 @@ struct LabSeed: @unchecked Sendable {
     /// Every NetBox object as the lab was loaded, for the snapshot's list of changes.
     let state: NetBoxState
     let interfaceIDs: [InterfaceRef: Int]
+    /// `interfaceIDs` the other way round, each interface as `device port`.
+    let interfaceNames: [Int: String]
     let initialConfigs: [String: String]
 
     init(_ topology: CompiledTopology) throws {
@@ -24,6 +26,7 @@ struct LabSeed: @unchecked Sendable {
         objects = try NetBoxObjectIDs(lab.netbox)
         state = try NetBoxState(lab.netbox)
         interfaceIDs = try Self.interfaceIDs(lab.netbox)
+        interfaceNames = Dictionary(uniqueKeysWithValues: interfaceIDs.map { ($0.value, $0.key.description) })
         let fleet = lab.fleet
         initialConfigs = Dictionary(uniqueKeysWithValues: try fleet.deviceNames.map { ($0, try fleet.runningConfig($0).render()) })
     }

@@ -89,12 +89,4 @@ struct SubscriptionDump {
         models = try world.subscriptionIDs().map { ($0.id, try orchestrator.domainModel($0.id)) }
         names = world.subscriptionNames()
     }
-
-    /// The models without the blocks' `in_use_by` ids, from the world's own engine: what chaos
-    /// fingerprints compare, which leave those ids out (they shift with every retry).
-    init(withoutUsersOf world: ScenarioWorld) throws {
-        let engine = world.engine
-        models = try world.subscriptionIDs().map { ($0.id, try engine.subscriptionWithoutUsers($0.id)) }
-        names = world.subscriptionNames()
-    }
 }

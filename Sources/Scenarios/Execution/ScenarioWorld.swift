@@ -26,6 +26,8 @@ final class ScenarioWorld {
     /// Every NetBox object as the lab was loaded, for the snapshot's list of changes.
     let seedState: NetBoxState
     let interfaceIDs: [InterfaceRef: Int]
+    /// `interfaceIDs` the other way round, each interface as `device port`.
+    let interfaceNames: [Int: String]
     let initialConfigs: [String: String]
     /// OrchLab's own engine; nil when the world is served to an orchestrator outside OrchLab.
     private let embedded: WorldEngine?
@@ -77,7 +79,7 @@ final class ScenarioWorld {
             embedded = nil
         }
         (seedObjects, seedState) = (lab.objects, lab.state)
-        (interfaceIDs, initialConfigs) = (lab.interfaceIDs, lab.initialConfigs)
+        (interfaceIDs, interfaceNames, initialConfigs) = (lab.interfaceIDs, lab.interfaceNames, lab.initialConfigs)
     }
 
     /// A world as `checkpoint` saw `origin`, independent of both: what the lab was seeded with is
@@ -89,7 +91,7 @@ final class ScenarioWorld {
         (netboxClock, faults) = (checkpoint.netboxClock.copy(), checkpoint.faults.copy())
         (catalogue, seedObjects, seedState) = (origin.catalogue, origin.seedObjects, origin.seedState)
         external = nil
-        (interfaceIDs, initialConfigs) = (origin.interfaceIDs, origin.initialConfigs)
+        (interfaceIDs, interfaceNames, initialConfigs) = (origin.interfaceIDs, origin.interfaceNames, origin.initialConfigs)
         let (clock, ids) = (checkpoint.clock.copy(), checkpoint.ids.copy())
         let embedded = try WorldEngine(Engine(restoring: checkpoint.engine, clock: clock, ids: ids, connections: connections), clock: clock, ids: ids,
                                        catalogue: catalogue, netbox: NetBoxClient(netbox: netbox, faults: faults, clock: netboxClock),

@@ -14,7 +14,7 @@ extension Engine {
         guard !row.lastStatus.isFinished else { return nil }
         let workflow = try core.workflow(row.workflowName)
         let (_, lastCleared) = try storage { try core.processes.recoveryRows(processID) }
-        let position = lastCleared.map { $0.position + 1 } ?? 0
+        let position = EngineCore.RecoveryPoint.position(after: lastCleared)
         return position < workflow.steps.count ? workflow.steps.steps[position].name : nil
     }
 

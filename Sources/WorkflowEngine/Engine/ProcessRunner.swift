@@ -12,6 +12,11 @@ extension EngineCore {
         let position: Int
         let state: State
         let lastRow: StepRow?
+
+        /// Where a run picks up: the step after the last one that cleared, or the first.
+        static func position(after lastCleared: StepRow?) -> Int {
+            lastCleared.map { $0.position + 1 } ?? 0
+        }
     }
 
     func run(_ workflow: Workflow, processID: String, state initial: State, from start: Int, user: String) throws -> ProcessStatus {
@@ -162,7 +167,7 @@ extension EngineCore {
         guard case .object(let object) = try JSON.parse(stateText) else {
             throw EngineError.storage("state of process \(processID) is not an object", code: "corrupt")
         }
-        return RecoveryPoint(position: lastCleared.map { $0.position + 1 } ?? 0, state: State(object), lastRow: last)
+        return RecoveryPoint(position: RecoveryPoint.position(after: lastCleared), state: State(object), lastRow: last)
     }
 
     /// Marks a process as being run by this engine for the duration of `body`.
